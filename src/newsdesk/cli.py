@@ -1,0 +1,196 @@
+"""The `newsdesk` command: ingest, extract, list, show, search, serve.
+
+Errors are one line on stderr naming the input; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import pipeline
+from .config import Config
+from .errors import BadInput, NewsdeskError
+from .store import Store, open_store
+
+app = typer.Typer(
+    help="newsdesk turns raw news into knowledge people can read, search and trust.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"newsdesk: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def store() -> Store:
+    db = Config.from_env().db
+    try:
+        return open_store(db)
+    except NewsdeskError as exc:
+        raise fail(str(exc)) from exc
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files and folders of news pages.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Read, understand and store news pages; bad ones are reported and skipped."""
+    planned = pipeline.plan_sources(sources)
+    with store() as st:
+        if err.is_terminal and not as_json:
+            with Progress(
+                TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=err, transient=True,
+            ) as progress:
+                task = progress.add_task("ingest", total=len(planned))
+                summary = pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task))
+        else:
+            summary = pipeline.ingest(planned, st)
+    for failure in summary.failures:
+        err.print(f"newsdesk: {failure.origin}: {failure.error}", markup=False)
+    if as_json:
+        print_json(summary.to_json())
+    else:
+        out.print(
+            f"{len(summary.outcomes)} ingested ({summary.count('new')} new, {summary.count('updated')} updated, "
+            f"{summary.count('unchanged')} unchanged), {len(summary.failures)} failed"
+        )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A file or folder of news pages.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Read and understand without storing; prints what `show` would."""
+    planned = pipeline.plan_sources([source])
+    records, failures = [], []
+    for item in pipeline.read_all(planned):
+        if isinstance(item, pipeline.Failure):
+            failures.append(item)
+            err.print(f"newsdesk: {item.origin}: {item.error}", markup=False)
+        else:
+            records.append(item[1].to_json())
+    if not records:
+        raise typer.Exit(1)
+    single = len(planned) == 1 and not failures
+    if as_json:
+        print_json(records[0] if single else records)
+    else:
+        for record in records:
+            render_article(record)
+
+
+@app.command()
+def articles(
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="How many to skip.")] = 0,
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List stored articles, newest first."""
+    with store() as st:
+        rows = st.articles(limit=limit, offset=offset, category=category)
+    if as_json:
+        print_json([row.model_dump(mode="json") for row in rows])
+        return
+    table = Table("id", "published", "category", "headline")
+    for row in rows:
+        table.add_row(row.id, row.published or "", row.category or "", row.headline)
+    out.print(table)
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="The article's id.")], as_json: JsonFlag = False) -> None:
+    """One article with everything known about it."""
+    with store() as st:
+        article = st.get(article_id)
+    if article is None:
+        raise fail(f"{article_id}: no such article")
+    if as_json:
+        print_json(article.to_json())
+    else:
+        render_article(article.to_json())
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find.")],
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """Full-text search, best hits first."""
+    with store() as st:
+        hits = st.search(query, limit=limit)
+    if as_json:
+        print_json([hit.model_dump(mode="json") for hit in hits])
+        return
+    for hit in hits:
+        out.print(f"[bold]{hit.id}[/bold]  {hit.published or ''}  {escape(hit.headline)}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the reader site and the JSON API."""
+    import uvicorn
+
+    from .serve.app import create_app
+
+    config = Config.from_env()
+    host, port = host or config.host, port or config.port
+    web = create_app(store())
+    out.print(f"newsdesk is serving {config.db} on http://{host}:{port}", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def render_article(record: dict) -> None:
+    """An article as text on a terminal."""
+    meta = " · ".join(str(x) for x in (record.get("category"), record.get("published"), record.get("source")) if x)
+    out.print(f"[dim]{escape(record['id'])}  {escape(meta)}[/dim]")
+    out.print(f"[bold]{escape(record['headline'])}[/bold]")
+    if record.get("standfirst"):
+        out.print(f"[italic]{escape(record['standfirst'])}[/italic]")
+    for block in record.get("body", []):
+        text = escape(block["text"])
+        out.print(f"\n[bold]{text}[/bold]" if block["type"] == "heading" else f"\n{text}")
+    out.print()
+
+
+def main() -> None:
+    try:
+        app()
+    except BadInput as exc:
+        err.print(f"newsdesk: {exc}", markup=False)
+        sys.exit(1)
+    except NewsdeskError as exc:
+        err.print(f"newsdesk: {exc}", markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

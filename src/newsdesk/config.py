@@ -1,0 +1,34 @@
+"""Settings, declared once: (name, environment variable, default, help)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+SETTINGS = (
+    ("db", "NEWSDESK_DB", "newsdesk.db", "SQLite path or postgresql:// URL of the store"),
+    ("host", "NEWSDESK_HOST", "127.0.0.1", "address `newsdesk serve` listens on"),
+    ("port", "NEWSDESK_PORT", "8000", "port `newsdesk serve` listens on"),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    db: str
+    host: str
+    port: int
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
+        env = os.environ if environ is None else environ
+        values = {name: env.get(var) or default for name, var, default, _ in SETTINGS}
+        return cls(db=values["db"], host=values["host"], port=int(values["port"]))
+
+
+def database_url(db: str) -> str:
+    """`NEWSDESK_DB` as an SQLAlchemy URL: a plain path means a SQLite file."""
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            return "postgresql+psycopg://" + db[len("postgresql://"):]
+        return db
+    return f"sqlite:///{os.path.abspath(db)}"

@@ -1,0 +1,23 @@
+"""Extract: a RawDocument becomes a clean, structured Article."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import NotANewsPage
+from ..model import Article, RawDocument
+from .text import decode_text
+from .textpage import read_text_page
+
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_START.match(data[:4096].lstrip(b"\xef\xbb\xbf")))
+
+
+def extract(raw: RawDocument) -> Article:
+    """Read one document into an Article; raises BadInput naming the document when it cannot."""
+    if looks_like_html(raw.data):
+        raise NotANewsPage(raw.origin, "HTML pages are not read yet; give scraped page text")
+    return read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)

@@ -1,0 +1,96 @@
+"""Line patterns of news pages, shared by the readers: dates, reading time, credits, site chrome.
+
+Every pattern here is about how news sites in general lay out a page; none names a site.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as dateutil_parser
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_TIME = r"(?:[T ,]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[A-Z]{2,4}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?)?)?"
+DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    + _TIME
+)
+
+#: "date 2025-05-15 POLITICS", "Published: 15 May 2025 | World", "POLITICS · May 15, 2025"
+METADATA_LINE = re.compile(
+    rf"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?P<date>{DATE})\s*[|·•,/–—-]?\s*(?P<category>[^\W\d][\w&/' -]{{0,40}})$"
+    rf"|^(?P<category2>[^\W\d][\w&/' -]{{0,40}}?)\s*[|·•/–—-]?\s*(?:(?:date|published|updated|posted)\s*:?\s*)?(?P<date2>{DATE})$",
+    re.IGNORECASE,
+)
+#: A line that is only a date (and maybe a time): the page's dateline.
+DATE_LINE = re.compile(rf"^(?:(?:published|updated|posted)\s*:?\s*)?(?P<date>{DATE})$", re.IGNORECASE)
+#: "3 min read", "5 minutes read", "Reading time: 4 min"
+READING_TIME = re.compile(
+    r"^(?:reading time:?\s*)?(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$", re.IGNORECASE
+)
+_CREDIT_WORD = r"(?:photo(?:graph)?|image|picture|credit|photo credit|foto|illustration|video)s?"
+#: "Caption text. (Photo: AA) / AA", "Caption text (Image: Reuters)"
+CAPTION_WITH_CREDIT = re.compile(
+    rf"^(?P<caption>.*?)\s*\(\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^)]+?)\s*\)\s*(?:[/|]\s*(?P<credit2>.+))?$",
+    re.IGNORECASE,
+)
+#: "Caption text. Photo: Reuters" (no parentheses; a short credit at the end)
+CAPTION_TRAILING_CREDIT = re.compile(
+    rf"^(?P<caption>.+?[.!?”\"])?\s*[|–—-]?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^.:]{{1,60}})$", re.IGNORECASE
+)
+#: "SOURCE:TRT World and Agencies", "Source: Reuters"
+SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<source>\S.{0,120})$", re.IGNORECASE)
+#: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+BYLINE = re.compile(r"^by\s+(?P<byline>[^\W\d][\w.'’ ,&-]{1,80})$", re.IGNORECASE)
+#: The heading of a rail of related stories.
+RAIL_HEADING = re.compile(
+    r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage)|more (?:stories|news)"
+    r"|more from .{1,40}|more on this (?:story|topic)|read more|read next|recommended(?: for you)?"
+    r"|you (?:may|might) also like|also read|most read|most popular|trending(?: now)?|popular|top stories|latest news)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+#: Lines that belong to the site, not the story.
+CHROME_LINE = re.compile(
+    r"^(?:advertisement|advert|ad|sponsored|share|share this(?: article| story)?|share on .{1,20}|print|email|comments?"
+    r"|copy link|skip to (?:main )?content|menu|home|search|sign in|log in|login|register|subscribe.{0,60}"
+    r"|sign up.{0,80}|follow us.{0,60}|contact(?: us)?|about us|privacy policy|terms.{0,30}|cookie.{0,120}"
+    r"|all rights reserved.{0,40}|(?:©|\(c\)|copyright).{0,80}|newsletter.{0,60}|download (?:the|our) app.{0,40}"
+    r"|listen to (?:this )?article.{0,20}|watch:?|live|video|photos?|back to top|loading\.*|close|more)"
+    r"[.!]?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = ".!?…:;,\"”’'»)]"
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (or date-time when the text has a time) from a date as pages print it."""
+    try:
+        parsed = dateutil_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900:
+        return None
+    has_time = bool(re.search(r"\d:\d", text))
+    if not has_time:
+        return date(parsed.year, parsed.month, parsed.day).isoformat()
+    return parsed.isoformat()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def looks_like_heading(line: str, max_words: int = 12) -> bool:
+    """A short line with no sentence punctuation at its end, starting with a capital or digit."""
+    return (
+        0 < word_count(line) <= max_words
+        and line[-1] not in _SENTENCE_END
+        and (line[0].isupper() or line[0].isdigit())
+    )

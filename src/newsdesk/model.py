@@ -1,0 +1,164 @@
+"""The records every stage shares.
+
+Stages exchange these and nothing else: sources make `RawDocument`s, extract turns one into an
+`Article`, later stages fill the article's understanding fields, the store keeps both.
+`Article.model_dump(mode="json")` is exactly the JSON of `newsdesk show` (see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+def content_hash(data: bytes) -> str:
+    """The hex SHA-256 of a document's bytes: how newsdesk recognises a document it has seen."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def article_id_for(key: str) -> str:
+    """A stable id from an article's identity (its URL, or where it was read from).
+
+    Stable ids make re-ingesting idempotent and give the same ids on every machine and worker.
+    """
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class RawDocument(BaseModel):
+    """A document as found: its bytes, where they came from, and when."""
+
+    origin: str = Field(description="The path or URL the document was read from.")
+    data: bytes = Field(repr=False)
+    url: str | None = Field(default=None, description="The document's own URL, when known.")
+    media_type: str | None = None
+    seen_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.data)
+
+
+class Image(BaseModel):
+    caption: str | None = None
+    credit: str | None = None
+    url: str | None = None
+
+
+class Block(BaseModel):
+    """One block of the body, in reading order."""
+
+    type: Literal["paragraph", "heading"]
+    text: str
+
+
+class RelatedLink(BaseModel):
+    """A related story as the page itself links it."""
+
+    title: str
+    url: str | None = None
+
+
+class Role(BaseModel):
+    title: str
+    qualifier: str | None = None
+
+
+class Entity(BaseModel):
+    name: str
+    type: Literal["person", "org", "place"]
+    roles: list[Role] = Field(default_factory=list)
+    affiliation: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Quote(BaseModel):
+    speaker: str | None
+    text: str
+    partial: bool = False
+
+
+class TimeExpression(BaseModel):
+    text: str
+    normalized: str | None = None
+
+
+class Event(BaseModel):
+    type: str
+    label: str | None = None
+    date: str | None = None
+    place: str | None = None
+    participants: list[dict] = Field(default_factory=list)
+
+
+class SimilarArticle(BaseModel):
+    id: str
+    headline: str
+    score: float
+
+
+class Article(BaseModel):
+    """A clean, structured article and everything newsdesk knows about it."""
+
+    id: str
+    url: str | None = None
+    origin: str
+    published: str | None = Field(default=None, description="ISO 8601 date or date-time.")
+    category: str | None = None
+    reading_time_minutes: int | None = None
+    headline: str
+    standfirst: str | None = None
+    image: Image | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    body: list[Block] = Field(default_factory=list)
+    source: str | None = None
+    related: list[RelatedLink] = Field(default_factory=list)
+    language: str | None = None
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    time_expressions: list[TimeExpression] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    duplicate_of: str | None = None
+    story_id: str | None = None
+    similar: list[SimilarArticle] = Field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.body if b.type == "paragraph"]
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(b.text for b in self.body)
+
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+class ArticleSummary(BaseModel):
+    """One line of a listing: enough to link to the article."""
+
+    id: str
+    url: str | None = None
+    origin: str
+    published: str | None = None
+    category: str | None = None
+    headline: str
+    standfirst: str | None = None
+    source: str | None = None
+    version: int = 1
+
+
+class SearchHit(ArticleSummary):
+    snippet: str
+    score: float
+
+
+class IngestOutcome(BaseModel):
+    """What storing one document did."""
+
+    article_id: str
+    status: Literal["new", "updated", "unchanged"]
+    version: int

@@ -1,0 +1,48 @@
+"""The one Store interface every stage above the database uses."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit
+
+
+class Store(ABC):
+    """Where raw documents and articles are kept; one transaction per document."""
+
+    @abstractmethod
+    def add(self, raw: RawDocument, article: Article) -> IngestOutcome:
+        """Keep `raw` and store `article` as new, as a new version, or not at all when unchanged."""
+
+    @abstractmethod
+    def get(self, article_id: str) -> Article | None:
+        """The current version of one article."""
+
+    @abstractmethod
+    def versions(self, article_id: str) -> list[Article]:
+        """Every version of one article, oldest first."""
+
+    @abstractmethod
+    def articles(self, limit: int = 50, offset: int = 0, category: str | None = None) -> list[ArticleSummary]:
+        """Articles, newest published first."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many articles are stored."""
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching every word of `query`, best first, with highlighted snippets."""
+
+    @abstractmethod
+    def raw_documents(self, article_id: str) -> list[RawDocument]:
+        """The raw documents behind each version of an article, oldest first."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

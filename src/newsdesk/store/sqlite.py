@@ -1,0 +1,62 @@
+"""The embedded default: one SQLite file, WAL mode, FTS5 search ranked by bm25."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, create_engine, event, text
+
+from ..model import Article, SearchHit
+from .search import MARK_END, MARK_START, query_words, snippet_html
+from .sql import SqlStore
+
+#: bm25 weights of headline, standfirst and body.
+BM25_WEIGHTS = (10.0, 4.0, 1.0)
+SNIPPET_WORDS = 24
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class SqliteStore(SqlStore):
+    def __init__(self, url: str):
+        engine = create_engine(url)
+        event.listen(engine, "connect", _on_connect)
+        super().__init__(engine)
+
+    def _index(self, conn: Connection, pk: int, article: Article, replace: bool) -> None:
+        if replace:
+            conn.execute(text("DELETE FROM article_search WHERE rowid = :pk"), {"pk": pk})
+        conn.execute(
+            text("INSERT INTO article_search (rowid, headline, standfirst, body) VALUES (:pk, :h, :s, :b)"),
+            {"pk": pk, "h": article.headline, "s": article.standfirst or "", "b": article.body_text},
+        )
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        words = query_words(query)
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        sql = text(
+            f"""
+            SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
+                   snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) AS snippet,
+                   bm25(article_search, {weights}) AS rank
+            FROM article_search JOIN articles a ON a.pk = article_search.rowid
+            WHERE article_search MATCH :match
+            ORDER BY rank LIMIT :limit OFFSET :offset
+            """
+        )
+        params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset}
+        with self.engine.connect() as conn:
+            rows = conn.execute(sql, params).mappings().all()
+        return [
+            SearchHit(**{k: row[k] for k in row.keys() if k not in ("snippet", "rank")},
+                      snippet=snippet_html(row["snippet"]), score=-row["rank"])
+            for row in rows
+        ]
