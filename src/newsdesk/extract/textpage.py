@@ -131,7 +131,7 @@ def find_headline(lines: list[str], start: int) -> tuple[int | None, int | None]
 
 def standfirst_at(lines: list[str], i: int) -> bool:
     """Whether line i is a standfirst: a lone line between headline and caption, byline or dateline."""
-    if i + 1 >= len(lines) or is_structural(lines[i]):
+    if i + 1 >= len(lines) or is_structural(lines[i]) or p.BYLINE.match(lines[i]) or read_caption(lines[i]):
         return False
     following = lines[i + 1]
     return bool(

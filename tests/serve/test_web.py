@@ -1,0 +1,116 @@
+"""The reader site and JSON API over a real SQLite store."""
+
+import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsdesk.cli import app as cli_app
+from newsdesk.extract import extract
+from newsdesk.model import RawDocument
+from newsdesk.serve.app import create_app
+
+
+@pytest.fixture
+def seeded(store, seed_text):
+    raw = RawDocument(origin="/news/seed.txt", data=seed_text.encode())
+    article = extract(raw)
+    store.add(raw, article)
+    return article
+
+
+@pytest.fixture
+def client(store):
+    return TestClient(create_app(store))
+
+
+def test_home_lists_stories(client, seeded):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert f'href="/articles/{seeded.id}"' in page.text
+    assert "Putin gathers top officials" in page.text
+
+
+def test_article_page_in_the_seed_layout(client, seeded, gold):
+    html = client.get(f"/articles/{seeded.id}").text
+    html = html[html.index("<main"):]
+    want = gold["article"]
+    in_order = [
+        "POLITICS",
+        "3 min read",
+        f"<h1>{want['headline']}</h1>",
+        want["standfirst"],
+        "<figcaption>" + want["image_caption"],
+        "(Photo: AA)",
+        '<time datetime="2025-05-15">May 15, 2025</time>',
+        "<p>" + want["body_first_sentence"] + "</p>",
+        "<h2>" + want["subheadings"][0] + "</h2>",
+        "<h2>" + want["subheadings"][1] + "</h2>",
+        "<p>" + want["body_last_sentence"] + "</p>",
+        "Source: TRT World and Agencies",
+        "Explore",
+        want["related"][0].replace("'", "&#39;"),
+        want["related"][-1],
+    ]
+    positions = [html.find(part) for part in in_order]
+    assert -1 not in positions, [p for p, i in zip(in_order, positions) if i == -1]
+    assert positions == sorted(positions)
+    assert "Sneak a peek" not in html and "Contact us" not in html
+
+
+def test_article_page_carries_news_article_json_ld(client, seeded):
+    html = client.get(f"/articles/{seeded.id}").text
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == seeded.headline
+    assert data["datePublished"] == "2025-05-15"
+    assert data["image"]["creditText"] == "AA"
+
+
+def test_api_show_and_cli_show_agree(client, seeded, db_path):
+    api = client.get(f"/api/articles/{seeded.id}").json()
+    shown = json.loads(CliRunner().invoke(cli_app, ["show", seeded.id, "--json"]).stdout)
+    assert api == shown == seeded.to_json()
+
+
+def test_api_listing_and_search(client, seeded):
+    listing = client.get("/api/articles").json()
+    assert listing["total"] == 1 and listing["articles"][0]["id"] == seeded.id
+    results = client.get("/api/search", params={"q": "Medinsky"}).json()["results"]
+    assert results[0]["id"] == seeded.id and "<mark>Medinsky</mark>" in results[0]["snippet"]
+    assert client.get("/api/search").status_code == 422
+
+
+def test_search_page_highlights(client, seeded):
+    html = client.get("/search", params={"q": "Medinsky"}).text
+    assert "<mark>Medinsky</mark>" in html and f"/articles/{seeded.id}" in html
+    assert "No articles match" in client.get("/search", params={"q": "zebra"}).text
+
+
+def test_openapi_describes_the_api(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/articles", "/api/articles/{article_id}", "/api/search"} <= set(spec["paths"])
+    assert "Article" in spec["components"]["schemas"]
+
+
+def test_unknown_article_is_404(client):
+    assert client.get("/articles/nope").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_page_text_is_escaped(store, client, seed_text):
+    hostile = seed_text.replace(
+        "Putin gathers top officials ahead of Ukraine talks in Istanbul",
+        "Putin <script>alert(1)</script> gathers</script><!-- officials",
+    )
+    raw = RawDocument(origin="/news/hostile.txt", data=hostile.encode())
+    article = extract(raw)
+    store.add(raw, article)
+    html = client.get(f"/articles/{article.id}").text
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(ld)["headline"] == article.headline
