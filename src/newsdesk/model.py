@@ -62,35 +62,56 @@ class RelatedLink(BaseModel):
 
 
 class Role(BaseModel):
-    title: str
-    qualifier: str | None = None
+    title: str = Field(description='The title without its country word: "President", "Kremlin spokesman".')
+    text: str | None = Field(default=None, description='As written: "Russian President", "Ukrainian negotiator".')
+    qualifier: str | None = Field(default=None, description='"newly appointed", "then", "former", ...')
 
 
 class Entity(BaseModel):
     name: str
     type: Literal["person", "org", "place"]
     roles: list[Role] = Field(default_factory=list)
-    affiliation: str | None = None
+    affiliation: str | None = Field(default=None, description="A country or organisation.")
     aliases: list[str] = Field(default_factory=list)
+    mentions: int = 1
 
 
 class Quote(BaseModel):
     speaker: str | None
     text: str
     partial: bool = False
+    place: str | None = None
+    said_on: str | None = Field(default=None, description="When it was said, ISO date, if known.")
 
 
 class TimeExpression(BaseModel):
     text: str
     normalized: str | None = None
+    kind: Literal["date", "duration"] = "date"
+    approximate: bool = False
+
+
+class Participant(BaseModel):
+    name: str
+    part: str = Field(description="chair, participant, delegation head, delegation member, mediator, host, speaker, "
+                                  "appointee, party")
+    side: str | None = Field(default=None, description="The country or organisation they act for, if known.")
 
 
 class Event(BaseModel):
-    type: str
-    label: str | None = None
+    type: Literal["meeting", "negotiation", "appointment", "statement"]
+    label: str
     date: str | None = None
     place: str | None = None
-    participants: list[dict] = Field(default_factory=list)
+    country: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    parties: list[str] = Field(default_factory=list)
+    unnamed_participants: list[str] = Field(default_factory=list)
+    role: str | None = None
+    evidence: list[str] = Field(default_factory=list, description="The sentences it was read from.")
+
+    def people(self, part: str | None = None) -> list[str]:
+        return [p.name for p in self.participants if part is None or p.part == part]
 
 
 class SimilarArticle(BaseModel):

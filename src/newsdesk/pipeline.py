@@ -1,9 +1,14 @@
-"""Wires the stages: sources -> extract -> store, one document at a time, one transaction each."""
+"""Wires the stages: sources -> extract -> understand -> store.
+
+Documents go through in batches, so the NLP model sees many texts at once; each document is
+stored in its own transaction, so a crash loses at most the batch in flight and a re-run
+finishes the job.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +17,12 @@ from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
 from .sources.files import expand_paths, read_file
 from .store.base import Store
+from .understand import understand_all
 
 log = logging.getLogger(__name__)
+
+#: Documents read and understood together.
+BATCH_SIZE = 32
 
 
 @dataclass
@@ -51,33 +60,55 @@ def plan_sources(sources: Iterable[str]) -> list[str]:
     return [str(path) for path in expand_paths(sources)]
 
 
-def read_source(source: str) -> RawDocument:
-    return read_file(Path(source))
-
-
-def understand(raw: RawDocument) -> Article:
-    """Everything newsdesk can learn from one document without the store."""
-    return extract(raw)
-
-
-def process(source: str) -> tuple[RawDocument, Article]:
-    """Read and understand one source; raises BadInput naming it when it cannot."""
-    raw = read_source(source)
+def guarded(origin: str, step: Callable, *args):
+    """Run one step on one document; any error becomes BadInput naming the document."""
     try:
-        return raw, understand(raw)
+        return step(*args)
     except NewsdeskError:
         raise
     except Exception as exc:  # a bug must not stop the run, nor hide which input caused it
-        log.exception("unexpected error reading %s", raw.origin)
-        raise BadInput(raw.origin, f"unexpected {type(exc).__name__}: {exc}") from exc
+        log.exception("unexpected error reading %s", origin)
+        raise BadInput(origin, f"unexpected {type(exc).__name__}: {exc}") from exc
 
 
-def read_all(sources: Iterable[str]) -> Iterator[tuple[RawDocument, Article] | Failure]:
+def read_one(source: str) -> tuple[RawDocument, Article]:
+    raw = guarded(source, read_file, Path(source))
+    return raw, guarded(raw.origin, extract, raw)
+
+
+def understand_batch(pairs: Sequence[tuple[RawDocument, Article]]) -> list[tuple[RawDocument, Article] | Failure]:
+    """Understand a batch at once; if that fails, one by one, so only the bad document fails."""
+    try:
+        return list(zip((raw for raw, _ in pairs), understand_all([article for _, article in pairs])))
+    except NewsdeskError:
+        raise
+    except Exception:
+        if len(pairs) == 1:
+            raw = pairs[0][0]
+            try:
+                guarded(raw.origin, understand_all, [pairs[0][1]])
+            except BadInput as exc:
+                return [Failure(exc.origin, exc.detail)]
+            raise
+        return [item for pair in pairs for item in understand_batch([pair])]
+
+
+def read_all(sources: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[tuple[RawDocument, Article] | Failure]:
+    """Every source read, extracted and understood, in order; a bad one as a Failure."""
+    batch: list[tuple[RawDocument, Article]] = []
     for source in sources:
         try:
-            yield process(source)
+            batch.append(read_one(source))
         except BadInput as exc:
+            yield from understand_batch(batch) if batch else ()
+            batch = []
             yield Failure(exc.origin, exc.detail)
+            continue
+        if len(batch) >= batch_size:
+            yield from understand_batch(batch)
+            batch = []
+    if batch:
+        yield from understand_batch(batch)
 
 
 def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], None] | None = None) -> IngestSummary:

