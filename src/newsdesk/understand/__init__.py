@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..model import Article
 from .analysis import analyse, text_blocks
-from .entities import resolve_entities
+from .entities import resolve_entities, with_sides
 from .events import find_events
 from .nlp import load_pipeline
 from .quotes import find_quotes
@@ -31,10 +31,12 @@ def understand_all(articles: Sequence[Article], model: str | None = None) -> lis
 
 def read_article(article: Article, docs, kinds: list[str]) -> Article:
     analysis = analyse(article, docs, kinds)
-    entities, _ = resolve_entities(analysis)
+    entities, evidence = resolve_entities(analysis)
     quotes = find_quotes(analysis, entities)
     times, quotes = find_times(analysis, quotes)
     events = find_events(analysis, entities, quotes, times)
+    sides = {p.name: p.side for e in events for p in e.participants if p.side and p.part.startswith("delegation")}
+    entities = with_sides(entities, evidence, sides)
     return article.model_copy(
         update={
             "entities": entities,

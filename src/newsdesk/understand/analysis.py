@@ -12,7 +12,15 @@ from spacy.tokens import Doc, Span
 
 from ..model import Article
 from .gazetteer import Country, country_named, country_of, country_of_demonym
-from .roles import PORTFOLIO_WORDS, RoleMention, title_after, title_before
+from .roles import (
+    PORTFOLIO_WORDS,
+    RoleMention,
+    is_title_word,
+    nationality_before,
+    party_after,
+    title_after,
+    title_before,
+)
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
@@ -25,8 +33,14 @@ class Mention:
     name: str
     span: Span
     sentence: int  # index into Analysis.sentences
-    role: RoleMention | None = None
+    roles: list[RoleMention] = field(default_factory=list)
+    nationality: str | None = None  # "American" in "American Kevin King"
+    party: str | None = None  # from "(D-Minn.)"
     entity: int | None = None  # index into the article's entity list, once resolved
+
+    @property
+    def role(self) -> RoleMention | None:
+        return self.roles[0] if self.roles else None
 
 
 @dataclass
@@ -45,7 +59,7 @@ class Analysis:
 
 def text_blocks(article: Article) -> list[tuple[str, str]]:
     """(kind, text) of every block the reader reads as the article's own words."""
-    blocks = [("headline", article.headline)]
+    blocks = [("headline", article.headline)] if article.headline else []
     if article.standfirst:
         blocks.append(("standfirst", article.standfirst))
     if article.image and article.image.caption:
@@ -71,11 +85,34 @@ def with_acronym(span: Span) -> Span:
     return span
 
 
+def person_span(span: Span) -> Span | None:
+    """A person's name from an NER span: possessives cut ("Jeff Bezos's Blue Origin" -> "Jeff Bezos"),
+    a given name the model left out taken in ("Eyamba Sowers"); None when no word is capitalised."""
+    while len(span) > 1 and span[0].text in _POSSESSIVE:
+        span = span[1:]
+    cut = next((t.i for t in span if t.text in _POSSESSIVE and t.i > span.start), None)
+    if cut is not None:
+        span = span.doc[span.start : cut]
+    doc, start = span.doc, span.start
+    given = start - 1
+    if (given >= span.sent.start and doc[given].pos_ == "PROPN" and doc[given].is_title
+            and not doc[given].ent_type_ and not is_title_word(doc[given])
+            and (given == span.sent.start or not doc[given - 1].text[:1].isupper())):
+        start = given  # a lone capitalised word before the name, not the end of a title
+    span = doc[start : span.end]
+    if not any(t.text[:1].isupper() for t in span):
+        return None
+    return span
+
+
 def classify(ent: Span) -> tuple[str, Span] | None:
     """An NER span as (person|org|place, name span), with the model's common mistakes mended."""
     span = strip_possessive(ent)
     label = ent.label_
     if label == "PERSON":
+        span = person_span(ent)
+        if span is None:
+            return None
         # a capital or country tagged as a person ("Kyiv withdrew ...") unless a title stands before it
         if country_of(span.text) is not None and title_before(span) is None:
             return "place", span
@@ -113,8 +150,23 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                 analysis.mentions.append(Mention(kind, span.text, span, index))
     promote_surnames(analysis)
     for mention in analysis.persons():
-        mention.role = title_before(mention.span) or title_after(mention.span)
+        mention.roles = [r for r in (title_before(mention.span), title_after(mention.span)) if r is not None]
+        mention.nationality = nationality_before(mention.span)
+        mention.party = party_after(mention.span)
+    drop_lone_names(analysis)
     return analysis
+
+
+def drop_lone_names(analysis: Analysis) -> None:
+    """Drop one-word "people" with no title who are no one's name in full: mostly the small model's
+    mistakes ("Brexit", "Spurs", "Twitter"); a one-word name with a title ("President Trump") stays."""
+    full = {m.span[-1].text for m in analysis.persons() if len(m.span) >= 2}
+    full |= {m.span[0].text for m in analysis.persons() if len(m.span) >= 2}
+    analysis.mentions = [
+        m for m in analysis.mentions
+        if m.type != "person" or len(m.span) >= 2 or m.name in full
+        or any(o.name == m.name and o.roles for o in analysis.persons())
+    ]
 
 
 def promote_surnames(analysis: Analysis) -> None:

@@ -1,10 +1,11 @@
 """One entity per person, organisation and place in an article, with roles and affiliations.
 
 Mentions of a person resolve to one entity: a surname or first name alone joins the full name
-it belongs to ("Putin", "President Putin" -> "Vladimir Putin"). Affiliation comes, in order of
-trust, from the title ("Russian President", "Russia's Foreign Minister"), then from the nearest
-country named in the same sentence, then from the sentences before it in the same paragraph and
-the paragraph before.
+it belongs to ("Putin", "President Putin" -> "Vladimir Putin"). Affiliation comes first from what
+is written at the name ("Russian President", "Russia's Foreign Minister", "American Kevin King",
+"(D-Minn.)"); then, for public officials, from a country named in the same sentence or the
+delegation they belong to, and for everyone else from the organisation in their title
+("Chargers coach", "CEO of Ceres Robotics").
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from ..model import Entity, Role
 from .analysis import Analysis, Mention
 from .gazetteer import Country, country_named, country_of, fold
 
-#: How many blocks back the context of a person is searched for a country.
-CONTEXT_BLOCKS = 1
 _GENERIC_SOURCE_WORDS = {"agencies", "agency", "wires", "staff", "reporters", "newsroom"}
 
 
@@ -89,69 +88,93 @@ class Affiliations:
         self.display: dict[str, str] = {}
         for _, span, country in analysis.countries:
             text = span.text.replace("’s", "").replace("'s", "").strip()
+            text = text.removeprefix("the ").removeprefix("The ")
             if country_named(text) is not None and not text.isupper():
                 self.display.setdefault(country.code, text)
 
-    def name(self, country: Country) -> str:
+    def name(self, word: str) -> str:
+        """The affiliation a word gives: "Russian" -> "Russia"; a place that is no country stays as written."""
+        word = word.replace("’s", "").replace("'s", "").strip()
+        country = country_of(word)
+        if country is None:
+            return word
         return self.display.get(country.code, country.name)
 
-    def explicit(self, mention: Mention) -> Country | None:
-        role = mention.role
-        return country_of(role.affiliation) if role and role.affiliation else None
-
-    def from_context(self, mention: Mention) -> Country | None:
-        """The nearest country named around a mention: same sentence, then earlier in the paragraph."""
+    def in_sentence(self, mention: Mention) -> str | None:
+        """The nearest country named (by name or nationality, not capital) in the mention's sentence."""
         a = self.analysis
-        here = mention.sentence
-        block = a.sentence_block[here]
-        same = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
-                if s == here and not (mention.span.start <= span.start < mention.span.end)]
-        if same:
-            return min(same, key=lambda x: x[0])[1]
-        if a.kinds[block] not in ("paragraph",):
+        near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
+                if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
+                and country_of(span.text, capitals=False) is not None]
+        if not near:
             return None
-        for s in range(here - 1, -1, -1):
-            if a.sentence_block[s] < block - CONTEXT_BLOCKS or a.kinds[a.sentence_block[s]] != "paragraph":
-                break
-            found = [(span.start, c) for t, span, c in a.countries if t == s]
-            if found:
-                return max(found, key=lambda x: x[0])[1]
-        return None
+        country = min(near, key=lambda x: x[0])[1]
+        return self.display.get(country.code, country.name)
 
 
-def person_entity(cluster: Cluster, affiliations: Affiliations) -> Entity:
+@dataclass
+class AffiliationEvidence:
+    """What an article says of whom a person acts for, strongest first."""
+
+    explicit: str | None = None  # "Russian President", "Russia's", "American Kevin King", "(D-Minn.)"
+    context: str | None = None  # a country in the same sentence as a title of public office
+    org: str | None = None  # "Kremlin spokesman", "CEO of Ceres Robotics"
+    public: bool = False
+
+    def choose(self, side: str | None = None) -> str | None:
+        """Public officials act for states, everyone else for their organisation."""
+        if self.explicit:
+            return self.explicit
+        if self.public:
+            return self.context or side or self.org
+        return self.org or side
+
+
+def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> AffiliationEvidence:
+    evidence = AffiliationEvidence()
+    explicit: Counter[str] = Counter()
+    for m in cluster.mentions:
+        for role in m.roles:
+            evidence.public = evidence.public or role.public
+            if role.affiliation:
+                explicit[affiliations.name(role.affiliation)] += 1
+            evidence.org = evidence.org or role.org
+        if m.nationality:
+            explicit[affiliations.name(m.nationality)] += 1
+        if m.party:
+            explicit[m.party] += 1
+    evidence.explicit = explicit.most_common(1)[0][0] if explicit else None
+    if evidence.public:
+        evidence.context = next((c for m in cluster.mentions if m.roles and (c := affiliations.in_sentence(m))), None)
+    return evidence
+
+
+def person_entity(cluster: Cluster, affiliations: Affiliations) -> tuple[Entity, AffiliationEvidence]:
     name = cluster.canonical()
     roles: list[Role] = []
     seen = set()
     aliases = []
-    explicit: Counter[str] = Counter()
-    context = None
     for m in cluster.mentions:
         forms = [m.name]
-        if m.role is not None:
-            key = (m.role.title.lower(), m.role.qualifier)
+        for role in m.roles:
+            key = (role.title.lower(), role.qualifier)
             if key not in seen:
                 seen.add(key)
-                roles.append(Role(title=m.role.title, text=m.role.text, qualifier=m.role.qualifier))
-            if m.role.start < m.span.start:  # written before the name: "President Putin"
-                forms.append(m.span.doc[m.role.start : m.span.end].text)
-        country = affiliations.explicit(m)
-        if country is not None:
-            explicit[affiliations.name(country)] += 1
-        elif context is None:
-            found = affiliations.from_context(m)
-            context = affiliations.name(found) if found else None
+                roles.append(Role(title=role.title, text=role.text, qualifier=role.qualifier))
+            if role.start < m.span.start:  # written before the name: "President Putin"
+                forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]
-    affiliation = explicit.most_common(1)[0][0] if explicit else context
-    return Entity(name=name, type="person", roles=roles, affiliation=affiliation, aliases=aliases,
-                  mentions=len(cluster.mentions))
+    evidence = affiliation_evidence(cluster, affiliations)
+    entity = Entity(name=name, type="person", roles=roles, affiliation=evidence.choose(), aliases=aliases,
+                    mentions=len(cluster.mentions))
+    return entity, evidence
 
 
 def named_entity(cluster: Cluster, affiliations: Affiliations) -> Entity:
     names = Counter(cluster.names)
     name = max(names, key=lambda n: (names[n], len(n)))
-    if cluster.type == "place" and (country := country_named(name)):
-        name = affiliations.name(country)
+    if cluster.type == "place" and country_named(name):
+        name = affiliations.name(name)
     aliases = sorted(set(cluster.names) - {name})
     return Entity(name=name, type=cluster.type, aliases=aliases, mentions=len(cluster.mentions))
 
@@ -168,23 +191,36 @@ def source_organisations(source: str | None, credit: str | None) -> list[str]:
     return names
 
 
-def resolve_entities(analysis: Analysis) -> tuple[list[Entity], list[Cluster]]:
-    """The article's entities (people, then organisations, then places) and the person clusters.
+def with_sides(entities: list[Entity], evidence: dict[int, AffiliationEvidence], sides: dict[str, str]) -> list[Entity]:
+    """Entities whose affiliation an event frame gives ("the Russian delegation ... members include X")."""
+    updated = list(entities)
+    for index, ev in evidence.items():
+        side = sides.get(entities[index].name)
+        if side and (chosen := ev.choose(side)) != entities[index].affiliation:
+            updated[index] = entities[index].model_copy(update={"affiliation": chosen})
+    return updated
+
+
+def resolve_entities(analysis: Analysis) -> tuple[list[Entity], dict[int, AffiliationEvidence]]:
+    """The article's entities (people, then organisations, then places) and each person's affiliation evidence.
 
     Each mention's `entity` is set to its index in the returned list.
     """
     affiliations = Affiliations(analysis)
     people = cluster_people(analysis.persons())
     clusters = people + cluster_by_name(analysis.mentions, "org") + cluster_by_name(analysis.mentions, "place")
-    entities = []
+    entities, evidence = [], {}
     for index, cluster in enumerate(clusters):
         for m in cluster.mentions:
             m.entity = index
-        entity = person_entity(cluster, affiliations) if cluster.type == "person" else named_entity(cluster, affiliations)
+        if cluster.type == "person":
+            entity, evidence[index] = person_entity(cluster, affiliations)
+        else:
+            entity = named_entity(cluster, affiliations)
         entities.append(entity)
     known = {fold(e.name) for e in entities if e.type == "org"}
     for name in source_organisations(analysis.article.source, analysis.article.image and analysis.article.image.credit):
         if fold(name) not in known:
             known.add(fold(name))
             entities.append(Entity(name=name, type="org"))
-    return entities, people
+    return entities, evidence

@@ -28,6 +28,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip(". ")
 
 
+#: Country codes that news text uses as names. Other ISO codes ("SD", "IN", "TO") are ordinary
+#: abbreviations or words far more often than they are countries.
+NEWS_ABBREVIATIONS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "KSA"})
+
+
+def _population(entry) -> int:
+    try:
+        return int(entry.population() or 0)
+    except Exception:  # a few entries lack the figure
+        return 0
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country], dict[str, Country]]:
     """(by name or spelling, by code, by demonym, by capital)."""
@@ -37,7 +49,8 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
     by_code: dict[str, Country] = {}
     by_demonym: dict[str, Country] = {}
     by_capital: dict[str, Country] = {}
-    for entry in countryinfo.all_countries():
+    # the most populous first, so a shared demonym ("American") means the country most meant by it
+    for entry in sorted(countryinfo.all_countries(), key=_population, reverse=True):
         info = entry.info()
         code = (info.get("ISO") or {}).get("alpha2")
         if not info.get("name") or not code:
@@ -48,19 +61,20 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
         capital = capital.replace(" D.C.", "") if capital else None
         country = Country(info["name"], code, info.get("demonym"), capital)
         for spelling in [info["name"], *(info.get("altSpellings") or [])]:
-            if spelling.isupper() and len(spelling) <= 3:
-                by_code.setdefault(spelling, country)
+            if spelling.isupper() and len(spelling) <= 4:
+                if spelling in NEWS_ABBREVIATIONS:
+                    by_code.setdefault(spelling, country)
             else:
                 by_name.setdefault(fold(spelling), country)
         if country.demonym:
             by_demonym.setdefault(fold(country.demonym), country)
         if capital:
             by_capital.setdefault(fold(capital), country)
-    # Common short forms that are not in the data as codes.
-    for short, code in (("UK", "GB"), ("U.S.", "US"), ("U.K.", "GB")):
+    # Short forms news uses that the data lacks.
+    for short, code in (("UK", "GB"), ("U.S.", "US"), ("U.K.", "GB"), ("U.S.A.", "US"), ("Britain", "GB")):
         match = next((c for c in by_code.values() if c.code == code), None)
         if match:
-            by_code.setdefault(short, match)
+            (by_code if short.isupper() else by_name).setdefault(short if short.isupper() else fold(short), match)
     return by_name, by_code, by_demonym, by_capital
 
 
