@@ -19,10 +19,40 @@ from .roles import (
     nationality_before,
     party_after,
     title_after,
+    title_as,
     title_before,
 )
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+_QUOTE_CLOSERS = {"“": ("”", "’’", "''"), '"': ('"',)}
+
+
+def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, text start, text end) of each quote in a paragraph; an unclosed one runs to the end.
+
+    A quote that goes on into the next paragraph opens it again and closes only at its end.
+    """
+    spans, i = [], 0
+    while i < len(text):
+        if text[i] not in _QUOTE_CLOSERS:
+            i += 1
+            continue
+        found = [(pos, c) for c in _QUOTE_CLOSERS[text[i]] if (pos := text.find(c, i + 1)) != -1]
+        if found:
+            pos, closer = min(found)
+            spans.append((i, pos + len(closer), i + 1, pos))
+            i = pos + len(closer)
+        else:
+            spans.append((i, len(text), i + 1, len(text)))
+            break
+    return spans
+
+
+def surname(span: Span) -> str:
+    """The family name of a full name: its last word that is not a suffix ("Jr.")."""
+    words = [t.text for t in span if t.lower_ not in NAME_SUFFIXES]
+    return words[-1] if words else span[-1].text
 
 
 @dataclass
@@ -52,6 +82,10 @@ class Analysis:
     sentence_block: list[int] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     countries: list[tuple[int, Span, Country]] = field(default_factory=list)  # (sentence, span, country)
+    quoted: list[list[tuple[int, int]]] = field(default_factory=list)  # per block, character ranges in quotes
+
+    def in_quote(self, span: Span, block: int) -> bool:
+        return any(start <= span.start_char < end for start, end in self.quoted[block])
 
     def persons(self) -> list[Mention]:
         return [m for m in self.mentions if m.type == "person"]
@@ -133,6 +167,7 @@ def classify(ent: Span) -> tuple[str, Span] | None:
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     """Sentences, mentions with their titles, and country words of one article."""
     analysis = Analysis(article=article, docs=docs, kinds=kinds)
+    analysis.quoted = [[(s, e) for s, e, _, _ in quote_spans(doc.text)] for doc in docs]
     for block, doc in enumerate(docs):
         for sent in doc.sents:
             analysis.sentences.append(sent)
@@ -150,17 +185,35 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                 analysis.mentions.append(Mention(kind, span.text, span, index))
     promote_surnames(analysis)
     for mention in analysis.persons():
-        mention.roles = [r for r in (title_before(mention.span), title_after(mention.span)) if r is not None]
+        mention.roles = [r for r in (title_before(mention.span), title_after(mention.span) or title_as(mention.span))
+                         if r is not None]
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
     drop_lone_names(analysis)
+    demote_names_in_titles(analysis)
     return analysis
+
+
+def demote_names_in_titles(analysis: Analysis) -> None:
+    """A "person" inside another person's title is the organisation the title names:
+    "Will Moy, chief executive of the fact-checking website Full Fact" (unless a possessive owner,
+    as in "Carlineo's attorney")."""
+    for m in analysis.persons():
+        doc = m.span.doc
+        following = doc[m.span.end].text if m.span.end < len(doc) else ""
+        if following in _POSSESSIVE:
+            continue
+        for other in analysis.persons():
+            if other is m or other.span.doc is not doc:
+                continue
+            if any(role.start <= m.span.start and m.span.end <= role.end for role in other.roles):
+                m.type = "org"
 
 
 def drop_lone_names(analysis: Analysis) -> None:
     """Drop one-word "people" with no title who are no one's name in full: mostly the small model's
     mistakes ("Brexit", "Spurs", "Twitter"); a one-word name with a title ("President Trump") stays."""
-    full = {m.span[-1].text for m in analysis.persons() if len(m.span) >= 2}
+    full = {surname(m.span) for m in analysis.persons() if len(m.span) >= 2}
     full |= {m.span[0].text for m in analysis.persons() if len(m.span) >= 2}
     analysis.mentions = [
         m for m in analysis.mentions
@@ -175,7 +228,13 @@ def promote_surnames(analysis: Analysis) -> None:
     The small English model tags some surnames as places ("Dubois told parliament"); once the
     article has named the person in full, the surname alone means them.
     """
-    surnames = {m.span[-1].text for m in analysis.mentions if m.type == "person" and len(m.span) >= 2}
+    surnames = {surname(m.span) for m in analysis.mentions if m.type == "person" and len(m.span) >= 2}
+    lone = {m.name for m in analysis.mentions if m.type == "person" and len(m.span) == 1}
+    for m in analysis.mentions:
+        # a full name the model took for an organisation, whose surname alone it calls a person
+        if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span):
+            m.type = "person"
+            surnames.add(m.span[-1].text)
     if not surnames:
         return
     covered = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}

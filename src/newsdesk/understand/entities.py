@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity, Role
-from .analysis import Analysis, Mention
+from .analysis import Analysis, Mention, surname
 from .gazetteer import Country, country_named, country_of, fold
+from .roles import QUALIFIER_WORDS, ROLE_NOUNS
 
 _GENERIC_SOURCE_WORDS = {"agencies", "agency", "wires", "staff", "reporters", "newsroom"}
 
@@ -35,25 +36,29 @@ class Cluster:
         return max(counts, key=lambda n: (len(n.split()), counts[n], -self.names.index(n)))
 
 
+def name_key(span) -> tuple[str, str]:
+    """(surname, first initial): "Pat Carlineo", "Patrick W. Carlineo" and "Patrick Carlineo Jr." are one man."""
+    return fold(surname(span)), fold(span[0].text)[:1]
+
+
 def cluster_people(persons: list[Mention]) -> list[Cluster]:
     """Group person mentions into people; full names first, then short forms join them."""
     clusters: list[Cluster] = []
-    by_full: dict[str, Cluster] = {}
+    by_full: dict[tuple[str, str], Cluster] = {}
     for m in persons:
-        tokens = m.name.split()
-        if len(tokens) >= 2:
-            key = fold(m.name)
+        if len(m.span) >= 2:
+            key = name_key(m.span)
             if key not in by_full:
                 by_full[key] = Cluster("person")
                 clusters.append(by_full[key])
             by_full[key].mentions.append(m)
     for m in persons:
-        if len(m.name.split()) >= 2:
+        if len(m.span) >= 2:
             continue
         key = fold(m.name)
-        surname = [c for c in clusters if fold(c.canonical().split()[-1]) == key]
-        given = [c for c in clusters if fold(c.canonical().split()[0]) == key]
-        candidates = surname or given
+        surname_of = [c for c in clusters if name_key(c.mentions[0].span)[0] == key and len(c.mentions[0].span) >= 2]
+        given = [c for c in clusters if fold(c.mentions[0].span[0].text) == key and len(c.mentions[0].span) >= 2]
+        candidates = surname_of or given
         if candidates:
             target = min(candidates, key=lambda c: abs(c.mentions[0].sentence - m.sentence))
         else:
@@ -103,9 +108,10 @@ class Affiliations:
     def in_sentence(self, mention: Mention) -> str | None:
         """The nearest country named (by name or nationality, not capital) in the mention's sentence."""
         a = self.analysis
+        block = a.sentence_block[mention.sentence]
         near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
                 if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
-                and country_of(span.text, capitals=False) is not None]
+                and country_of(span.text, capitals=False) is not None and not a.in_quote(span, block)]
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
@@ -128,6 +134,24 @@ class AffiliationEvidence:
         if self.public:
             return self.context or side or self.org
         return self.org or side
+
+
+def split_titles(title: str, qualifier: str | None) -> list[tuple[str, str | None]]:
+    """Two offices in one title are two roles: "founder and former CEO" -> founder; CEO (former).
+
+    "Research and Advocacy Director" stays whole: only a split where both sides hold a role noun counts.
+    """
+    parts = [p.strip() for p in title.split(" and ")]
+    if len(parts) < 2 or not all(any(w.lower() in ROLE_NOUNS for w in p.split()) for p in parts):
+        return [(title, qualifier)]
+    result = []
+    for part in parts:
+        first = part.split()[0].lower()
+        if first in QUALIFIER_WORDS and len(part.split()) > 1:
+            result.append((part.split(" ", 1)[1], first))
+        else:
+            result.append((part, None if len(result) < len(parts) - 1 else qualifier))
+    return result
 
 
 def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> AffiliationEvidence:
@@ -157,10 +181,11 @@ def person_entity(cluster: Cluster, affiliations: Affiliations) -> tuple[Entity,
     for m in cluster.mentions:
         forms = [m.name]
         for role in m.roles:
-            key = (role.title.lower(), role.qualifier)
-            if key not in seen:
-                seen.add(key)
-                roles.append(Role(title=role.title, text=role.text, qualifier=role.qualifier))
+            for title, qualifier in split_titles(role.title, role.qualifier):
+                key = (title.lower(), qualifier)
+                if key not in seen:
+                    seen.add(key)
+                    roles.append(Role(title=title, text=role.text, qualifier=qualifier))
             if role.start < m.span.start:  # written before the name: "President Putin"
                 forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Entity, Quote
-from .analysis import Analysis, Mention
+from .analysis import Analysis, Mention, quote_spans
 from .roles import ROLE_NOUNS
 
 SPEECH = (r"said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|warned|warns|warning|explained"
@@ -30,10 +30,10 @@ PERSON_NOUNS = frozenset("""
 man woman boy girl singer guitarist drummer actor actress player star boss mother father wife husband son
 daughter victim witness resident doctor teacher student pastor priest veteran athlete striker goalkeeper
 """.split())
-DESCRIBED_SPEAKER = re.compile(
-    rf"\bthe\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>[\w-]+)\s+(?:\w+\s+)?(?:{SPEECH})\b", re.IGNORECASE)
+DESCRIBED_SPEAKER = re.compile(rf"\bthe\s+(?P<words>(?:[\w’'-]+\s+){{1,4}})(?:{SPEECH})\b", re.IGNORECASE)
+#: An attribution after a quote names its speaker within this many words of the closing mark.
+AFTER_REACH = 4
 PLACE_AFTER = re.compile(rf"\b(?:{SPEECH})\b[^.;]*?\bin\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
-OPENING = {"“": ("”", "’’", "''"), '"': ('"',)}
 #: Quotes shorter than this are scare quotes or names, not speech.
 MIN_WORDS = 3
 #: A quote of at most this many words with every long word capitalised is a title ("Takin' It to the Streets").
@@ -51,26 +51,6 @@ class FoundQuote:
     speaker: int | None  # entity index
     attribution: str  # the words around the quote that name the speaker
     attributed: bool  # whether any words attribute it (to a person or not)
-
-
-def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """(start, end, text start, text end) of each quote in a paragraph; an unclosed one runs to the end."""
-    spans, i = [], 0
-    while i < len(text):
-        if text[i] not in OPENING:
-            i += 1
-            continue
-        closers = OPENING[text[i]]
-        found = [(text.find(c, i + 1), c) for c in closers]
-        found = [(pos, c) for pos, c in found if pos != -1]
-        if found:
-            pos, closer = min(found)
-            spans.append((i, pos + len(closer), i + 1, pos))
-            i = pos + len(closer)
-        else:
-            spans.append((i, len(text), i + 1, len(text)))
-            break
-    return spans
 
 
 def looks_like_title(quoted: str) -> bool:
@@ -116,23 +96,40 @@ class Speakers:
                 break
             sent = self.a.sentences[m.sentence]
             following = m.span.doc[m.span.end] if m.span.end < len(m.span.doc) else None
-            if m.span.start == sent.start or (following is not None and following.pos_ in ("VERB", "AUX")):
+            possessive = following is not None and following.text in ("’s", "'s", "’", "'")
+            if not possessive and (m.span.start == sent.start or (following is not None and following.pos_ in ("VERB", "AUX"))):
                 return m.entity
         return before[-1].entity
 
     def described(self, words: str, block: int, char: int) -> int | None:
         """A speaker described, not named: a title held by someone in the article, or a person noun."""
-        m = DESCRIBED_SPEAKER.search(words)
-        if m is None:
-            return None
-        noun = m.group("noun").lower()
-        if noun in ROLE_NOUNS:
-            holders = [i for i, e in enumerate(self.entities)
-                       if e.type == "person" and any(noun in r.title.lower().split() for r in e.roles)]
-            if len(holders) == 1:
-                return holders[0]
-        if noun in ROLE_NOUNS or noun in PERSON_NOUNS or noun.endswith("-year-old"):
-            return self.subject_before(block, char)
+        for m in DESCRIBED_SPEAKER.finditer(words):
+            nouns = [w.lower() for w in m.group("words").split()]
+            if any(w.endswith(("’s", "'s")) for w in nouns[:-1]):
+                return None  # "the victim's mother said": someone's relative, not someone named
+            for noun in nouns:
+                if noun in ROLE_NOUNS:
+                    holders = [i for i, e in enumerate(self.entities)
+                               if e.type == "person" and any(noun in r.title.lower().split() for r in e.roles)]
+                    if len(holders) == 1:
+                        return holders[0]
+            described = [n for n in nouns if n in ROLE_NOUNS or n in PERSON_NOUNS or n.endswith("-year-old")]
+            if described and not self.introduced_unnamed(described[-1], block, char):
+                return self.subject_before(block, char)
+        return None
+
+    def introduced_unnamed(self, noun: str, block: int, char: int) -> bool:
+        """Whether the article brought in "a doctor" before: then "the doctor" is that unnamed person."""
+        earlier = " ".join(self.a.docs[b].text for b in range(block)) + " " + self.a.docs[block].text[:char]
+        return re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier, re.IGNORECASE) is not None
+
+    def title_subject(self, words: str) -> int | None:
+        """A sentence opening with a title held by one person: "China's ambassador to Britain ... warned"."""
+        for word in re.findall(r"[\w.-]+", words)[:6]:
+            if word.lower() in ROLE_NOUNS:
+                holders = [i for i, e in enumerate(self.entities)
+                           if e.type == "person" and any(word.lower() in r.title.lower().split() for r in e.roles)]
+                return holders[0] if len(holders) == 1 else None
         return None
 
     def in_words(self, words: str, block: int, start: int, end: int, quote_start: int) -> tuple[bool, int | None]:
@@ -145,11 +142,21 @@ class Speakers:
             if verb is None:
                 return True, named[0].entity
             at = start + verb.start()
-            return True, min(named, key=lambda m: abs(m.span.start_char - at)).entity
+            subjects = [m for m in named if m.span.end_char <= at]
+            return True, (subjects[0] if subjects else named[0]).entity
         if PRONOUN_SPEAKER.search(words) or re.match(r"^\s*(?:he|she)\b", words, re.IGNORECASE):
             return True, self.subject_before(block, quote_start)
         described = self.described(words, block, quote_start)
+        if described is None and start < quote_start:
+            described = self.title_subject(words)
         return True, described
+
+
+def close_attribution(after: str) -> bool:
+    """Whether the words after a quote open with its attribution: “…,” Peskov said / said Peskov / he said."""
+    words = after.split()[:AFTER_REACH]
+    head = " ".join(words)
+    return bool(SPEECH_VERB.search(head)) or bool(words and words[0][:1].isupper() and SPEECH_VERB.search(after))
 
 
 def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
@@ -170,11 +177,13 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             next_quote = text.find("“", q_end)
             if next_quote != -1 and next_quote < after_end:
                 after = text[q_end:next_quote]
-            attributed, speaker = speakers.in_words(after, block, q_end, q_end + len(after), q_start)
-            words = after
-            if not attributed:
-                attributed, speaker = speakers.in_words(before, block, s_start, q_start, q_start)
-                words = before
+            attributed, speaker, words = False, None, after
+            if close_attribution(after):
+                attributed, speaker = speakers.in_words(after, block, q_end, q_end + len(after), q_start)
+            if speaker is None:
+                found_before = speakers.in_words(before, block, s_start, q_start, q_start)
+                if found_before[0] and (found_before[1] is not None or not attributed):
+                    (attributed, speaker), words = found_before, before
             if not attributed and found and not before.strip(" —-"):
                 previous = found[-1]
                 if previous.block == block or (previous.block == block - 1 and q_start == 0):

@@ -43,7 +43,7 @@ rep. reps. sen. sens. gov. gen. amb. pres. mp mep
 """.split())
 #: Portfolio words that NER mistakes for organisations inside titles ("Defense" in "Defense Minister").
 PORTFOLIO_WORDS = frozenset("""
-defense defence foreign interior home finance state justice health education energy trade economy economic
+public defense defence foreign interior home finance state justice health education energy trade economy economic
 agriculture transport transportation labour labor culture environment treasury commerce industry security
 intelligence information communications digital development housing immigration tourism sports sport science
 """.split())
@@ -74,6 +74,7 @@ class RoleMention:
     affiliation: str | None  # the country or place word that gives it: "Russian", "UK", "Russia", "South Dakota"
     org: str | None  # an organisation named in the title or its complement: "Kremlin", "Full Fact"
     start: int  # token index where the written title starts (affiliation included)
+    end: int  # token index just after it
     public: bool  # a public office, whose holder acts for a state
 
 
@@ -87,10 +88,14 @@ def _in_run(token: Token, following: Token | None) -> bool:
     if token.is_punct:
         return text in "()"
     if text.lower() in _CONNECTORS:
-        # "Secretary of State", "Minister for Foreign Affairs", "ambassador to Britain"
-        if following is None or token.i == 0 or not following.text[:1].isupper():
+        # "Secretary of State", "Minister for Foreign Affairs", "ambassador to Britain", "founder and former CEO"
+        if following is None or token.i == 0:
             return False
         before = token.doc[token.i - 1]
+        if text.lower() == "and" and is_title_word(before):
+            return True
+        if not following.text[:1].isupper():
+            return False
         return before.text[:1].isupper() or (text.lower() == "to" and is_title_word(before))
     if text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
         return True
@@ -133,19 +138,50 @@ def title_after(person: Span) -> RoleMention | None:
         i += 1
     start = i
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
-    if end == start or end >= sent_end or doc[end].text not in (",", ".", ";"):
+    if end == start or (end < sent_end and doc[end].text not in (",", ".", ";")):
         return None
     tokens = doc[start:end]
-    head_end = next((t.i for t in tokens if t.lower_ in _COMPLEMENT and t.i > start
-                     and any(is_title_word(u) for u in doc[start : t.i])), end)
+    first_complement = next((t.i for t in tokens if t.lower_ in _COMPLEMENT), end)
+    if not any(is_title_word(t) for t in doc[start:first_complement]):
+        return None  # "the younger brother of the Taliban's deputy leader": a relation, not a title
+    head_end = first_complement
     head = doc[start:head_end]
     if not any(is_title_word(t) for t in head) or any(t.pos_ in ("VERB", "AUX", "PRON") for t in head):
         return None
+    for name in (e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end):
+        if doc[name.end].text in _POSSESSIVE:
+            continue  # an owner: "Carlineo's attorney"
+        own_title = title_before(name)
+        if (name.start < head_end and len(name) >= 2) or (own_title and own_title.start <= start):
+            return None  # the next name in a list ("Lavrov, Chief of General Staff Valery Gerasimov, ..."), not a title
     role = _role_from_tokens(doc, start, head_end, start, text_end=end)
-    if role is not None and role.org is None:
-        orgs = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= end]
-        role.org = _strip_possessive(orgs[-1]).text if orgs else None
+    if role is not None and head_end < end:
+        # the organisation in the complement: "chief executive of the website Full Fact" (any label:
+        # the small model calls some organisations people)
+        named = [e for e in doc.ents if e.label_ in ("ORG", "PERSON") and head_end <= e.start and e.end <= end]
+        role.org = _strip_possessive(named[-1]).text if named else role.org
     return role
+
+
+def title_as(person: Span) -> RoleMention | None:
+    """A title after "as": "replace Mauricio Pochettino as Tottenham's manager"."""
+    doc = person.doc
+    i = person.end
+    if i + 1 >= person.sent.end or doc[i].lower_ != "as":
+        return None
+    start = i + 1
+    if doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    end = start
+    while end < person.sent.end and (doc[end].text in _POSSESSIVE or _in_run(doc[end], None) or doc[end].ent_type_):
+        if doc[end].ent_type_ == "PERSON":
+            return None
+        end += 1
+        if is_title_word(doc[end - 1]) and (end >= person.sent.end or not is_title_word(doc[end])):
+            break
+    if end == start or not is_title_word(doc[end - 1]):
+        return None
+    return _role_from_tokens(doc, start, end, start)
 
 
 def nationality_before(person: Span) -> str | None:
@@ -174,6 +210,29 @@ def _entity_at(doc, i: int, labels: set[str]) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[i:end]
+
+
+#: Capitalised words that belong to a title, not to an organisation named in it.
+TITLE_MODIFIERS = frozenset("""
+prime vice deputy senior chief general executive press first principal assistant associate acting special
+national top lead managing supreme high lord grand public junior state federal regional chairman
+""".split())
+
+
+def _name_before_title(doc, start: int, end: int) -> str | None:
+    """Capitalised words opening a title that name who it is for: "Chargers coach", "Kremlin spokesman"."""
+    i = start
+    while i < end and doc[i].text[:1].isupper() and not is_title_word(doc[i]) \
+            and doc[i].lower_ not in TITLE_MODIFIERS and doc[i].lower_ not in PORTFOLIO_WORDS \
+            and doc[i].ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+        i += 1
+    if i == start or i >= end or not is_title_word(doc[i]):
+        return None
+    return doc[start:i].text
+
+
+def _clean(name: str) -> str:
+    return name[:-2].rstrip() if name.endswith(("'s", "’s")) else name
 
 
 def _entity_start(doc, i: int) -> int:
@@ -206,11 +265,13 @@ def _role_from_tokens(doc, start: int, end: int, sent_start: int, text_end: int 
     written_start = start if owner is None else owner.start
     if owner is not None and owner[0].ent_type_ in _AFFILIATION_LABELS | {"ORG"}:
         affiliation = owner.text
-    # a possessive before the run: "Russia's Foreign Minister"
+    # a possessive before the run: "Russia's Foreign Minister", "NASA's Administrator"
     if owner is None and start - 2 >= sent_start and doc[start - 1].text in _POSSESSIVE \
-            and doc[start - 2].ent_type_ in _AFFILIATION_LABELS:
+            and doc[start - 2].ent_type_ in _AFFILIATION_LABELS | {"ORG"}:
         written_start = _entity_start(doc, start - 2)
-        affiliation = doc[written_start : start - 1].text
+        owner = doc[written_start : start - 1]
+        if doc[start - 2].ent_type_ != "ORG":
+            affiliation = owner.text
     title_start = start
     # a leading country or place: "Russian President", "US Secretary of State", "South Dakota Gov."
     place = _entity_at(doc, title_start, _AFFILIATION_LABELS)
@@ -220,8 +281,11 @@ def _role_from_tokens(doc, start: int, end: int, sent_start: int, text_end: int 
     title_tokens = doc[title_start:end]
     if not any(is_title_word(t) for t in title_tokens):
         return None
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and title_start <= e.start and e.end <= end
-            and e.text.lower() not in PORTFOLIO_WORDS]
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG" and title_start <= e.start and e.end <= end
+            and e.text.lower() not in PORTFOLIO_WORDS and not any(is_title_word(t) for t in e)]
+    prefix = _name_before_title(doc, title_start, end)
+    if prefix:
+        orgs.append(prefix)
     if qualifier is None:
         m = QUALIFIER_BEFORE.search(doc[max(sent_start, written_start - 3):written_start].text)
         qualifier = (m.group("q1") or m.group("q2")).lower() if m else None
@@ -230,7 +294,8 @@ def _role_from_tokens(doc, start: int, end: int, sent_start: int, text_end: int 
         text=doc[written_start : text_end or end].text,
         qualifier=qualifier,
         affiliation=affiliation,
-        org=_strip_possessive(orgs[0]).text if orgs else (owner.text if owner is not None and owner[0].ent_type_ == "ORG" else None),
+        org=_clean(orgs[0]) if orgs else (owner.text if owner is not None and owner[0].ent_type_ == "ORG" else None),
         start=written_start,
+        end=text_end or end,
         public=any(t.lower_ in PUBLIC_OFFICE for t in title_tokens),
     )
