@@ -67,8 +67,10 @@ def same_affiliation(gold: str, got: str) -> bool:
 
 
 def same_role(gold: str, got: str) -> bool:
+    """Equal, or one is the other with words before ("Chargers coach" ~ "coach") or after
+    ("ambassador to Britain" ~ "ambassador")."""
     g, s = fold(gold).rstrip("."), fold(got).rstrip(".")
-    return g == s or g.endswith(" " + s) or s.endswith(" " + g)
+    return g == s or g.endswith(" " + s) or s.endswith(" " + g) or g.startswith(s + " ") or s.startswith(g + " ")
 
 
 def match_people(gold_people: list[dict], people: list[Entity]) -> dict[int, int]:
