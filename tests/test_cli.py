@@ -133,3 +133,18 @@ def test_check_seed_contract():
     done = subprocess.run([shutil.which("bash"), script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "the seed reads exactly as its gold says" in done.stdout
+
+
+def test_extract_json_carries_what_was_understood(db_path, news_folder):
+    record = json.loads(cli("extract", str(news_folder / "seed.txt"), "--json").stdout)
+    people = {e["name"]: e for e in record["entities"] if e["type"] == "person"}
+    assert people["Vladimir Medinsky"]["roles"][0]["title"] == "presidential aide"
+    assert people["Vladimir Medinsky"]["affiliation"] == "Russia"
+    assert {q["speaker"] for q in record["quotes"]} == {"Dmitry Peskov", "Marco Rubio"}
+    assert {"text": "yesterday evening", "normalized": "2025-05-14", "kind": "date", "approximate": False} \
+        in record["time_expressions"]
+    assert {e["type"] for e in record["events"]} == {"meeting", "negotiation", "appointment", "statement"}
+    cli("ingest", str(news_folder / "seed.txt"))
+    article_id = json.loads(cli("articles", "--json").stdout)[0]["id"]
+    shown = json.loads(cli("show", article_id, "--json").stdout)
+    assert shown["entities"] == record["entities"] and shown["events"] == record["events"]

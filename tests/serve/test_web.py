@@ -114,3 +114,15 @@ def test_page_text_is_escaped(store, client, seed_text):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert json.loads(ld)["headline"] == article.headline
+
+
+def test_article_page_shows_people_quotes_and_events(client, store, seed_text):
+    from newsdesk.understand import understand
+
+    raw = RawDocument(origin="/news/understood.txt", data=seed_text.encode())
+    article = understand(extract(raw))
+    store.add(raw, article)
+    html = client.get(f"/articles/{article.id}").text
+    assert "Vladimir Medinsky" in html and "presidential aide" in html
+    assert "<blockquote><p>any mechanism that results in a just peace.</p></blockquote>" in html
+    assert "delegation head" in html and "meeting chaired by Vladimir Putin" in html
