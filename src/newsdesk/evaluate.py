@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Article, Entity
@@ -137,3 +139,39 @@ def score_article(gold: dict, article: Article) -> UnderstandingScore:
     score.quotes.fp += len(article.quotes) - len(used)
     score.quote_speakers.fp += len(article.quotes) - len(used)
     return score
+
+
+# -- article body extraction (the metric of the article-extraction benchmark, reimplemented) -------
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    """Word 4-grams of a text, counted (a text shorter than n words is one shingle)."""
+    tokens = _WORD.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+
+
+def shingle_counts(true: str, predicted: str) -> tuple[float, float, float]:
+    """(tp, fp, fn) over shingles of one page, scaled to sum to 1 so long pages weigh no more."""
+    t, p = shingles(true), shingles(predicted)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def body_scores(counts: list[tuple[float, float, float]]) -> dict[str, float]:
+    """Mean per-page precision and recall, and their harmonic mean, as the benchmark computes them."""
+    def ratio(a: float, b: float, fp: float, fn: float) -> float:
+        if fp == fn == 0:
+            return 1.0
+        return a / (a + b) if a + b else 0.0
+
+    precisions = [ratio(tp, fp, fp, fn) for tp, fp, fn in counts if tp + fp > 0]
+    recalls = [ratio(tp, fn, fp, fn) for tp, fp, fn in counts if tp + fn > 0]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}

@@ -132,6 +132,7 @@ class Article(BaseModel):
     headline: str
     standfirst: str | None = None
     image: Image | None = None
+    images: list[Image] = Field(default_factory=list, description="Every captioned image, the lead one first.")
     dateline: str | None = None
     byline: str | None = None
     body: list[Block] = Field(default_factory=list)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import NotANewsPage
 from ..model import Article, RawDocument
+from .html import read_html
 from .text import decode_text
 from .textpage import read_text_page
 
@@ -19,5 +19,5 @@ def looks_like_html(data: bytes) -> bool:
 def extract(raw: RawDocument) -> Article:
     """Read one document into an Article; raises BadInput naming the document when it cannot."""
     if looks_like_html(raw.data):
-        raise NotANewsPage(raw.origin, "HTML pages are not read yet; give scraped page text")
+        return read_html(raw.data, origin=raw.origin, url=raw.url)
     return read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)

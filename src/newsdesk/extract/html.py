@@ -1,0 +1,380 @@
+"""HTML pages to Articles: trafilatura for the main text, and the structure it drops read by us.
+
+The body comes from trafilatura in its fast, precision-favouring mode; when that keeps less than
+`RECALL_FALLBACK_SHARE` of the page's paragraph text, a recall-favouring pass is tried as well
+(measured on the article-extraction benchmark: see bench/RESULTS.md). Subheadings stay headings.
+Around it we read what a newsroom needs and trafilatura leaves out: the standfirst, photo captions
+with credits, byline and wire agency, section, the page's own related-story links, canonical URL
+and language, from JSON-LD, Open Graph and the page's markup.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import html as lxml_html
+
+from ..errors import NotANewsPage
+from ..model import Article, Block, Image, RelatedLink, article_id_for
+from . import patterns as p
+from .siterules import SiteRules, rules_for
+
+#: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
+RECALL_FALLBACK_SHARE = 0.4
+#: A body shorter than this many words is checked against the recall pass too.
+MIN_BODY_WORDS = 50
+READING_WORDS_PER_MINUTE = 230
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+                 "OpinionNewsArticle", "LiveBlogPosting", "WebPage", "Report", "ScholarlyArticle"}
+DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|"
+                       r"excerpt|strapline|kicker-text|article-?description|intro)(?:$|[\s_-])", re.IGNORECASE)
+RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?read|explore|more-?from|"
+                           r"further-?reading|read-?next|more-?news|outbrain|taboola", re.IGNORECASE)
+CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|photographer|attribution", re.IGNORECASE)
+#: Wire agencies as datelines name them: "LONDON (AP) —", "HANOI, Vietnam (Reuters) -".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?)\s*\((?P<agency>AP|Reuters|AFP|Bloomberg|UPI|"
+    r"dpa|DPA|ANI|PTI|IANS|Xinhua|TASS|EFE|ANSA|AA|Anadolu|Kyodo|Yonhap|CNN|BBC)\)\s*[—–-]+\s*"
+)
+_RELATED_MIN_WORDS = 4
+_HEADING_TAGS = {"head"}
+
+
+@dataclass
+class PageMeta:
+    """What the page says of itself outside the article text."""
+
+    headline: str | None = None
+    description: str | None = None
+    published: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    canonical: str | None = None
+    language: str | None = None
+    body_text: str | None = None  # JSON-LD articleBody
+    image: Image | None = None
+    publisher: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
+    """Read an HTML page into an Article (a new record); raises NotANewsPage when it holds none."""
+    tree = trafilatura.load_html(data)
+    if tree is None:
+        raise NotANewsPage(origin, "HTML that cannot be parsed")
+    base = url or _canonical(tree)
+    rules = rules_for(base)
+    meta = page_meta(tree)
+    dek = find_dek(tree, rules) or None
+    images = find_images(tree, base)
+    related = find_related(tree, base)
+    h1 = _first_text(tree, "//h1")
+    document = main_text(tree, data, base, rules)
+    body = blocks_from(document.body if document is not None else None)
+    if not any(b.type == "paragraph" for b in body) and meta.body_text:
+        body = [Block(type="paragraph", text=t) for t in _paragraphs(meta.body_text)]
+    if not any(b.type == "paragraph" for b in body):
+        raise NotANewsPage(origin, "no article text found in the HTML")
+    headline = rules.field(tree, "headline") or h1 or meta.headline or _first_text(tree, "//title")
+    if not headline:
+        raise NotANewsPage(origin, "no headline found in the HTML")
+    headline = _clean(headline)
+    body = trim_edges(drop_repeats(body, headline, dek))
+    dateline, agency = read_dateline(body)
+    standfirst = dek or _description_as_standfirst(meta.description, body)
+    words = sum(p.word_count(b.text) for b in body)
+    published = meta.published or page_date(data)
+    canonical = meta.canonical or url
+    return Article(
+        id=article_id_for(canonical or url or origin),
+        url=canonical or url,
+        origin=origin,
+        published=published,
+        category=rules.field(tree, "category") or meta.section,
+        reading_time_minutes=max(1, math.ceil(words / READING_WORDS_PER_MINUTE)),
+        headline=headline,
+        standfirst=standfirst,
+        image=images[0] if images else meta.image,
+        images=images,
+        dateline=dateline,
+        byline=meta.byline,
+        body=body,
+        source=agency,
+        related=related,
+        language=meta.language,
+    )
+
+
+# -- the main text -------------------------------------------------------------------------------
+
+
+def main_text(tree, data: bytes, url: str | None, rules: SiteRules):
+    """trafilatura's reading of the main text: precise first, with recall when precision lost text."""
+    total = paragraph_words(tree)
+    options = dict(url=url, include_comments=False, include_tables=True, with_metadata=False, fast=True,
+                   prune_xpath=rules.prune or None)
+    precise = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    kept = len(precise.text.split()) if precise is not None and precise.text else 0
+    if kept >= MIN_BODY_WORDS and kept >= RECALL_FALLBACK_SHARE * total:
+        return precise
+    fresh = trafilatura.load_html(data)
+    recall = trafilatura.bare_extraction(fresh, favor_recall=True, **options) if fresh is not None else None
+    if recall is not None and recall.text and len(recall.text.split()) > kept:
+        return recall
+    return precise
+
+
+def paragraph_words(tree) -> int:
+    return sum(len((el.text_content() or "").split()) for el in tree.iter("p"))
+
+
+def blocks_from(body) -> list[Block]:
+    """trafilatura's XML body as paragraphs and headings; list items and quotes become paragraphs."""
+    if body is None:
+        return []
+    blocks: list[Block] = []
+    for el in body:
+        tag = el.tag
+        if tag == "list":
+            for item in el.iter("item"):
+                text = _clean(" ".join(item.itertext()))
+                if text:
+                    blocks.append(Block(type="paragraph", text=text))
+            continue
+        text = _clean(" ".join(el.itertext()))
+        if not text:
+            continue
+        if tag in _HEADING_TAGS:
+            if p.RAIL_HEADING.match(text) or p.CHROME_LINE.match(text) or text.endswith(":"):
+                continue  # "More:", "Related" headings of link lists trafilatura removed
+            blocks.append(Block(type="heading", text=text))
+        else:
+            blocks.append(Block(type="paragraph", text=text))
+    while blocks and blocks[-1].type == "heading":
+        blocks.pop()
+    return blocks
+
+
+def drop_repeats(body: list[Block], headline: str, dek: str | None) -> list[Block]:
+    """The headline and standfirst are fields, not body text."""
+    return [b for b in body if b.text not in (headline, dek)]
+
+
+EDGE_CHROME = re.compile(
+    r"^(?:https?://\S+|by|text size|order reprints|print(?: article)?|(?:updated|published|posted|last updated)\b.{0,40}"
+    r"|share(?: this)?(?: article| story)?|advertisement|comments?|tell us what you think.{0,20})$",
+    re.IGNORECASE,
+)
+
+
+def trim_edges(body: list[Block]) -> list[Block]:
+    """Drop page furniture the main-text pass leaves in: "Print Article", "Updated at 1:23 p.m.", bare URLs."""
+    return [b for b in body if not (EDGE_CHROME.match(b.text) or p.CHROME_LINE.match(b.text))]
+
+
+def read_dateline(body: list[Block]) -> tuple[str | None, str | None]:
+    """A wire dateline opening the first paragraph: ("HANOI, Vietnam", "AP")."""
+    first = next((b for b in body if b.type == "paragraph"), None)
+    m = DATELINE.match(first.text) if first else None
+    return (m.group("place").strip(), m.group("agency")) if m else (None, None)
+
+
+# -- what trafilatura drops ----------------------------------------------------------------------
+
+
+def page_meta(tree) -> PageMeta:
+    meta = PageMeta()
+    for data in json_ld(tree):
+        kind = data.get("@type")
+        kinds = set(kind) if isinstance(kind, list) else {kind}
+        if not kinds & ARTICLE_TYPES:
+            continue
+        meta.headline = meta.headline or _text(data.get("headline"))
+        meta.description = meta.description or _text(data.get("description"))
+        meta.published = meta.published or _text(data.get("datePublished"))
+        meta.section = meta.section or _first(data.get("articleSection"))
+        meta.byline = meta.byline or _names(data.get("author"))
+        meta.body_text = meta.body_text or _text(data.get("articleBody"))
+        meta.canonical = meta.canonical or _text(data.get("url"))
+        meta.publisher = meta.publisher or _names(data.get("publisher"))
+        meta.language = meta.language or _text(data.get("inLanguage"))
+        image = data.get("image")
+        if isinstance(image, list) and image:
+            image = image[0]
+        if isinstance(image, dict) and (image.get("caption") or image.get("creditText")):
+            meta.image = Image(caption=_text(image.get("caption")), credit=_text(image.get("creditText")),
+                               url=_text(image.get("url")))
+    properties = {(el.get("property") or el.get("name") or "").lower(): el.get("content")
+                  for el in tree.iterfind(".//meta") if el.get("content")}
+    meta.headline = meta.headline or properties.get("og:title")
+    meta.description = meta.description or properties.get("og:description") or properties.get("description")
+    meta.published = meta.published or properties.get("article:published_time")
+    meta.section = meta.section or properties.get("article:section")
+    meta.byline = meta.byline or properties.get("author")
+    meta.canonical = _canonical(tree) or meta.canonical or properties.get("og:url")
+    meta.language = tree.get("lang") or meta.language or properties.get("og:locale")
+    if meta.language:
+        meta.language = meta.language.split("-")[0].split("_")[0].lower()
+    return meta
+
+
+def json_ld(tree) -> list[dict]:
+    """Every JSON-LD object of the page, @graph members included; broken blocks are skipped."""
+    found: list[dict] = []
+    for script in tree.iterfind(".//script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return found
+
+
+def find_dek(tree, rules: SiteRules) -> str | None:
+    """The standfirst: a site rule, or an element near the headline whose class says it is one."""
+    ruled = rules.field(tree, "standfirst")
+    if ruled:
+        return _clean(ruled)
+    h1 = next(tree.iter("h1"), None)
+    candidates = tree.xpath("//*[self::p or self::div or self::h2 or self::span][@class or @id]")
+    for el in candidates[:400]:
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if not DEK_CLASS.search(marker) or RELATED_CLASS.search(marker):
+            continue
+        text = _clean(el.text_content())
+        if 5 <= p.word_count(text) <= 80 and (h1 is None or _after(el, h1)):
+            return text
+    return None
+
+
+def find_images(tree, base: str | None) -> list[Image]:
+    """Figures with captions; the credit from a credit element, "(Photo: X)" or "Photo: X"."""
+    images = []
+    for figure in tree.iter("figure"):
+        caption_el = next(figure.iter("figcaption"), None)
+        if caption_el is None:
+            continue
+        credit_el = next((el for el in caption_el.iter() if el is not caption_el
+                          and CREDIT_CLASS.search(f"{el.get('class', '')} {el.get('itemprop', '')}")), None)
+        credit = _clean(credit_el.text_content()) if credit_el is not None else None
+        text = _clean(caption_el.text_content())
+        if credit and text.endswith(credit):
+            text = text[: -len(credit)].strip()
+        found = p.CAPTION_WITH_CREDIT.match(text) or p.CAPTION_TRAILING_CREDIT.match(text)
+        if found:
+            groups = found.groupdict()
+            text = (groups.get("caption") or "").strip()
+            credit = credit or (groups.get("credit") or groups.get("credit2") or "").strip() or None
+        credit = re.sub(r"^(?:photo|image|credit|picture)s?\s*:\s*", "", credit or "", flags=re.I) or None
+        img = next(figure.iter("img"), None)
+        src = img.get("src") if img is not None else None
+        if text or credit:
+            images.append(Image(caption=text or None, credit=credit,
+                                url=urljoin(base, src) if base and src else src))
+    return images
+
+
+def find_related(tree, base: str | None) -> list[RelatedLink]:
+    """Links in the page's related-stories containers, titles of four words or more, in order."""
+    links, seen = [], set()
+    for container in tree.xpath("//*[@class or @id]"):
+        marker = f"{container.get('class', '')} {container.get('id', '')}"
+        if not RELATED_CLASS.search(marker) or container.tag in ("a", "script", "style", "body", "html"):
+            continue
+        for a in container.iter("a"):
+            title = _clean(a.text_content())
+            href = a.get("href")
+            if not href or p.word_count(title) < _RELATED_MIN_WORDS or href.startswith(("#", "javascript:", "mailto:")):
+                continue
+            absolute = urljoin(base, href) if base else href
+            if absolute in seen:
+                continue
+            seen.add(absolute)
+            links.append(RelatedLink(title=title, url=absolute))
+    return links
+
+
+# -- small helpers -------------------------------------------------------------------------------
+
+
+def _canonical(tree) -> str | None:
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return link.get("href")
+    return None
+
+
+def _first_text(tree, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return _clean(found[0].text_content()) if found else None
+
+
+def _clean(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _text(value) -> str | None:
+    if isinstance(value, str):
+        return _clean(lxml_html.fromstring(value).text_content()) if "<" in value else _clean(value) or None
+    return None
+
+
+def _first(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return _text(value)
+
+
+def _names(value) -> str | None:
+    items = value if isinstance(value, list) else [value]
+    names = [(_text(i.get("name")) if isinstance(i, dict) else _text(i)) for i in items]
+    names = [n for n in names if n]
+    return ", ".join(names) if names else None
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [_clean(part) for part in re.split(r"\n\s*\n|\n", text) if _clean(part)]
+
+
+def _after(el, anchor) -> bool:
+    """Whether an element comes after another in document order."""
+    for node in anchor.itersiblings():
+        if node is el or el in node.iter():
+            return True
+    parent = anchor.getparent()
+    return parent is not None and _after(el, parent) if parent is not None else False
+
+
+def _description_as_standfirst(description: str | None, body: list[Block]) -> str | None:
+    """A page description is a standfirst only when it does not just repeat the first paragraph."""
+    if not description:
+        return None
+    description = _clean(description)
+    first = next((b.text for b in body if b.type == "paragraph"), "")
+    if description.rstrip(".…") in first or first.startswith(description[:60]):
+        return None
+    return description
+
+
+def page_date(data: bytes) -> str | None:
+    """The publication date htmldate finds in the page, when the page's metadata gives none."""
+    from htmldate import find_date
+
+    try:
+        return find_date(data, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
