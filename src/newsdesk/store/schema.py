@@ -66,3 +66,13 @@ article_versions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("article_id", "version"),
 )
+
+#: ETag and Last-Modified of each fetched URL, for conditional GET.
+fetch_state = Table(
+    "fetch_state",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..model import Article, ArticleSummary, IngestOutcome, RawDocument
 from .base import Store
-from .schema import article_versions, articles, raw_documents
+from .schema import article_versions, articles, fetch_state, raw_documents
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: Fields the store itself fills; they do not make a new version.
@@ -165,6 +165,19 @@ class SqlStore(Store):
     def count(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(fetch_state.c.etag, fetch_state.c.last_modified)
+                               .where(fetch_state.c.url == url)).first()
+        return (row.etag, row.last_modified) if row else None
+
+    def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        values = dict(etag=etag, last_modified=last_modified, checked_at=now())
+        with self.engine.begin() as conn:
+            updated = conn.execute(fetch_state.update().where(fetch_state.c.url == url).values(**values))
+            if updated.rowcount == 0:
+                conn.execute(fetch_state.insert().values(url=url, **values))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,49 @@
+"""JSON Lines: one document a line, `{"url": ..., "html": ...}` or `{"url": ..., "text": ...}`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import BadInput, Unreadable
+from ..model import RawDocument
+
+#: Longer lines are refused without being parsed.
+MAX_LINE_BYTES = 20 * 1024 * 1024
+
+
+def read_jsonl(path: Path) -> Iterator[RawDocument | BadInput]:
+    """Each good line as a document; each bad line as an error naming the file and line number."""
+    origin = str(path.resolve())
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield Unreadable(origin, f"cannot be read: {exc.strerror or exc}")
+        return
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            where = f"{origin}:{number}"
+            if len(line) > MAX_LINE_BYTES:
+                yield BadInput(where, f"line over {MAX_LINE_BYTES} bytes")
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except (ValueError, UnicodeDecodeError) as exc:
+                yield BadInput(where, f"not a JSON object: {exc}")
+                continue
+            if not isinstance(record, dict):
+                yield BadInput(where, "not a JSON object")
+                continue
+            url = record.get("url")
+            body = record.get("html") if isinstance(record.get("html"), str) else record.get("text")
+            if not isinstance(body, str) or not body.strip():
+                yield BadInput(where, 'needs "html" or "text" with the document')
+                continue
+            if url is not None and not isinstance(url, str):
+                yield BadInput(where, '"url" must be a string')
+                continue
+            media = "text/html" if "html" in record else "text/plain"
+            yield RawDocument(origin=where, url=url, data=body.encode("utf-8"), media_type=media)

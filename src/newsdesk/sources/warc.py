@@ -1,0 +1,73 @@
+"""WARC and WARC.gz archives (Common Crawl CC-NEWS layout), streamed record by record.
+
+Only `response` records of successful HTTP answers with an HTML body become documents; the
+archive is never loaded whole, so memory stays flat however large it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import BadInput, Unreadable
+from ..model import RawDocument
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: Larger records are skipped: no news page is this big.
+MAX_RECORD_BYTES = 20 * 1024 * 1024
+
+
+def is_warc(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+
+
+def read_warc(path: Path) -> Iterator[RawDocument | BadInput]:
+    """HTML responses in an archive; a truncated or broken archive ends with an error naming it."""
+    origin = str(path.resolve())
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield Unreadable(origin, f"cannot be read: {exc.strerror or exc}")
+        return
+    size = path.stat().st_size
+    end = 0  # where the last whole record ended
+    with stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                if record.rec_type != "response" or record.http_headers is None:
+                    record.content_stream().read()
+                    end = records.get_record_offset() + records.get_record_length()
+                    continue
+                status = record.http_headers.get_statuscode()
+                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+                if status != "200" or not content_type.startswith(HTML_TYPES):
+                    record.content_stream().read()
+                    end = records.get_record_offset() + records.get_record_length()
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                data = record.content_stream().read(MAX_RECORD_BYTES + 1)
+                offset = records.get_record_offset()  # known once the record has been read
+                end = offset + records.get_record_length()
+                if len(data) > MAX_RECORD_BYTES:
+                    yield BadInput(f"{origin}#{offset}", f"record over {MAX_RECORD_BYTES} bytes skipped")
+                    continue
+                yield RawDocument(origin=f"{origin}#{offset}", url=url, data=data, media_type="text/html")
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            yield Unreadable(origin, f"archive broken or truncated after {end} bytes: {exc}")
+            return
+    if end < size and not _only_padding(path, end, size):
+        yield Unreadable(origin, f"archive truncated: {size - end} bytes after the last whole record at {end}")
+
+
+def _only_padding(path: Path, end: int, size: int) -> bool:
+    """Whether what follows the last record is just the blank lines that close it."""
+    if size - end > 64:
+        return False
+    with path.open("rb") as stream:
+        stream.seek(end)
+        return not stream.read().strip()
