@@ -47,7 +47,7 @@ def readability_body(html: bytes, url: str) -> str:
 def newspaper_body(html: bytes, url: str) -> str:
     from newspaper import Article as NewspaperArticle
 
-    article = NewspaperArticle(url)
+    article = NewspaperArticle(url, fetch_images=False)  # no network here: images are not fetched
     article.download(input_html=html.decode("utf-8", errors="replace"))
     article.parse()
     return article.text or ""

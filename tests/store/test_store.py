@@ -17,35 +17,35 @@ def put(store, text_: str, origin: str = "/news/seed.txt"):
     return store.add(raw, extract(raw))
 
 
-def test_new_then_unchanged(store, seed_text):
-    first = put(store, seed_text)
-    again = put(store, seed_text)
+def test_new_then_unchanged(engine_store, seed_text):
+    first = put(engine_store, seed_text)
+    again = put(engine_store, seed_text)
     assert first.status == "new" and first.version == 1
     assert again.status == "unchanged" and again.version == 1
     assert again.article_id == first.article_id
-    assert store.count() == 1
-    assert len(store.versions(first.article_id)) == 1
-    assert len(store.raw_documents(first.article_id)) == 1
+    assert engine_store.count() == 1
+    assert len(engine_store.versions(first.article_id)) == 1
+    assert len(engine_store.raw_documents(first.article_id)) == 1
 
 
-def test_changed_document_becomes_a_new_version_and_the_old_stays(store, seed_text):
-    first = put(store, seed_text)
+def test_changed_document_becomes_a_new_version_and_the_old_stays(engine_store, seed_text):
+    first = put(engine_store, seed_text)
     edited = seed_text.replace("led by presidential aide", "headed by presidential aide")
-    second = put(store, edited)
+    second = put(engine_store, edited)
     assert second.status == "updated" and second.version == 2
-    assert store.count() == 1
-    versions = store.versions(first.article_id)
+    assert engine_store.count() == 1
+    versions = engine_store.versions(first.article_id)
     assert [("led by" in v.body_text, "headed by" in v.body_text) for v in versions] == [(True, False), (False, True)]
-    assert "headed by" in store.get(first.article_id).body_text
-    raws = store.raw_documents(first.article_id)
+    assert "headed by" in engine_store.get(first.article_id).body_text
+    raws = engine_store.raw_documents(first.article_id)
     assert [r.data.decode() for r in raws] == [seed_text, edited]
 
 
-def test_search_follows_the_current_version(store, seed_text):
-    put(store, seed_text)
-    put(store, seed_text.replace("Medinsky", "Medinskiy"))
-    assert store.search("Medinsky") == []
-    assert len(store.search("Medinskiy")) == 1
+def test_search_follows_the_current_version(engine_store, seed_text):
+    put(engine_store, seed_text)
+    put(engine_store, seed_text.replace("Medinsky", "Medinskiy"))
+    assert engine_store.search("Medinsky") == []
+    assert len(engine_store.search("Medinskiy")) == 1
 
 
 def test_raw_documents_are_kept_compressed_with_their_hash(store, db_path, seed_text):
@@ -61,11 +61,11 @@ def test_raw_documents_are_kept_compressed_with_their_hash(store, db_path, seed_
     assert store.get(outcome.article_id).origin == "/news/seed.txt"
 
 
-def test_same_text_from_two_places_is_two_articles(store, seed_text):
-    a = put(store, seed_text, "/a/seed.txt")
-    b = put(store, seed_text, "/b/seed.txt")
+def test_same_text_from_two_places_is_two_articles(engine_store, seed_text):
+    a = put(engine_store, seed_text, "/a/seed.txt")
+    b = put(engine_store, seed_text, "/b/seed.txt")
     assert a.article_id != b.article_id
-    assert store.count() == 2
+    assert engine_store.count() == 2
 
 
 def test_schema_comes_from_migrations(store, db_path):
@@ -80,28 +80,28 @@ def test_schema_comes_from_migrations(store, db_path):
     assert mode == "wal"
 
 
-def test_search_ranks_headline_matches_first_and_marks_snippets(store, seed_text):
-    seed = put(store, seed_text, "/news/seed.txt")
+def test_search_ranks_headline_matches_first_and_marks_snippets(engine_store, seed_text):
+    seed = put(engine_store, seed_text, "/news/seed.txt")
     other = seed_text.replace(
         "Putin gathers top officials ahead of Ukraine talks in Istanbul",
         "Markets steady as investors await central bank decision",
     ).replace("date 2025-05-15", "date 2025-05-16")
     other = other.replace("Russian President Vladimir Putin has convened", "the president has convened")
-    put(store, other, "/news/other.txt")
-    hits = store.search("Putin")
+    put(engine_store, other, "/news/other.txt")
+    hits = engine_store.search("Putin")
     assert [h.id for h in hits][0] == seed.article_id
     assert len(hits) == 2
     assert "<mark>Putin</mark>" in hits[0].snippet
     assert hits[0].score >= hits[1].score
 
 
-def test_search_is_safe_with_operators_and_markup(store, seed_text):
-    put(store, seed_text)
+def test_search_is_safe_with_operators_and_markup(engine_store, seed_text):
+    put(engine_store, seed_text)
     for query in ['"unbalanced', "NEAR(", "a OR", "*", "Medinsky)", "<script>"]:
-        store.search(query)  # no error
-    assert store.search("") == []
-    assert len(store.search("medinsky DELEGATION")) == 1
-    assert len(store.search("Turkiye")) == 1  # diacritics folded
+        engine_store.search(query)  # no error
+    assert engine_store.search("") == []
+    assert len(engine_store.search("medinsky DELEGATION")) == 1
+
 
 
 def test_snippets_escape_page_text(store, seed_text):
@@ -110,10 +110,40 @@ def test_snippets_escape_page_text(store, seed_text):
     assert "<b>" not in snippet and "&lt;b&gt;" in snippet
 
 
-def test_listing_is_newest_first_and_filters_by_category(store, seed_text):
-    put(store, seed_text, "/n/1.txt")
-    put(store, seed_text.replace("date 2025-05-15 POLITICS", "date 2025-06-01 WORLD"), "/n/2.txt")
-    rows = store.articles()
+def test_listing_is_newest_first_and_filters_by_category(engine_store, seed_text):
+    put(engine_store, seed_text, "/n/1.txt")
+    put(engine_store, seed_text.replace("date 2025-05-15 POLITICS", "date 2025-06-01 WORLD"), "/n/2.txt")
+    rows = engine_store.articles()
     assert [r.published for r in rows] == ["2025-06-01", "2025-05-15"]
-    assert [r.category for r in store.articles(category="world")] == ["WORLD"]
-    assert len(store.articles(limit=1, offset=1)) == 1
+    assert [r.category for r in engine_store.articles(category="world")] == ["WORLD"]
+    assert len(engine_store.articles(limit=1, offset=1)) == 1
+
+
+def test_diacritics_fold_in_sqlite_search(store, seed_text):
+    put(store, seed_text)
+    assert len(store.search("Turkiye")) == 1
+
+
+def test_snippets_escape_page_text_on_both_engines(engine_store, seed_text):
+    put(engine_store, seed_text.replace("Vladimir Medinsky.", "Vladimir Medinsky <b>bold</b>."))
+    snippet = engine_store.search("Medinsky")[0].snippet
+    assert "<b>" not in snippet and "<mark>Medinsky</mark>" in snippet  # PostgreSQL drops tags, SQLite escapes them
+
+
+def test_conditional_get_validators_are_kept(engine_store):
+    assert engine_store.validators("https://example.org/a") is None
+    engine_store.remember_validators("https://example.org/a", '"v1"', None)
+    engine_store.remember_validators("https://example.org/a", '"v2"', "Wed, 06 Mar 2024 09:30:00 GMT")
+    assert engine_store.validators("https://example.org/a") == ('"v2"', "Wed, 06 Mar 2024 09:30:00 GMT")
+
+
+def test_several_ingesters_at_once_store_one_copy(engine_store, seed_text):
+    from concurrent.futures import ThreadPoolExecutor
+
+    raw = raw_of(seed_text)
+    article = extract(raw)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(lambda _: engine_store.add(raw, article), range(8)))
+    assert sorted(o.status for o in outcomes).count("new") == 1
+    assert engine_store.count() == 1 and len(engine_store.versions(article.id)) == 1
+    assert len(engine_store.raw_documents(article.id)) == 1

@@ -74,17 +74,15 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
     images = find_images(tree, base)
     related = find_related(tree, base)
     h1 = _first_text(tree, "//h1")
+    headline = _clean(rules.field(tree, "headline") or h1 or meta.headline or _first_text(tree, "//title"))
     document = main_text(tree, data, base, rules)
-    body = blocks_from(document.body if document is not None else None)
+    body = trim_edges(drop_repeats(blocks_from(document.body if document is not None else None), headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
         body = [Block(type="paragraph", text=t) for t in _paragraphs(meta.body_text)]
     if not any(b.type == "paragraph" for b in body):
         raise NotANewsPage(origin, "no article text found in the HTML")
-    headline = rules.field(tree, "headline") or h1 or meta.headline or _first_text(tree, "//title")
     if not headline:
         raise NotANewsPage(origin, "no headline found in the HTML")
-    headline = _clean(headline)
-    body = trim_edges(drop_repeats(body, headline, dek))
     dateline, agency = read_dateline(body)
     standfirst = dek or _description_as_standfirst(meta.description, body)
     words = sum(p.word_count(b.text) for b in body)
@@ -199,7 +197,8 @@ def page_meta(tree) -> PageMeta:
         meta.published = meta.published or _text(data.get("datePublished"))
         meta.section = meta.section or _first(data.get("articleSection"))
         meta.byline = meta.byline or _names(data.get("author"))
-        meta.body_text = meta.body_text or _text(data.get("articleBody"))
+        body_text = data.get("articleBody")
+        meta.body_text = meta.body_text or (body_text if isinstance(body_text, str) and body_text.strip() else None)
         meta.canonical = meta.canonical or _text(data.get("url"))
         meta.publisher = meta.publisher or _names(data.get("publisher"))
         meta.language = meta.language or _text(data.get("inLanguage"))

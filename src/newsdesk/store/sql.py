@@ -11,7 +11,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Connection, Engine, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Article, ArticleSummary, IngestOutcome, RawDocument
@@ -19,6 +19,8 @@ from .base import Store
 from .schema import article_versions, articles, fetch_state, raw_documents
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: Tries of one document's transaction when a concurrent ingester wins a unique key.
+ADD_ATTEMPTS = 3
 #: Fields the store itself fills; they do not make a new version.
 STORE_FIELDS = {"duplicate_of", "story_id", "similar"}
 
@@ -53,12 +55,19 @@ class SqlStore(Store):
     # -- writing ---------------------------------------------------------------------------------
 
     def add(self, raw: RawDocument, article: Article) -> IngestOutcome:
-        try:
-            with self.engine.begin() as conn:
-                raw_id = self._keep_raw(conn, raw)
-                return self._put_article(conn, article, raw_id)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot be stored: {exc.orig or exc}") from exc
+        """One transaction; when another ingester stored the same document first (a unique key
+        says so), the work is read again and comes out unchanged or as the next version."""
+        for attempt in range(ADD_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    raw_id = self._keep_raw(conn, raw)
+                    return self._put_article(conn, article, raw_id)
+            except IntegrityError as exc:
+                if attempt == ADD_ATTEMPTS - 1:
+                    raise StoreError(f"cannot be stored: {exc.orig or exc}") from exc
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot be stored: {exc.orig or exc}") from exc
+        raise AssertionError("unreachable")
 
     def _keep_raw(self, conn: Connection, raw: RawDocument) -> int:
         digest = raw.hash

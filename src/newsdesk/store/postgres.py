@@ -1,0 +1,47 @@
+"""The shared store: PostgreSQL with a connection pool and full-text search in the database.
+
+Search ranks a weighted tsvector (headline A, standfirst B, body C, a generated column with a
+GIN index made by the migrations) with ts_rank_cd and cuts snippets with ts_headline.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, text
+
+from ..model import SearchHit
+from .search import MARK_END, MARK_START, query_words, snippet_html
+from .sql import SqlStore
+
+POOL_SIZE = 5
+MAX_OVERFLOW = 10
+SNIPPET_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
+
+
+class PostgresStore(SqlStore):
+    def __init__(self, url: str):
+        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW, pool_pre_ping=True)
+        super().__init__(engine)
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        words = query_words(query)
+        if not words:
+            return []
+        sql = text(
+            """
+            SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
+                   ts_headline('english', a.body_text, q, :options) AS snippet,
+                   ts_rank_cd(a.search, q) AS rank
+            FROM articles a, plainto_tsquery('english', :words) AS q
+            WHERE a.search @@ q
+            ORDER BY rank DESC, a.pk
+            LIMIT :limit OFFSET :offset
+            """
+        )
+        params = {"words": " ".join(words), "options": SNIPPET_OPTIONS, "limit": limit, "offset": offset}
+        with self.engine.connect() as conn:
+            rows = conn.execute(sql, params).mappings().all()
+        return [
+            SearchHit(**{k: row[k] for k in row.keys() if k not in ("snippet", "rank")},
+                      snippet=snippet_html(row["snippet"]), score=float(row["rank"]))
+            for row in rows
+        ]

@@ -1,0 +1,97 @@
+"""HTML pages: the main text through trafilatura, and the structure newsdesk adds."""
+
+import json
+
+import pytest
+
+from helpers import DATA
+from newsdesk.errors import NotANewsPage
+from newsdesk.extract import extract
+from newsdesk.extract.siterules import load_rules
+from newsdesk.model import RawDocument
+
+WIRE = (DATA / "html" / "wire-story.html").read_bytes()
+
+
+def read(data: bytes, url: str | None = None):
+    return extract(RawDocument(origin="page.html", url=url, data=data))
+
+
+def test_wire_story_fields():
+    a = read(WIRE)
+    assert a.headline == "Harbour strike halts exports for a third day"
+    assert a.standfirst == "Shipping lines divert vessels as talks between the union and port operators stall."
+    assert a.url == "https://news.example.org/business/harbour-strike-third-day"  # canonical
+    assert a.published == "2024-03-06T09:30:00+00:00"
+    assert a.category == "Business"
+    assert a.byline == "Jane Smith, Tom Brown"
+    assert (a.source, a.dateline) == ("Reuters", "LONDON")
+    assert a.language == "en"
+    assert (a.image.caption, a.image.credit) == ("Cranes stand idle at the container terminal on Tuesday.",
+                                                  "Port Authority")
+    assert a.image.url == "https://news.example.org/img/harbour.jpg"
+    assert [b.text for b in a.body if b.type == "heading"] == ["Exporters count the cost", "What happens next"]
+    assert len(a.paragraphs) == 6
+    assert [(r.title, r.url) for r in a.related] == [
+        ("Port automation plan sparks union anger", "https://news.example.org/business/port-automation-plan"),
+        ("Grain prices rise as ships wait at sea", "https://news.example.org/business/grain-prices-ships-wait"),
+    ]
+    text = a.body_text
+    for chrome in ("Home", "Share", "Privacy policy", "All rights reserved", "Related stories"):
+        assert chrome not in text
+    assert a.reading_time_minutes == 1
+
+
+def test_article_id_follows_the_canonical_url():
+    assert read(WIRE).id == read(WIRE, url="https://news.example.org/business/harbour-strike-third-day?utm=x").id
+
+
+def test_windows_1252_page_is_decoded():
+    a = read((DATA / "html" / "cp1252-page.html").read_bytes())
+    assert a.headline == "Café owners protest new opening hours"
+    assert "Renée Dubois" in a.body_text
+
+
+def test_json_ld_article_body_when_the_markup_has_none():
+    page = b"""<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "headline": "Council approves new bridge", "datePublished": "2024-05-01",
+      "articleBody": "The council approved the bridge on Tuesday after a long debate about its cost.\\n\\nWork starts in June."}
+      </script></head><body><div id="app"></div></body></html>"""
+    a = read(page)
+    assert a.headline == "Council approves new bridge" and a.published == "2024-05-01"
+    assert a.paragraphs == ["The council approved the bridge on Tuesday after a long debate about its cost.",
+                            "Work starts in June."]
+
+
+@pytest.mark.parametrize("page, reason", [
+    (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+    (b"<html><head><title>x</title></head><body></body></html>", "no article text"),
+])
+def test_pages_without_an_article(page, reason):
+    with pytest.raises(NotANewsPage, match=reason):
+        read(page)
+
+
+def test_site_rules_from_a_users_file(tmp_path, monkeypatch):
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"example.org": {
+        "standfirst": "//p[@class='kicker']", "category": "//nav/a[2]",
+        "prune": ["//p[contains(., 'Economists at two banks')]"]}}))
+    monkeypatch.setenv("NEWSDESK_SITE_RULES", str(rules))
+    load_rules.cache_clear()
+    a = read(WIRE, url="https://news.example.org/x")
+    assert a.standfirst == "Business"  # the rule wins over the page's own standfirst class
+    assert a.category == "Business"
+    assert "Economists at two banks" not in a.body_text
+
+
+def test_broken_site_rules_are_a_clear_error(tmp_path, monkeypatch):
+    from newsdesk.errors import NewsdeskError
+
+    rules = tmp_path / "rules.json"
+    rules.write_text("{nope")
+    monkeypatch.setenv("NEWSDESK_SITE_RULES", str(rules))
+    load_rules.cache_clear()
+    with pytest.raises(NewsdeskError, match="site rules cannot be read"):
+        read(WIRE, url="https://news.example.org/x")
+    load_rules.cache_clear()
