@@ -29,6 +29,7 @@ start = time.perf_counter()
 with open_store(sys.argv[2]) as store:
     summary = pipeline.ingest([sys.argv[1]], store)
 print(json.dumps({"seconds": time.perf_counter() - start, "new": summary.count("new"),
+                  "stored": len(summary.outcomes),
                   "failed": len(summary.failures),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -62,9 +63,12 @@ def main() -> None:
             done = subprocess.run([sys.executable, "-c", CHILD, str(warc), str(db)], capture_output=True, text=True,
                                   check=True)
             result = json.loads(done.stdout.strip().splitlines()[-1])
-            rows.append([size, f"{warc.stat().st_size / 1e6:.1f}", result["new"], result["failed"],
+            rows.append([size, f"{warc.stat().st_size / 1e6:.1f}", result["stored"], result["new"], result["failed"],
                          f"{size / result['seconds']:.1f}", f"{result['peak_mb']:.0f}"])
-    print(table(["records", "archive MB", "stored", "failed", "records/s", "peak RSS MB"], rows))
+    print(table(["records", "archive MB", "read into articles", "distinct articles", "failed", "records/s",
+                 "peak RSS MB"], rows))
+    print("\n(the pages repeat every 181 records under new URLs, but each page names its own canonical URL,"
+          " so a repeat is the same article, stored once)")
 
 
 if __name__ == "__main__":

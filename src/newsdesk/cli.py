@@ -54,18 +54,18 @@ SourcesArg = Annotated[list[str], typer.Argument(
     help="Files, folders, URLs, RSS/Atom feeds, sitemaps, .warc/.warc.gz archives, .jsonl files.")]
 
 
-def run_ingest(st: Store, sources: list[str], show_progress: bool) -> pipeline.IngestSummary:
+def run_ingest(st: Store, sources: list[str], show_progress: bool, client=None) -> pipeline.IngestSummary:
     """Ingest with a progress bar on a terminal: a count of files, or of documents when unknown."""
     planned = pipeline.plan_sources(sources)
     if not show_progress:
-        return pipeline.ingest(planned, st)
+        return pipeline.ingest(planned, st, client=client)
     countable = all(not pipeline.is_url(p) and not p.lower().endswith(STREAM_SUFFIXES) for p in planned)
     with Progress(
         TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err, transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=len(planned) if countable else None)
-        return pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task))
+        return pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task), client=client)
 
 
 STREAM_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".xml", ".rss", ".atom")
@@ -86,10 +86,19 @@ def report(summary: pipeline.IngestSummary, as_json: bool) -> None:
 
 
 @app.command()
-def ingest(sources: SourcesArg, as_json: JsonFlag = False) -> None:
+def ingest(
+    sources: SourcesArg,
+    cluster: Annotated[str | None, typer.Option(
+        help="Run extraction and understanding on Dask: local:N (N local workers) or tcp://HOST:PORT.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
     """Read, understand and store news; bad documents are reported and skipped."""
-    with store() as st:
-        summary = run_ingest(st, sources, show_progress=err.is_terminal and not as_json)
+    from contextlib import nullcontext
+
+    from .cluster import connect
+
+    with store() as st, (connect(cluster) if cluster else nullcontext()) as client:
+        summary = run_ingest(st, sources, show_progress=err.is_terminal and not as_json, client=client)
     report(summary, as_json)
     if not summary.ok:
         raise typer.Exit(1)

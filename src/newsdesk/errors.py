@@ -28,6 +28,9 @@ class BadInput(NewsdeskError):
         self.detail = detail or self.reason
         super().__init__(f"{origin}: {self.detail}")
 
+    def __reduce__(self):  # travels to and from cluster workers intact
+        return (self.__class__, (self.origin, self.detail))
+
 
 class Unreadable(BadInput):
     reason = "cannot be read"

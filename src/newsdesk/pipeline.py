@@ -128,12 +128,27 @@ def read_all(documents: Iterable[RawDocument | BadInput],
         yield from understand_batch(batch)
 
 
+def process_batch(documents: list[RawDocument | BadInput]) -> list[tuple[RawDocument, Article] | Failure]:
+    """Extract and understand one batch: the unit of work a cluster worker runs."""
+    return list(read_all(documents, batch_size=len(documents) or 1))
+
+
 def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], None] | None = None,
-           fetcher: Fetcher | None = None) -> IngestSummary:
-    """Read, understand and store every source; a bad one is recorded and the run goes on."""
+           fetcher: Fetcher | None = None, client=None) -> IngestSummary:
+    """Read, understand and store every source; a bad one is recorded and the run goes on.
+
+    With a dask.distributed `client`, extraction and understanding run on its workers.
+    """
     summary = IngestSummary()
     reader = reader_for(store, fetcher)
-    for item in read_all(reader.read(sources)):
+    documents = reader.read(sources)
+    if client is None:
+        results = read_all(documents)
+    else:
+        from .cluster import map_in_order
+
+        results = map_in_order(client, process_batch, documents, BATCH_SIZE)
+    for item in results:
         if isinstance(item, Failure):
             summary.failures.append(item)
             origin = item.origin
