@@ -213,6 +213,33 @@ def search(
 
 
 @app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="jsonl, jsonld or parquet.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option(
+        help="File to write (jsonl, jsonld; default standard output) or folder (parquet; default ./export).")] = None,
+) -> None:
+    """Export every stored article: JSON Lines, schema.org JSON-LD, or Parquet tables."""
+    from . import export as exporter
+
+    if format not in exporter.FORMATS:
+        raise fail(f"--format {format}: choose one of {', '.join(exporter.FORMATS)}", code=2)
+    with store() as st:
+        articles = st.iter_articles()
+        if format == "parquet":
+            folder = output or Path("export")
+            count = exporter.write_parquet(articles, folder)
+            err.print(f"newsdesk: {count} articles exported to {folder}/", markup=False)
+            return
+        writer = exporter.write_jsonl if format == "jsonl" else exporter.write_jsonld
+        if output is None:
+            writer(articles, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as stream:
+                count = writer(articles, stream)
+            err.print(f"newsdesk: {count} articles exported to {output}", markup=False)
+
+
+@app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,

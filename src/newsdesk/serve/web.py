@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from ..jsonld import news_article, script_safe
 from ..model import Article
 from ..store import Store
 from .deps import article_or_404, get_store
@@ -35,25 +35,7 @@ def display_date(value: str | None) -> str:
 
 def json_ld(article: Article) -> Markup:
     """schema.org NewsArticle, safe to put inside a <script> element."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "description": article.standfirst,
-        "datePublished": article.published,
-        "articleSection": article.category,
-        "articleBody": article.body_text,
-        "timeRequired": f"PT{article.reading_time_minutes}M" if article.reading_time_minutes else None,
-        "sourceOrganization": {"@type": "Organization", "name": article.source} if article.source else None,
-        "author": {"@type": "Person", "name": article.byline} if article.byline else None,
-        "url": article.url,
-    }
-    if article.image and (article.image.caption or article.image.credit):
-        data["image"] = {"@type": "ImageObject", "caption": article.image.caption,
-                         "creditText": article.image.credit, "contentUrl": article.image.url}
-    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
-    # "<" never appears raw, so no "</script>" or "<!--" in the content can end the element.
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return Markup(script_safe({"@context": "https://schema.org", **news_article(article)}))
 
 
 templates.env.filters["display_date"] = display_date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 
 from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit
 
@@ -25,6 +26,10 @@ class Store(ABC):
     @abstractmethod
     def articles(self, limit: int = 50, offset: int = 0, category: str | None = None) -> list[ArticleSummary]:
         """Articles, newest published first."""
+
+    @abstractmethod
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every stored article (current versions), in storage order, read a batch at a time."""
 
     @abstractmethod
     def count(self) -> int:

@@ -171,6 +171,18 @@ class SqlStore(Store):
             rows = conn.execute(query.limit(limit).offset(offset))
             return [ArticleSummary(**row._mapping) for row in rows]
 
+    def iter_articles(self, batch: int = 500):
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(articles.c.pk, articles.c.data).where(articles.c.pk > last)
+                                    .order_by(articles.c.pk).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield Article.model_validate_json(row.data)
+            last = rows[-1].pk
+
     def count(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
