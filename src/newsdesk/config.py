@@ -9,6 +9,9 @@ SETTINGS = (
     ("db", "NEWSDESK_DB", "newsdesk.db", "SQLite path or postgresql:// URL of the store"),
     ("host", "NEWSDESK_HOST", "127.0.0.1", "address `newsdesk serve` listens on"),
     ("port", "NEWSDESK_PORT", "8000", "port `newsdesk serve` listens on"),
+    ("api_token", "NEWSDESK_API_TOKEN", "", "token the API's write endpoints ask for; none: writes disabled"),
+    ("allow_private_urls", "NEWSDESK_ALLOW_PRIVATE_URLS", "", "1: the API may fetch private and local addresses"),
+    ("max_upload", "NEWSDESK_MAX_UPLOAD", str(5 * 1024 * 1024), "largest request body the API accepts, bytes"),
 )
 #: Read where they are used (sources/fetch.py, understand/nlp.py, extract/siterules.py); listed for reference.
 OTHER_SETTINGS = (
@@ -24,12 +27,17 @@ class Config:
     db: str
     host: str
     port: int
+    api_token: str = ""
+    allow_private_urls: bool = False
+    max_upload: int = 5 * 1024 * 1024
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
         env = os.environ if environ is None else environ
         values = {name: env.get(var) or default for name, var, default, _ in SETTINGS}
-        return cls(db=values["db"], host=values["host"], port=int(values["port"]))
+        return cls(db=values["db"], host=values["host"], port=int(values["port"]), api_token=values["api_token"],
+                   allow_private_urls=values["allow_private_urls"] in ("1", "true", "yes"),
+                   max_upload=int(values["max_upload"]))
 
 
 def database_url(db: str) -> str:

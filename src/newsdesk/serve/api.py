@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+import hmac
 
-from ..model import Article, ArticleSummary, SearchHit
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ..errors import NewsdeskError
+from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit
 from ..store import Store
 from .deps import article_or_404, get_store
 
@@ -56,3 +59,76 @@ def search(
 ) -> SearchResults:
     """Full-text search; `snippet` is HTML with the matched words in <mark>, everything else escaped."""
     return SearchResults(query=q, limit=limit, offset=offset, results=store.search(q, limit=limit, offset=offset))
+
+
+# -- writes: behind a token, off unless one is configured ----------------------------------------
+
+
+def require_token(request: Request) -> None:
+    token = request.app.state.config.api_token
+    if not token:
+        raise HTTPException(status_code=403, detail="writes are disabled: set NEWSDESK_API_TOKEN to enable them")
+    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(status_code=401, detail="a valid token is needed: Authorization: Bearer TOKEN",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+async def capped_body(request: Request) -> bytes:
+    """The request body, refused with 413 past the configured size, whatever Content-Length claims."""
+    limit = request.app.state.config.max_upload
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(status_code=413, detail=f"request body over {limit} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(status_code=413, detail=f"request body over {limit} bytes")
+    return bytes(body)
+
+
+class IngestRequest(BaseModel):
+    url: str = Field(max_length=2048, description="An http(s) URL of a page, feed or sitemap.")
+
+
+class IngestResult(BaseModel):
+    new: int
+    updated: int
+    unchanged: int
+    not_modified: int
+    failed: int
+    articles: list[IngestOutcome]
+    failures: list[dict]
+
+
+@router.post("/ingest", response_model=IngestResult, dependencies=[Depends(require_token)])
+def ingest_url(body: IngestRequest, request: Request, store: StoreDep) -> IngestResult:
+    """Fetch and ingest a URL (page, feed or sitemap). Private and local addresses are refused,
+    redirects included, unless the deployment allows them."""
+    from .. import pipeline
+    from ..sources.fetch import FetchConfig, Fetcher
+
+    if not body.url.startswith(("http://", "https://")):
+        raise HTTPException(status_code=422, detail="url must be http or https")
+    config = request.app.state.config
+    with Fetcher(FetchConfig(public_only=not config.allow_private_urls)) as fetcher:
+        summary = pipeline.ingest([body.url], store, fetcher=fetcher)
+    return IngestResult(**summary.to_json())
+
+
+@router.post("/documents", response_model=IngestOutcome, dependencies=[Depends(require_token)])
+def upload_document(store: StoreDep, body: bytes = Depends(capped_body), url: str | None = None) -> IngestOutcome:
+    """Ingest one uploaded document (HTML or page text) given as the request body."""
+    from .. import pipeline
+    from ..model import content_hash
+
+    raw = RawDocument(origin=url or f"upload:{content_hash(body)[:16]}", url=url, data=body)
+    results = list(pipeline.read_all([raw]))
+    item = results[0]
+    if isinstance(item, pipeline.Failure):
+        raise HTTPException(status_code=422, detail=f"{item.origin}: {item.error}")
+    try:
+        return store.add(*item)
+    except NewsdeskError as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc

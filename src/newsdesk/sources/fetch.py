@@ -46,6 +46,7 @@ class FetchConfig:
     backoff: float = 1.0  # first retry waits this long, then twice as long each time
     max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     obey_robots: bool = True
+    public_only: bool = False  # refuse private and local addresses, redirects included (for the API)
 
 
 @dataclass
@@ -122,7 +123,13 @@ class Fetcher:
         self.config = config or FetchConfig()
         self.sleep = sleep
         self.gate = HostGate(self.config.delay, self.config.per_host, sleep=sleep)
+        hooks = {}
+        if self.config.public_only:
+            from .guard import request_hook
+
+            hooks["request"] = [request_hook]
         self.client = httpx.Client(
+            event_hooks=hooks,
             headers={"User-Agent": self.config.user_agent},
             timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
             follow_redirects=True,
