@@ -60,6 +60,9 @@ def read_warc(path: Path) -> Iterator[RawDocument | BadInput]:
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             yield Unreadable(origin, f"archive broken or truncated after {end} bytes: {exc}")
             return
+        except Exception as exc:  # warcio trips over some malformed headers with plain errors
+            yield Unreadable(origin, f"archive broken after {end} bytes: {type(exc).__name__}: {exc}")
+            return
     if end < size and not _only_padding(path, end, size):
         yield Unreadable(origin, f"archive truncated: {size - end} bytes after the last whole record at {end}")
 
