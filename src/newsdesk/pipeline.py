@@ -139,8 +139,11 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
 
     With a dask.distributed `client`, extraction and understanding run on its workers.
     """
+    from .relate.relator import Relator
+
     summary = IngestSummary()
     reader = reader_for(store, fetcher)
+    relator = Relator(store)
     documents = reader.read(sources)
     if client is None:
         results = read_all(documents)
@@ -155,7 +158,10 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
         else:
             raw, article = item
             try:
-                summary.outcomes.append(store.add(raw, article))
+                outcome = store.add(raw, article)
+                summary.outcomes.append(outcome)
+                if outcome.status != "unchanged" or not relator.knows(article.id):
+                    relator.relate(article)  # after a crash between the two, the re-run relates it
             except NewsdeskError as exc:
                 summary.failures.append(Failure(raw.origin, str(exc)))
             origin = raw.origin

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Float,
     DateTime,
     ForeignKey,
     Integer,
@@ -52,6 +54,8 @@ articles = Table(
     Column("data", Text, nullable=False),
     Column("first_seen", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("duplicate_of", String(32)),
+    Column("story_id", String(32)),
 )
 
 #: Every version of every article; the newest is also in `articles`.
@@ -75,4 +79,57 @@ fetch_state = Table(
     Column("etag", Text),
     Column("last_modified", Text),
     Column("checked_at", DateTime(timezone=True), nullable=False),
+)
+
+#: MinHash signatures of each article: its text (near-duplicates) and its content words (stories).
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("text_minhash", LargeBinary, nullable=False),
+    Column("words_minhash", LargeBinary, nullable=False),
+)
+
+#: One row per real person, organisation or place across the store.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(8), nullable=False),
+    Column("name", Text, nullable=False),
+)
+
+#: Every name key an entity is known under; `pinned` rows were set by a user and are never changed.
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("pinned", Boolean, nullable=False, default=False),
+    PrimaryKeyConstraint("key", "type"),
+)
+
+#: An entity in an article: the name used there, its roles there, its affiliation there.
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(32), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("roles", Text, nullable=False),
+    Column("affiliation", Text),
+    Column("published", String(40)),
+    Column("count", Integer, nullable=False),
+    PrimaryKeyConstraint("article_id", "entity_id"),
+)
+
+#: newsdesk's own related stories, both ways.
+similar_articles = Table(
+    "similar_articles",
+    metadata,
+    Column("article_id", String(32), nullable=False),
+    Column("other_id", String(32), nullable=False),
+    Column("score", Float, nullable=False),
+    PrimaryKeyConstraint("article_id", "other_id"),
 )

@@ -14,11 +14,23 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Article, ArticleSummary, IngestOutcome, RawDocument
+from ..model import Article, ArticleSummary, Entity, IngestOutcome, RawDocument, SimilarArticle
 from .base import Store
-from .schema import article_versions, articles, fetch_state, raw_documents
+from .schema import (
+    article_signatures,
+    article_versions,
+    articles,
+    entities,
+    entity_aliases,
+    fetch_state,
+    mentions,
+    raw_documents,
+    similar_articles,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: How many of newsdesk's own related stories an article shows.
+SIMILAR_SHOWN = 5
 #: Tries of one document's transaction when a concurrent ingester wins a unique key.
 ADD_ATTEMPTS = 3
 #: Fields the store itself fills; they do not make a new version.
@@ -131,9 +143,16 @@ class SqlStore(Store):
     # -- reading ---------------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Article | None:
+        """The current version, with what relating found: duplicate_of, story_id, similar[]."""
         with self.engine.connect() as conn:
-            data = conn.execute(select(articles.c.data).where(articles.c.id == article_id)).scalar()
-        return None if data is None else Article.model_validate_json(data)
+            row = conn.execute(select(articles.c.data, articles.c.duplicate_of, articles.c.story_id)
+                               .where(articles.c.id == article_id)).first()
+            if row is None:
+                return None
+            similar = self._similar_for(conn, [article_id]).get(article_id, [])
+        article = Article.model_validate_json(row.data)
+        return article.model_copy(update={"duplicate_of": row.duplicate_of, "story_id": row.story_id,
+                                          "similar": similar})
 
     def versions(self, article_id: str) -> list[Article]:
         with self.engine.connect() as conn:
@@ -175,13 +194,31 @@ class SqlStore(Store):
         last = 0
         while True:
             with self.engine.connect() as conn:
-                rows = conn.execute(select(articles.c.pk, articles.c.data).where(articles.c.pk > last)
+                rows = conn.execute(select(articles.c.pk, articles.c.id, articles.c.data, articles.c.duplicate_of,
+                                           articles.c.story_id).where(articles.c.pk > last)
                                     .order_by(articles.c.pk).limit(batch)).all()
-            if not rows:
-                return
+                if not rows:
+                    return
+                similar = self._similar_for(conn, [r.id for r in rows])
             for row in rows:
-                yield Article.model_validate_json(row.data)
+                yield Article.model_validate_json(row.data).model_copy(update={
+                    "duplicate_of": row.duplicate_of, "story_id": row.story_id, "similar": similar.get(row.id, [])})
             last = rows[-1].pk
+
+    def _similar_for(self, conn: Connection, ids: list[str]) -> dict[str, list[SimilarArticle]]:
+        """newsdesk's own related stories of some articles, best first, SIMILAR_SHOWN each."""
+        rows = conn.execute(
+            select(similar_articles.c.article_id, similar_articles.c.other_id, articles.c.headline,
+                   similar_articles.c.score)
+            .join(articles, articles.c.id == similar_articles.c.other_id)
+            .where(similar_articles.c.article_id.in_(ids))
+            .order_by(similar_articles.c.article_id, similar_articles.c.score.desc(), similar_articles.c.other_id)).all()
+        found: dict[str, list[SimilarArticle]] = {}
+        for r in rows:
+            shown = found.setdefault(r.article_id, [])
+            if len(shown) < SIMILAR_SHOWN:
+                shown.append(SimilarArticle(id=r.other_id, headline=r.headline, score=round(r.score, 3)))
+        return found
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -202,6 +239,144 @@ class SqlStore(Store):
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+
+    # -- relating: signatures, entities across articles, stories, similar stories ---------------
+
+    def signatures(self):
+        """(article_id, text signature, words signature, published, story_id, duplicate_of) in storage order."""
+        query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash,
+                        article_signatures.c.words_minhash, articles.c.published, articles.c.story_id,
+                        articles.c.duplicate_of)
+                 .join(articles, articles.c.id == article_signatures.c.article_id).order_by(articles.c.pk))
+        with self.engine.connect() as conn:
+            yield from conn.execute(query)
+
+    def save_relations(self, article: Article, text_minhash: bytes, words_minhash: bytes,
+                       similar: list[tuple[str, float]], resolved: list[tuple[Entity, list[str], str | None]]) -> None:
+        """Everything relating found for one article, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
+            conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash,
+                                                            words_minhash=words_minhash))
+            conn.execute(articles.update().where(articles.c.id == article.id)
+                         .values(duplicate_of=article.duplicate_of, story_id=article.story_id))
+            conn.execute(similar_articles.delete().where(similar_articles.c.article_id == article.id))
+            conn.execute(similar_articles.delete().where(similar_articles.c.other_id == article.id))
+            for other, score in similar:
+                conn.execute(similar_articles.insert().values(article_id=article.id, other_id=other, score=score))
+                conn.execute(similar_articles.insert().values(article_id=other, other_id=article.id, score=score))
+            conn.execute(mentions.delete().where(mentions.c.article_id == article.id))
+            for entity, keys, weak_key in resolved:
+                entity_id = self._entity_for(conn, entity, keys, weak_key)
+                conn.execute(mentions.insert().values(
+                    article_id=article.id, entity_id=entity_id, name=entity.name,
+                    roles=json.dumps([r.model_dump() for r in entity.roles], ensure_ascii=False),
+                    affiliation=entity.affiliation, published=article.published, count=entity.mentions))
+
+    def _entity_for(self, conn: Connection, entity: Entity, keys: list[str], weak_key: str | None) -> int:
+        """The store's entity for an article's entity: found by any key, else made; new keys recorded."""
+        found = None
+        for key in keys + ([weak_key] if weak_key else []):
+            found = conn.execute(select(entity_aliases.c.entity_id).where(
+                entity_aliases.c.key == key, entity_aliases.c.type == entity.type)).scalar()
+            if found is not None:
+                break
+        if found is None:
+            found = conn.execute(entities.insert().values(type=entity.type, name=entity.name)).inserted_primary_key[0]
+        for key in keys + ([weak_key] if weak_key else []):
+            exists = conn.execute(select(entity_aliases.c.entity_id).where(
+                entity_aliases.c.key == key, entity_aliases.c.type == entity.type)).first()
+            if exists is None:
+                conn.execute(entity_aliases.insert().values(key=key, type=entity.type, entity_id=found, pinned=False))
+        if len(entity.name.split()) > len(conn.execute(select(entities.c.name).where(entities.c.id == found))
+                                          .scalar().split()):
+            conn.execute(entities.update().where(entities.c.id == found).values(name=entity.name))
+        return found
+
+    # -- entities across the store ---------------------------------------------------------------
+
+    def find_entity(self, keys: list[str]) -> int | None:
+        with self.engine.connect() as conn:
+            for key in keys:
+                found = conn.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
+                                     .order_by(entity_aliases.c.pinned.desc())).scalar()
+                if found is not None:
+                    return found
+        return None
+
+    def entity_profile(self, entity_id: int) -> dict | None:
+        """Name, type, aliases, roles over time with the articles that attest them, affiliation, articles."""
+        with self.engine.connect() as conn:
+            head = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+            if head is None:
+                return None
+            rows = conn.execute(
+                select(mentions, articles.c.headline).join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.entity_id == entity_id)
+                .order_by(mentions.c.published, mentions.c.article_id)).all()
+        names: dict[str, int] = {}
+        affiliations: dict[str, int] = {}
+        roles: dict[tuple[str, str | None], dict] = {}
+        for row in rows:
+            names[row.name] = names.get(row.name, 0) + row.count
+            if row.affiliation:
+                affiliations[row.affiliation] = affiliations.get(row.affiliation, 0) + 1
+            for role in json.loads(row.roles):
+                key = (role["title"], role.get("qualifier"))
+                entry = roles.setdefault(key, {"title": role["title"], "qualifier": role.get("qualifier"),
+                                               "articles": []})
+                entry["articles"].append({"id": row.article_id, "published": row.published})
+        for entry in roles.values():
+            dates = [a["published"] for a in entry["articles"] if a["published"]]
+            entry["first_seen"], entry["last_seen"] = (min(dates), max(dates)) if dates else (None, None)
+            entry["current"] = entry["qualifier"] not in ("then", "former", "ex", "late", "outgoing")
+        return {
+            "id": head.id,
+            "name": head.name,
+            "type": head.type,
+            "aliases": sorted(n for n in names if n != head.name),
+            "roles": sorted(roles.values(), key=lambda r: (r["first_seen"] or "", r["title"])),
+            "affiliation": max(affiliations, key=affiliations.get) if affiliations else None,
+            "articles": [{"id": r.article_id, "headline": r.headline, "published": r.published} for r in rows],
+        }
+
+    def merge_entities(self, keep: int, other: int) -> None:
+        """Make `other` part of `keep` for good: its aliases are pinned to `keep`."""
+        with self.engine.begin() as conn:
+            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == other)
+                         .values(entity_id=keep, pinned=True))
+            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == keep).values(pinned=True))
+            for row in conn.execute(select(mentions).where(mentions.c.entity_id == other)).all():
+                clash = conn.execute(select(mentions.c.count).where(mentions.c.article_id == row.article_id,
+                                                                    mentions.c.entity_id == keep)).first()
+                if clash is None:
+                    conn.execute(mentions.update().where(mentions.c.article_id == row.article_id,
+                                                         mentions.c.entity_id == other).values(entity_id=keep))
+                else:
+                    conn.execute(mentions.update().where(mentions.c.article_id == row.article_id,
+                                                         mentions.c.entity_id == keep)
+                                 .values(count=clash.count + row.count))
+                    conn.execute(mentions.delete().where(mentions.c.article_id == row.article_id,
+                                                         mentions.c.entity_id == other))
+            conn.execute(entities.delete().where(entities.c.id == other))
+
+    def split_entity(self, entity_id: int, key: str, name: str) -> int:
+        """Give the mentions named under `key` an entity of their own, pinned for good."""
+        from ..relate.keys import spelling_key
+
+        with self.engine.begin() as conn:
+            kind = conn.execute(select(entities.c.type).where(entities.c.id == entity_id)).scalar()
+            new = conn.execute(entities.insert().values(type=kind, name=name)).inserted_primary_key[0]
+            conn.execute(entity_aliases.delete().where(entity_aliases.c.key == key, entity_aliases.c.type == kind))
+            conn.execute(entity_aliases.insert().values(key=key, type=kind, entity_id=new, pinned=True))
+            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == entity_id).values(pinned=True))
+            for row in conn.execute(select(mentions).where(mentions.c.entity_id == entity_id)).all():
+                if spelling_key(row.name) == key:
+                    conn.execute(mentions.update().where(mentions.c.article_id == row.article_id,
+                                                         mentions.c.entity_id == entity_id).values(entity_id=new))
+        return new
 
 
 def summary_columns():

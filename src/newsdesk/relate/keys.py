@@ -1,0 +1,52 @@
+"""Name keys under which one entity is found whatever the spelling.
+
+Transliterations of one name differ in a few regular ways ("Shoigu"/"Shoygu",
+"Zelensky"/"Zelenskyy", "Türkiye"/"Turkey"): the key folds case and diacritics, reads "y" as
+"i", collapses doubled letters, and a country under any of its names is its ISO code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity
+from ..understand.gazetteer import country_named, fold
+from ..understand.roles import ROLE_NOUNS
+
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
+
+
+def spelling_key(name: str) -> str:
+    text = _NOT_WORD.sub(" ", fold(name))
+    text = text.replace("y", "i")
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return " ".join(text.split())
+
+
+def entity_keys(entity: Entity) -> list[str]:
+    """Keys of an entity, strongest first."""
+    if entity.type == "place":
+        country = country_named(entity.name)
+        if country is not None:
+            return [f"country:{country.code}"]
+        return [spelling_key(entity.name)]
+    if entity.type == "org":
+        keys = [spelling_key(entity.name)]
+        acronym = re.search(r"\(([A-Z]{2,})\)", entity.name)
+        if acronym:
+            keys += [spelling_key(acronym.group(1)), spelling_key(entity.name[: acronym.start()])]
+        return keys
+    keys = [spelling_key(entity.name)]
+    for alias in entity.aliases:
+        words = alias.split()
+        if words and not any(w.lower() in ROLE_NOUNS for w in words) and len(words) > 1:
+            keys.append(spelling_key(alias))
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def surname_key(entity: Entity) -> str | None:
+    """A weak key: the surname alone, used only when one person in the store carries it."""
+    if entity.type != "person":
+        return None
+    words = entity.name.split()
+    return f"surname:{spelling_key(words[-1])}" if len(words) >= 2 else f"surname:{spelling_key(entity.name)}"
