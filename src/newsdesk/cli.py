@@ -212,6 +212,62 @@ def search(
         out.print(f"[bold]{hit.id}[/bold]  {hit.published or ''}  {escape(hit.headline)}")
 
 
+def entity_keys_for(name: str) -> list[str]:
+    from .relate.keys import spelling_key
+    from .understand.gazetteer import country_named
+
+    keys = [spelling_key(name)]
+    country = country_named(name)
+    if country is not None:
+        keys.insert(0, f"country:{country.code}")
+    keys.append(f"surname:{spelling_key(name.split()[-1])}" if name.split() else "")
+    return [k for k in keys if k]
+
+
+def find_entity_or_fail(st: Store, name: str) -> int:
+    found = st.find_entity(entity_keys_for(name))
+    if found is None:
+        raise fail(f"{name}: no such entity")
+    return found
+
+
+@app.command()
+def entity(
+    words: Annotated[list[str], typer.Argument(
+        help="NAME to show; or: merge NAME OTHER (OTHER becomes part of NAME); or: split NAME ALIAS.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """One person, organisation or place across the store: names, roles over time, articles.
+
+    Corrections stay: after `merge` or `split`, re-ingesting never undoes them.
+    """
+    from .relate.keys import spelling_key
+
+    with store() as st:
+        if words[0] == "merge" and len(words) == 3:
+            keep, other = find_entity_or_fail(st, words[1]), find_entity_or_fail(st, words[2])
+            if keep != other:
+                st.merge_entities(keep, other)
+            profile = st.entity_profile(keep)
+        elif words[0] == "split" and len(words) == 3:
+            source = find_entity_or_fail(st, words[1])
+            profile = st.entity_profile(st.split_entity(source, spelling_key(words[2]), words[2]))
+        elif len(words) == 1:
+            profile = st.entity_profile(find_entity_or_fail(st, words[0]))
+        else:
+            raise fail("say: entity NAME | entity merge NAME OTHER | entity split NAME ALIAS", code=2)
+    if as_json:
+        print_json(profile)
+        return
+    out.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']})"
+              + (f", {escape(profile['affiliation'])}" if profile["affiliation"] else ""))
+    for role in profile["roles"]:
+        out.print(f"  {escape((role['qualifier'] + ' ') if role['qualifier'] else '')}{escape(role['title'])}"
+                  f"  [dim]{role['first_seen'] or ''}–{role['last_seen'] or ''}, {len(role['articles'])} articles[/dim]")
+    for article in profile["articles"]:
+        out.print(f"  {article['published'] or '':10}  {escape(article['headline'])}")
+
+
 @app.command()
 def export(
     format: Annotated[str, typer.Option("--format", help="jsonl, jsonld or parquet.")] = "jsonl",

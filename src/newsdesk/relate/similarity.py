@@ -37,9 +37,9 @@ def text_signature(text: str) -> MinHash:
     return minhash(shingles)
 
 
-def content_signature(text: str) -> MinHash:
-    """The set of content words: two reports of one event share many of them."""
-    return minhash({w for w in words(text) if len(w) > 3 and w not in STOPWORDS and not w.isdigit()})
+def content_words(text: str) -> set[str]:
+    """The words that say what a text is about: two reports of one event share many of them."""
+    return {w for w in words(text) if len(w) > 3 and w not in STOPWORDS and not w.isdigit()}
 
 
 def to_bytes(m: MinHash) -> bytes:

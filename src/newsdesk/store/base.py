@@ -51,6 +51,14 @@ class Store(ABC):
     def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         """Keep a URL's ETag and Last-Modified for the next conditional GET."""
 
+    def find_entity(self, keys: list[str]) -> int | None:
+        """The store-wide entity known under the first of these name keys that matches."""
+        raise NotImplementedError
+
+    def entity_profile(self, entity_id: int) -> dict | None:
+        """An entity across the store: names, roles over time with their articles, affiliation, articles."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """Release connections."""
 

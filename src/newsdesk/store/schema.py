@@ -88,6 +88,7 @@ article_signatures = Table(
     Column("article_id", String(32), primary_key=True),
     Column("text_minhash", LargeBinary, nullable=False),
     Column("words_minhash", LargeBinary, nullable=False),
+    Column("words_count", Integer, nullable=False),
 )
 
 #: One row per real person, organisation or place across the store.

@@ -247,19 +247,50 @@ class SqlStore(Store):
     def signatures(self):
         """(article_id, text signature, words signature, published, story_id, duplicate_of) in storage order."""
         query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash,
-                        article_signatures.c.words_minhash, articles.c.published, articles.c.story_id,
-                        articles.c.duplicate_of)
+                        article_signatures.c.words_minhash, article_signatures.c.words_count,
+                        articles.c.published, articles.c.story_id, articles.c.duplicate_of)
                  .join(articles, articles.c.id == article_signatures.c.article_id).order_by(articles.c.pk))
         with self.engine.connect() as conn:
             yield from conn.execute(query)
 
-    def save_relations(self, article: Article, text_minhash: bytes, words_minhash: bytes,
-                       similar: list[tuple[str, float]], resolved: list[tuple[Entity, list[str], str | None]]) -> None:
-        """Everything relating found for one article, in one transaction."""
+    def article_entity_ids(self) -> dict[str, set[int]]:
+        """The people and organisations each article mentions, as store-wide entity ids."""
+        query = (select(mentions.c.article_id, mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
+                 .where(entities.c.type.in_(("person", "org"))))
+        found: dict[str, set[int]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                found.setdefault(row.article_id, set()).add(row.entity_id)
+        return found
+
+    def resolve_entities(self, article: Article, resolved: list[tuple[Entity, list[str], str | None]]) -> list[int]:
+        """Store-wide entity ids of an article's entities (made where new), its mentions recorded."""
+        ids = []
+        with self.engine.begin() as conn:
+            conn.execute(mentions.delete().where(mentions.c.article_id == article.id))
+            for entity, keys, weak_key in resolved:
+                entity_id = self._entity_for(conn, entity, keys, weak_key)
+                ids.append(entity_id)
+                exists = conn.execute(select(mentions.c.count).where(mentions.c.article_id == article.id,
+                                                                     mentions.c.entity_id == entity_id)).first()
+                if exists is not None:  # two names of the article resolved to one entity
+                    conn.execute(mentions.update().where(mentions.c.article_id == article.id,
+                                                         mentions.c.entity_id == entity_id)
+                                 .values(count=exists.count + entity.mentions))
+                    continue
+                conn.execute(mentions.insert().values(
+                    article_id=article.id, entity_id=entity_id, name=entity.name,
+                    roles=json.dumps([r.model_dump() for r in entity.roles], ensure_ascii=False),
+                    affiliation=entity.affiliation, published=article.published, count=entity.mentions))
+        return ids
+
+    def save_relations(self, article: Article, text_minhash: bytes, words_minhash: bytes, words_count: int,
+                       similar: list[tuple[str, float]]) -> None:
+        """What relating found for one article, in one transaction."""
         with self.engine.begin() as conn:
             conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
             conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash,
-                                                            words_minhash=words_minhash))
+                                                            words_minhash=words_minhash, words_count=words_count))
             conn.execute(articles.update().where(articles.c.id == article.id)
                          .values(duplicate_of=article.duplicate_of, story_id=article.story_id))
             conn.execute(similar_articles.delete().where(similar_articles.c.article_id == article.id))
@@ -267,13 +298,6 @@ class SqlStore(Store):
             for other, score in similar:
                 conn.execute(similar_articles.insert().values(article_id=article.id, other_id=other, score=score))
                 conn.execute(similar_articles.insert().values(article_id=other, other_id=article.id, score=score))
-            conn.execute(mentions.delete().where(mentions.c.article_id == article.id))
-            for entity, keys, weak_key in resolved:
-                entity_id = self._entity_for(conn, entity, keys, weak_key)
-                conn.execute(mentions.insert().values(
-                    article_id=article.id, entity_id=entity_id, name=entity.name,
-                    roles=json.dumps([r.model_dump() for r in entity.roles], ensure_ascii=False),
-                    affiliation=entity.affiliation, published=article.published, count=entity.mentions))
 
     def _entity_for(self, conn: Connection, entity: Entity, keys: list[str], weak_key: str | None) -> int:
         """The store's entity for an article's entity: found by any key, else made; new keys recorded."""

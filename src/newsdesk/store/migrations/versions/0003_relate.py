@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("article_id", sa.String(32), primary_key=True),
         sa.Column("text_minhash", sa.LargeBinary, nullable=False),
         sa.Column("words_minhash", sa.LargeBinary, nullable=False),
+        sa.Column("words_count", sa.Integer, nullable=False),
     )
     op.create_table(
         "entities",
