@@ -25,8 +25,12 @@ def understand_all(articles: Sequence[Article], model: str | None = None) -> lis
     nlp = load_pipeline(model)
     blocks = [text_blocks(article) for article in articles]
     texts = [text for article_blocks in blocks for _, text in article_blocks]
-    docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    return [read_article(article, [next(docs) for _ in b], [kind for kind, _ in b]) for article, b in zip(articles, blocks)]
+    # Strings spaCy adds while reading a batch are freed after it, so a long ingest keeps flat
+    # memory; nothing spaCy made leaves this block (the records hold plain strings).
+    with nlp.memory_zone():
+        docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+        return [read_article(article, [next(docs) for _ in b], [kind for kind, _ in b])
+                for article, b in zip(articles, blocks)]
 
 
 def read_article(article: Article, docs, kinds: list[str]) -> Article:
