@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test clean
+.PHONY: install install-browser bench-install demo test clean
 
 install: $(VENV)/.installed
 
@@ -20,7 +20,16 @@ demo: install
 	NEWSDESK_DB=$(DEMO_DB) $(BIN)/newsdesk ingest samples/
 	NEWSDESK_DB=$(DEMO_DB) $(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 
-test: install
+# Debian's chromium and axe-core for the browser tests (Playwright cannot download a browser here).
+# Best effort: without them those tests skip and say why.
+install-browser:
+	@test -x /usr/bin/chromium || (command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) ) || echo "chromium not installed: browser tests will skip"
+	@test -f tools/browser/node_modules/axe-core/axe.min.js || (command -v npm >/dev/null && npm ci --prefix tools/browser --silent --no-audit --no-fund) || echo "axe-core not installed: accessibility checks will skip"
+
+bench-install: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+
+test: install install-browser
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..errors import NewsdeskError
-from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit
+from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit
 from ..store import Store
-from .deps import article_or_404, get_store
+from ..store.search import SearchFilters
+from .deps import article_or_404, entity_data, event_or_404, get_store
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -56,9 +57,38 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
+    category: str | None = None,
+    source: str | None = None,
+    date_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    date_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    entity: int | None = None,
 ) -> SearchResults:
-    """Full-text search; `snippet` is HTML with the matched words in <mark>, everything else escaped."""
-    return SearchResults(query=q, limit=limit, offset=offset, results=store.search(q, limit=limit, offset=offset))
+    """Full-text search, narrowed by category, dates, source or entity; `snippet` is HTML with the
+    matched words in <mark>, everything else escaped."""
+    filters = SearchFilters(category=category, source=source, date_from=date_from, date_to=date_to, entity_id=entity)
+    return SearchResults(query=q, limit=limit, offset=offset,
+                         results=store.search(q, limit=limit, offset=offset, filters=filters))
+
+
+@router.get("/entities/{entity_id}")
+def get_entity(entity_id: int, store: StoreDep) -> dict:
+    """One entity across the store: names, roles over time, articles, people named with it, quotes."""
+    return entity_data(store, entity_id)
+
+
+@router.get("/stories/{story_id}", response_model=list[ArticleSummary])
+def get_story(story_id: str, store: StoreDep) -> list[ArticleSummary]:
+    """A story's articles in the order they were published."""
+    articles = store.story_articles(story_id)
+    if not articles:
+        raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
+    return articles
+
+
+@router.get("/events/{event_id}", response_model=Event)
+def get_event(event_id: str, store: StoreDep) -> Event:
+    """One event, "<article id>-<n>", with its participants by part and side."""
+    return event_or_404(store, event_id)[1]
 
 
 # -- writes: behind a token, off unless one is configured ----------------------------------------

@@ -17,3 +17,27 @@ def article_or_404(store: Store, article_id: str) -> Article:
     if article is None:
         raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
     return article
+
+
+def entity_data(store: Store, entity_id: int) -> dict:
+    """An entity with its roles over time, articles, the people named with it, and its quotes."""
+    profile = store.entity_profile(entity_id)
+    if profile is None:
+        raise HTTPException(status_code=404, detail=f"no entity {entity_id}")
+    names = {profile["name"], *profile["aliases"]}
+    quotes = []
+    if profile["type"] == "person":
+        for ref in profile["articles"][:50]:
+            article = store.get(ref["id"])
+            quotes += [{"text": q.text, "article": ref} for q in (article.quotes if article else [])
+                       if q.speaker in names]
+    return {**profile, "co_mentioned": store.co_mentioned(entity_id), "quotes": quotes}
+
+
+def event_or_404(store: Store, event_id: str):
+    """An event by its id, "<article id>-<n>": the article and its n-th event."""
+    article_id, _, index = event_id.rpartition("-")
+    article = store.get(article_id) if index.isdigit() else None
+    if article is None or int(index) >= len(article.events):
+        raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+    return article, article.events[int(index)]

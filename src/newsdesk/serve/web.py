@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -14,7 +14,9 @@ from markupsafe import Markup
 from ..jsonld import news_article, script_safe
 from ..model import Article
 from ..store import Store
-from .deps import article_or_404, get_store
+from ..store.search import SearchFilters
+from .charts import bar_chart, mentions_by_month
+from .deps import article_or_404, entity_data, event_or_404, get_store
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -41,19 +43,56 @@ def json_ld(article: Article) -> Markup:
 templates.env.filters["display_date"] = display_date
 
 
+#: Stories shown per category on the home page.
+PER_CATEGORY = 6
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     rows = store.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     total = store.count()
+    sections = [(c, store.articles(limit=PER_CATEGORY, category=c)) for c in store.categories()] if page == 1 else []
     return templates.TemplateResponse(
-        request, "home.html", {"articles": rows, "page": page, "has_next": page * PAGE_SIZE < total, "total": total}
+        request, "home.html", {"articles": rows, "sections": sections, "page": page,
+                               "has_next": page * PAGE_SIZE < total, "total": total}
     )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, store: StoreDep):
     article = article_or_404(store, article_id)
-    return templates.TemplateResponse(request, "article.html", {"article": article, "json_ld": json_ld(article)})
+    return templates.TemplateResponse(request, "article.html", {
+        "article": article, "json_ld": json_ld(article), "entity_ids": store.entity_ids_for_article(article_id)})
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+    data = entity_data(store, entity_id)
+    articles = data["articles"]
+    start = (page - 1) * PAGE_SIZE
+    return templates.TemplateResponse(request, "entity.html", {
+        **data, "articles": articles[start : start + PAGE_SIZE], "page": page,
+        "has_next": start + PAGE_SIZE < len(articles),
+        "chart": bar_chart(mentions_by_month([a["published"] for a in articles]), f"Articles naming {data['name']} by month"),
+    })
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str, store: StoreDep):
+    articles = store.story_articles(story_id)
+    if not articles:
+        raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
+    return templates.TemplateResponse(request, "story.html", {"story_id": story_id, "articles": articles})
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str, store: StoreDep):
+    article, event = event_or_404(store, event_id)
+    sides: dict[str, list] = {}
+    for p in event.participants:
+        sides.setdefault(p.side or "unstated", []).append(p)
+    return templates.TemplateResponse(request, "event.html", {
+        "article": article, "event": event, "sides": sides, "entity_ids": store.entity_ids_for_article(article.id)})
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -62,10 +101,18 @@ def search_page(
     store: StoreDep,
     q: Annotated[str, Query(max_length=500)] = "",
     page: Annotated[int, Query(ge=1)] = 1,
+    category: str = "",
+    source: str = "",
+    date_from: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+    date_to: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+    entity: str = "",
 ):
-    hits = store.search(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE) if q.strip() else []
+    filters = SearchFilters(category=category or None, source=source or None, date_from=date_from or None,
+                            date_to=date_to or None, entity_id=int(entity) if entity.isdigit() else None)
+    hits = store.search(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, filters=filters) if q.strip() else []
     return templates.TemplateResponse(
         request,
         "search.html",
-        {"q": q, "hits": hits[:PAGE_SIZE], "page": page, "has_next": len(hits) > PAGE_SIZE},
+        {"q": q, "hits": hits[:PAGE_SIZE], "page": page, "has_next": len(hits) > PAGE_SIZE,
+         "categories": store.categories(), "f": filters},
     )

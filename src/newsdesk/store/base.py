@@ -36,8 +36,9 @@ class Store(ABC):
         """How many articles are stored."""
 
     @abstractmethod
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Articles matching every word of `query`, best first, with highlighted snippets."""
+    def search(self, query: str, limit: int = 20, offset: int = 0, filters=None) -> list[SearchHit]:
+        """Articles matching every word of `query`, best first, with highlighted snippets;
+        `filters` (a SearchFilters) narrows by category, dates, source and entity."""
 
     @abstractmethod
     def raw_documents(self, article_id: str) -> list[RawDocument]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, text
 
 from ..model import SearchHit
-from .search import MARK_END, MARK_START, query_words, snippet_html
+from .search import MARK_END, MARK_START, SearchFilters, query_words, snippet_html
 from .sql import SqlStore
 
 POOL_SIZE = 5
@@ -22,22 +22,25 @@ class PostgresStore(SqlStore):
         engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW, pool_pre_ping=True)
         super().__init__(engine)
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               filters: SearchFilters | None = None) -> list[SearchHit]:
         words = query_words(query)
         if not words:
             return []
+        narrow, narrow_params = (filters or SearchFilters()).sql()
         sql = text(
-            """
+            f"""
             SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
                    ts_headline('english', a.body_text, q, :options) AS snippet,
                    ts_rank_cd(a.search, q) AS rank
             FROM articles a, plainto_tsquery('english', :words) AS q
-            WHERE a.search @@ q
+            WHERE a.search @@ q{narrow}
             ORDER BY rank DESC, a.pk
             LIMIT :limit OFFSET :offset
             """
         )
-        params = {"words": " ".join(words), "options": SNIPPET_OPTIONS, "limit": limit, "offset": offset}
+        params = {"words": " ".join(words), "options": SNIPPET_OPTIONS, "limit": limit, "offset": offset,
+                  **narrow_params}
         with self.engine.connect() as conn:
             rows = conn.execute(sql, params).mappings().all()
         return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 #: Markers the engines put around matched words; made into <mark> after the text is escaped.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -17,3 +18,34 @@ def query_words(query: str) -> list[str]:
 def snippet_html(snippet: str) -> str:
     """An engine's snippet as safe HTML: text escaped, matches in <mark>."""
     return html.escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Narrowing a search: category, a date range (ISO days, inclusive), a source, an entity."""
+
+    category: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    entity_id: int | None = None
+
+    def sql(self) -> tuple[str, dict]:
+        """Extra WHERE conditions on articles `a`, with bound parameters only."""
+        clauses, params = [], {}
+        if self.category:
+            clauses.append("lower(a.category) = :f_category")
+            params["f_category"] = self.category.lower()
+        if self.date_from:
+            clauses.append("substr(a.published, 1, 10) >= :f_from")
+            params["f_from"] = self.date_from
+        if self.date_to:
+            clauses.append("substr(a.published, 1, 10) <= :f_to")
+            params["f_to"] = self.date_to
+        if self.source:
+            clauses.append("lower(a.source) = :f_source")
+            params["f_source"] = self.source.lower()
+        if self.entity_id is not None:
+            clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = :f_entity)")
+            params["f_entity"] = self.entity_id
+        return "".join(f" AND {c}" for c in clauses), params

@@ -366,6 +366,37 @@ class SqlStore(Store):
             "articles": [{"id": r.article_id, "headline": r.headline, "published": r.published} for r in rows],
         }
 
+    def entity_ids_for_article(self, article_id: str) -> dict[str, int]:
+        """Name in the article -> store-wide entity id, for linking."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(mentions.c.name, mentions.c.entity_id)
+                                .where(mentions.c.article_id == article_id)).all()
+        return {r.name: r.entity_id for r in rows}
+
+    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict]:
+        """The entities most often named in the same articles as this one."""
+        other = mentions.alias("other")
+        query = (select(entities.c.id, entities.c.name, entities.c.type, func.count().label("articles"))
+                 .select_from(mentions.join(other, other.c.article_id == mentions.c.article_id)
+                              .join(entities, entities.c.id == other.c.entity_id))
+                 .where(mentions.c.entity_id == entity_id, other.c.entity_id != entity_id)
+                 .group_by(entities.c.id, entities.c.name, entities.c.type)
+                 .order_by(func.count().desc(), entities.c.name).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def story_articles(self, story_id: str) -> list[ArticleSummary]:
+        """A story's articles in the order they were published."""
+        query = (select(*summary_columns()).where(articles.c.story_id == story_id)
+                 .order_by(articles.c.published, articles.c.pk))
+        with self.engine.connect() as conn:
+            return [ArticleSummary(**r._mapping) for r in conn.execute(query)]
+
+    def categories(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(articles.c.category).where(articles.c.category.is_not(None))
+                                               .group_by(articles.c.category).order_by(func.count().desc()))]
+
     def merge_entities(self, keep: int, other: int) -> None:
         """Make `other` part of `keep` for good: its aliases are pinned to `keep`."""
         with self.engine.begin() as conn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, create_engine, event, text
 
 from ..model import Article, SearchHit
-from .search import MARK_END, MARK_START, query_words, snippet_html
+from .search import MARK_END, MARK_START, SearchFilters, query_words, snippet_html
 from .sql import SqlStore
 
 #: bm25 weights of headline, standfirst and body.
@@ -36,23 +36,25 @@ class SqliteStore(SqlStore):
             {"pk": pk, "h": article.headline, "s": article.standfirst or "", "b": article.body_text},
         )
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               filters: SearchFilters | None = None) -> list[SearchHit]:
         words = query_words(query)
         if not words:
             return []
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        narrow, narrow_params = (filters or SearchFilters()).sql()
         sql = text(
             f"""
             SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
                    snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) AS snippet,
                    bm25(article_search, {weights}) AS rank
             FROM article_search JOIN articles a ON a.pk = article_search.rowid
-            WHERE article_search MATCH :match
+            WHERE article_search MATCH :match{narrow}
             ORDER BY rank LIMIT :limit OFFSET :offset
             """
         )
-        params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset}
+        params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset, **narrow_params}
         with self.engine.connect() as conn:
             rows = conn.execute(sql, params).mappings().all()
         return [

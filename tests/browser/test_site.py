@@ -1,0 +1,122 @@
+"""The reader site in a real browser: Debian's chromium driven by Playwright, screenshots kept.
+
+Open the home page, go to the seed's article, follow a person to their entity page, see the
+mentions chart drawn, search; and check every page type with axe-core.
+"""
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk import pipeline
+from newsdesk.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "tools" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (make install-browser)",
+                allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    import uvicorn
+
+    from newsdesk.serve.app import create_app
+
+    db = tmp_path_factory.mktemp("site") / "site.db"
+    store = open_store(str(db))
+    pipeline.ingest(pipeline.plan_sources([str(ROOT / "samples")]), store)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_reader_journey(site, page):
+    page.goto(site + "/")
+    assert page.locator("h1").first.inner_text() == "Latest stories"
+    shot(page, "1-home")
+    page.get_by_role("link", name="Putin gathers top officials ahead of Ukraine talks in Istanbul").first.click()
+    assert page.locator("h1").inner_text() == "Putin gathers top officials ahead of Ukraine talks in Istanbul"
+    assert page.locator(".standfirst").inner_text().startswith("Kremlin confirms")
+    assert "Photo: AA" in page.locator("figcaption").first.inner_text()
+    assert page.locator(".body h2").all_inner_texts() == ["Composition of Russian delegation revealed",
+                                                         "Türkiye’s role reaffirmed as diplomatic hub"]
+    shot(page, "2-article")
+    page.get_by_role("link", name="Vladimir Medinsky").click()
+    assert page.locator("h1").inner_text() == "Vladimir Medinsky"
+    chart = page.locator("svg.chart")
+    box = chart.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 20
+    assert page.locator("svg.chart rect.bar").count() >= 1
+    shot(page, "3-entity")
+    page.fill("#site-q", "delegation")
+    page.press("#site-q", "Enter")
+    page.wait_for_url("**/search?q=delegation*")
+    assert page.locator("mark").first.inner_text().lower() == "delegation"
+    shot(page, "4-search")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (make install-browser runs npm install)")
+@pytest.mark.parametrize("path", ["/", "ARTICLE", "ENTITY", "/search?q=delegation", "STORY", "EVENT"])
+def test_accessibility_of_each_page_type(site, page, path):
+    import httpx
+
+    articles = httpx.get(site + "/api/articles").json()["articles"]
+    seed = next(a for a in articles if a["headline"].startswith("Putin gathers"))
+    article = httpx.get(f"{site}/api/articles/{seed['id']}").json()
+    targets = {"ARTICLE": f"/articles/{seed['id']}", "STORY": f"/stories/{article['story_id']}",
+               "EVENT": f"/events/{seed['id']}-0"}
+    if path == "ENTITY":
+        page.goto(site + targets["ARTICLE"])
+        path = page.get_by_role("link", name="Vladimir Medinsky").get_attribute("href")
+    page.goto(site + targets.get(path, path))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
