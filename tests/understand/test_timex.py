@@ -54,3 +54,10 @@ def test_partial_dates_as_anchors():
     assert parse_anchor("2022") == date(2022, 1, 1)
     assert parse_anchor("2025-05-15T08:00:00+00:00") == THURSDAY
     assert parse_anchor("soon") is None
+
+
+def test_anchors_at_the_edge_of_the_calendar_give_no_value():
+    from datetime import date as d
+
+    assert values("on Monday and yesterday, last month", anchor=d(1, 1, 1)) == [
+        ("Monday", "0001-01-01"), ("yesterday", None), ("last month", None)]

@@ -100,7 +100,15 @@ def shift_months(day: date, months: int) -> date:
 
 
 def normalize(kind: str, m: re.Match, anchor: date | None, future: bool) -> str | None:
-    """The TIMEX3-style value of one match, or None when it needs an anchor it does not have."""
+    """The TIMEX3-style value of one match, or None when it needs an anchor it does not have
+    (or the arithmetic leaves the calendar, as with a page dated in year 1)."""
+    try:
+        return _normalize(kind, m, anchor, future)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _normalize(kind: str, m: re.Match, anchor: date | None, future: bool) -> str | None:
     g = m.groupdict()
     if kind == "iso":
         return m.group(0)
