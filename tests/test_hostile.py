@@ -119,3 +119,38 @@ def test_hostile_corpus_next_to_a_good_page(tmp_path, db_path, seed_text):
     listed = json.loads(runner.invoke(app, ["articles", "--json"]).stdout)
     assert any(a["origin"].endswith("good.txt") for a in listed)
     assert any(a["origin"].endswith("mixed.txt") for a in listed)  # mixed encodings still read
+
+
+@FUZZ
+@given(st.binary(max_size=3000), st.booleans())
+def test_any_bytes_as_a_warc(tmp_path_factory, data, gz):
+    from newsdesk.sources.warc import read_warc
+
+    path = tmp_path_factory.mktemp("warc") / ("fuzz.warc.gz" if gz else "fuzz.warc")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    for item in read_warc(path):
+        assert isinstance(item, (BadInput, RawDocument))
+        if isinstance(item, BadInput):
+            assert str(item).startswith(str(path)) and "\n" not in str(item)
+
+
+def test_script_and_javascript_urls_never_reach_a_page(db_path, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsdesk.serve.app import create_app
+    from newsdesk.store import open_store
+
+    page = b"""<html><head><title>t</title></head><body><h1 onclick="alert(1)">Council <script>alert(2)</script>votes</h1>
+    <p>The council voted on Tuesday to approve the new bridge after a long debate about its cost and its design.</p>
+    <p onmouseover="alert(3)">Work on the bridge will start in June, the mayor said, and should take two years.</p>
+    <aside class="related-stories"><a href="javascript:alert(4)">Read this other story about the bridge</a>
+    <a href="https://example.org/ok">A safe story about the same bridge</a></aside></body></html>"""
+    raw = RawDocument(origin="hostile.html", data=page)
+    with open_store(str(db_path)) as store:
+        article = extract(raw)
+        store.add(raw, article)
+        html = TestClient(create_app(store)).get(f"/articles/{article.id}").text
+    lowered = html.lower()
+    assert "javascript:" not in lowered and "<script>alert" not in lowered
+    assert "onclick" not in lowered and "onmouseover" not in lowered
+    assert '<a href="https://example.org/ok"' in html
