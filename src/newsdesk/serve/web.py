@@ -78,11 +78,14 @@ def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotat
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str, store: StoreDep):
+def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     articles = store.story_articles(story_id)
     if not articles:
         raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
-    return templates.TemplateResponse(request, "story.html", {"story_id": story_id, "articles": articles})
+    start = (page - 1) * PAGE_SIZE
+    return templates.TemplateResponse(request, "story.html", {
+        "story_id": story_id, "first": articles[0], "count": len(articles),
+        "articles": articles[start : start + PAGE_SIZE], "page": page, "has_next": start + PAGE_SIZE < len(articles)})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
