@@ -6,7 +6,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from helpers import DATA
+from helpers import CAFE_PAGE, WIRE_PAGE
 from newsdesk import pipeline
 from newsdesk.cluster import ClusterError, connect
 from newsdesk.store import open_store
@@ -20,8 +20,8 @@ def folder(tmp_path, seed_text):
     pages.mkdir()
     (pages / "seed.txt").write_text(seed_text)
     (pages / "other.txt").write_text(seed_text.replace("date 2025-05-15", "date 2025-05-20"))
-    for name in ("wire-story.html", "cp1252-page.html"):
-        shutil.copy(DATA / "html" / name, pages / name)
+    for page in (WIRE_PAGE, CAFE_PAGE):
+        shutil.copy(page, pages / page.name)
     (pages / "empty.txt").write_bytes(b"")
     return pages
 

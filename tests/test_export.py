@@ -13,9 +13,9 @@ runner = CliRunner()
 
 @pytest.fixture
 def filled(db_path, seed_path, tmp_path):
-    from helpers import DATA
+    from helpers import WIRE_PAGE
 
-    result = runner.invoke(app, ["ingest", str(seed_path), str(DATA / "html" / "wire-story.html")])
+    result = runner.invoke(app, ["ingest", str(seed_path), str(WIRE_PAGE)])
     assert result.exit_code == 0
     return db_path
 

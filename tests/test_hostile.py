@@ -7,7 +7,6 @@ run are stored; nothing stored before is touched.
 import gzip
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner

@@ -4,7 +4,6 @@ Open the home page, go to the seed's article, follow a person to their entity pa
 mentions chart drawn, search; and check every page type with axe-core.
 """
 
-import shutil
 import socket
 import threading
 import time

@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from helpers import DATA
+from helpers import CAFE_PAGE, WIRE_PAGE
 from newsdesk.errors import NotANewsPage
 from newsdesk.extract import extract
 from newsdesk.extract.siterules import load_rules
 from newsdesk.model import RawDocument
 
-WIRE = (DATA / "html" / "wire-story.html").read_bytes()
+WIRE = WIRE_PAGE.read_bytes()
 
 
 def read(data: bytes, url: str | None = None):
@@ -47,7 +47,7 @@ def test_article_id_follows_the_canonical_url():
 
 
 def test_windows_1252_page_is_decoded():
-    a = read((DATA / "html" / "cp1252-page.html").read_bytes())
+    a = read(CAFE_PAGE.read_bytes())
     assert a.headline == "Café owners protest new opening hours"
     assert "Renée Dubois" in a.body_text
 

@@ -4,11 +4,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from helpers import DATA
+from helpers import WIRE_PAGE
 from newsdesk.config import Config
 from newsdesk.errors import BadInput
-from newsdesk.extract import extract
-from newsdesk.model import RawDocument
 from newsdesk.serve.app import create_app
 from newsdesk.sources.fetch import FetchConfig, Fetcher
 from newsdesk.sources.guard import check_public
@@ -18,14 +16,6 @@ TOKEN = "s3cret-token"
 
 def app_with(store, **config):
     return TestClient(create_app(store, Config(db="unused", host="127.0.0.1", port=0, **config)))
-
-
-@pytest.fixture
-def seeded(store, seed_text):
-    raw = RawDocument(origin="/news/seed.txt", data=seed_text.encode())
-    article = extract(raw)
-    store.add(raw, article)
-    return article
 
 
 def test_strict_headers_on_pages_and_api(store, seeded):
@@ -56,7 +46,7 @@ def test_writes_are_off_without_a_token(store):
 def test_writes_need_the_right_token(store):
     client = app_with(store, api_token=TOKEN)
     assert client.post("/api/documents", content=b"x", headers={"Authorization": "Bearer nope"}).status_code == 401
-    page = (DATA / "html" / "wire-story.html").read_bytes()
+    page = WIRE_PAGE.read_bytes()
     ok = client.post("/api/documents", content=page, headers={"Authorization": f"Bearer {TOKEN}"})
     assert ok.status_code == 200 and ok.json()["status"] == "new"
     assert client.get(f"/api/articles/{ok.json()['article_id']}").json()["source"] == "Reuters"

@@ -14,14 +14,6 @@ from newsdesk.serve.app import create_app
 
 
 @pytest.fixture
-def seeded(store, seed_text):
-    raw = RawDocument(origin="/news/seed.txt", data=seed_text.encode())
-    article = extract(raw)
-    store.add(raw, article)
-    return article
-
-
-@pytest.fixture
 def client(store):
     return TestClient(create_app(store))
 

@@ -4,13 +4,12 @@ import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-WIRE = (DATA / "html" / "wire-story.html").read_bytes()
-CAFE = (DATA / "html" / "cp1252-page.html").read_bytes()
+from helpers import CAFE_PAGE, DATA, WIRE_PAGE
+WIRE = WIRE_PAGE.read_bytes()
+CAFE = CAFE_PAGE.read_bytes()
 SEED = (DATA / "seed.txt").read_bytes()
 
 

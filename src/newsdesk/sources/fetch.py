@@ -207,7 +207,7 @@ class Fetcher:
             try:
                 with self.gate(host):
                     response = self._read_capped(method, url, headers)
-            except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
+            except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError):
                 if attempt >= retries:
                     raise
                 self.sleep(self.config.backoff * 2 ** attempt)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import BadInput, Unreadable
 from ..model import RawDocument
@@ -58,3 +59,12 @@ def read_files(paths: Iterable[str | Path]) -> Iterator[RawDocument | BadInput]:
             yield read_file(path)
         except BadInput as exc:
             yield exc
+
+
+def open_binary(path: Path) -> tuple[str, BinaryIO | Unreadable]:
+    """(origin, open file) of a streamed source, or (origin, the error naming it)."""
+    origin = str(path.resolve())
+    try:
+        return origin, path.open("rb")
+    except OSError as exc:
+        return origin, Unreadable(origin, f"cannot be read: {exc.strerror or exc}")

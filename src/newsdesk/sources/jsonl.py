@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import BadInput, Unreadable
 from ..model import RawDocument
+from .files import open_binary
 
 #: Longer lines are refused without being parsed.
 MAX_LINE_BYTES = 20 * 1024 * 1024
@@ -15,11 +16,9 @@ MAX_LINE_BYTES = 20 * 1024 * 1024
 
 def read_jsonl(path: Path) -> Iterator[RawDocument | BadInput]:
     """Each good line as a document; each bad line as an error naming the file and line number."""
-    origin = str(path.resolve())
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield Unreadable(origin, f"cannot be read: {exc.strerror or exc}")
+    origin, stream = open_binary(path)
+    if isinstance(stream, Unreadable):
+        yield stream
         return
     with stream:
         for number, line in enumerate(stream, start=1):

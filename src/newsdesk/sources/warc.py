@@ -14,6 +14,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import BadInput, Unreadable
 from ..model import RawDocument
+from .files import open_binary
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: Larger records are skipped: no news page is this big.
@@ -27,11 +28,9 @@ def is_warc(path: Path) -> bool:
 
 def read_warc(path: Path) -> Iterator[RawDocument | BadInput]:
     """HTML responses in an archive; a truncated or broken archive ends with an error naming it."""
-    origin = str(path.resolve())
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield Unreadable(origin, f"cannot be read: {exc.strerror or exc}")
+    origin, stream = open_binary(path)
+    if isinstance(stream, Unreadable):
+        yield stream
         return
     size = path.stat().st_size
     end = 0  # where the last whole record ended

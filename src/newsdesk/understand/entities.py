@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, Role
 from .analysis import Analysis, Mention, surname
-from .gazetteer import Country, country_named, country_of, fold
+from .gazetteer import country_named, country_of, fold
 from .roles import QUALIFIER_WORDS, ROLE_NOUNS
 
 _GENERIC_SOURCE_WORDS = {"agencies", "agency", "wires", "staff", "reporters", "newsroom"}
