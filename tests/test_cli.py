@@ -148,3 +148,20 @@ def test_extract_json_carries_what_was_understood(db_path, news_folder):
     article_id = json.loads(cli("articles", "--json").stdout)[0]["id"]
     shown = json.loads(cli("show", article_id, "--json").stdout)
     assert shown["entities"] == record["entities"] and shown["events"] == record["events"]
+
+
+def test_a_bug_while_understanding_names_the_document_and_spares_the_rest(db_path, news_folder, monkeypatch):
+    import newsdesk.understand as understand
+
+    real = understand.read_article
+
+    def broken(article, docs, kinds):
+        if "2025-05-20" in (article.published or ""):
+            raise ZeroDivisionError("boom")
+        return real(article, docs, kinds)
+
+    monkeypatch.setattr(understand, "read_article", broken)
+    result = cli("ingest", str(news_folder))
+    assert result.exit_code == 0
+    assert "other.txt: unexpected ZeroDivisionError: boom" in result.stderr
+    assert "1 ingested" in result.stdout

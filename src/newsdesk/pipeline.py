@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .errors import BadInput, NewsdeskError
 from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
+from .relate.relator import Relator
 from .sources import SourceReader, is_url
 from .sources.fetch import Fetcher, Validators
 from .sources.files import expand_paths
@@ -96,15 +97,12 @@ def understand_batch(pairs: Sequence[tuple[RawDocument, Article]]) -> list[tuple
         return list(zip((raw for raw, _ in pairs), understand_all([article for _, article in pairs])))
     except NewsdeskError:
         raise
-    except Exception:
-        if len(pairs) == 1:
-            raw = pairs[0][0]
-            try:
-                guarded(raw.origin, understand_all, [pairs[0][1]])
-            except BadInput as exc:
-                return [Failure(exc.origin, exc.detail)]
-            raise
-        return [item for pair in pairs for item in understand_batch([pair])]
+    except Exception as exc:  # a bug must not stop the run, nor hide which document caused it
+        if len(pairs) > 1:
+            return [item for pair in pairs for item in understand_batch([pair])]
+        origin = pairs[0][0].origin
+        log.exception("unexpected error understanding %s", origin)
+        return [Failure(origin, f"unexpected {type(exc).__name__}: {exc}")]
 
 
 def read_all(documents: Iterable[RawDocument | BadInput],
@@ -139,8 +137,6 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
 
     With a dask.distributed `client`, extraction and understanding run on its workers.
     """
-    from .relate.relator import Relator
-
     summary = IngestSummary()
     reader = reader_for(store, fetcher)
     relator = Relator(store)
