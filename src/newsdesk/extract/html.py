@@ -11,7 +11,6 @@ and language, from JSON-LD, Open Graph and the page's markup.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -28,7 +27,6 @@ from .siterules import SiteRules, rules_for
 RECALL_FALLBACK_SHARE = 0.4
 #: A body shorter than this many words is checked against the recall pass too.
 MIN_BODY_WORDS = 50
-READING_WORDS_PER_MINUTE = 230
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "WebPage", "Report", "ScholarlyArticle"}
 DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|"
@@ -85,7 +83,6 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
         raise NotANewsPage(origin, "no headline found in the HTML")
     dateline, agency = read_dateline(body)
     standfirst = dek or _description_as_standfirst(meta.description, body)
-    words = sum(p.word_count(b.text) for b in body)
     published = meta.published or page_date(data)
     canonical = meta.canonical or url
     return Article(
@@ -94,7 +91,7 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
         origin=origin,
         published=published,
         category=rules.field(tree, "category") or meta.section,
-        reading_time_minutes=max(1, math.ceil(words / READING_WORDS_PER_MINUTE)),
+        reading_time_minutes=p.reading_minutes(b.text for b in body),
         headline=headline,
         standfirst=standfirst,
         image=images[0] if images else meta.image,

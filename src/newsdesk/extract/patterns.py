@@ -5,6 +5,7 @@ Every pattern here is about how news sites in general lay out a page; none names
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
@@ -83,8 +84,17 @@ def parse_date(text: str) -> str | None:
     return parsed.isoformat()
 
 
+#: Words a minute, for pages that do not state a reading time.
+READING_WORDS_PER_MINUTE = 230
+
+
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def reading_minutes(texts) -> int:
+    """Minutes to read these texts at READING_WORDS_PER_MINUTE, at least one."""
+    return max(1, math.ceil(sum(word_count(t) for t in texts) / READING_WORDS_PER_MINUTE))
 
 
 def looks_like_heading(line: str, max_words: int = 12) -> bool:

@@ -9,7 +9,6 @@ are often printed twice (text and image link). Everything else is site chrome.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from ..errors import NotANewsPage
@@ -20,8 +19,6 @@ from . import patterns as p
 HEAD_WINDOW = 12
 #: How close the headline's second printing must follow the first.
 HEADLINE_REPEAT_WINDOW = 4
-#: Words a minute, for pages that do not state a reading time.
-READING_WORDS_PER_MINUTE = 230
 #: Related-story titles shorter than this are taken for chrome when titles are not printed twice.
 MIN_RELATED_TITLE_WORDS = 4
 
@@ -57,14 +54,13 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
     if not any(block.type == "paragraph" for block in body):
         raise NotANewsPage(origin, "no article body under the headline")
     tail = read_tail(lines[body_end:])
-    words = sum(p.word_count(block.text) for block in body)
     return Article(
         id=article_id_for(url or origin),
         url=url,
         origin=origin,
         published=header.published,
         category=header.category,
-        reading_time_minutes=header.reading_time or max(1, math.ceil(words / READING_WORDS_PER_MINUTE)),
+        reading_time_minutes=header.reading_time or p.reading_minutes(b.text for b in body),
         headline=header.headline,
         standfirst=header.standfirst,
         image=header.image,
