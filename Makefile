@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_DB ?= demo.db
 
-.PHONY: install install-browser bench-install demo test clean
+.PHONY: install install-browser bench-install embeddings-install demo test clean
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,10 @@ install-browser:
 
 bench-install: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+
+# MiniLM and scikit-learn, only for bench/similar.py (about 1 GB with torch's CPU build).
+embeddings-install: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-embeddings.txt
 
 test: install install-browser
 	$(BIN)/python -m pytest -q

@@ -6,10 +6,12 @@ Pairs (from ../shared/bench/article-extraction bodies):
 - copies: a page and itself under another URL (duplicate);
 - edited copies: one paragraph dropped, a tenth of the words changed, a new first paragraph, a
   footer added (duplicate);
-- same topic, different outlet: pages of the benchmark that report one event (not duplicates, same story);
-- unrelated: pages from different events (neither).
+- same event, different outlet: pages of the benchmark that report one event (not duplicates, same story);
+- same beat, other event: pages on one topic that report different events (neither: the hard case);
+- unrelated: the first pages of two different events (neither).
 For each threshold: precision and recall of "duplicate" on 5-gram MinHash Jaccard, and of "same
-story" on the relator's score (content overlap and shared people and organisations).
+story" on the TF-IDF cosine of the two articles (document frequencies from all 181 benchmark
+pages), alone and blended half and half with the share of people and organisations they name.
 """
 
 from __future__ import annotations
@@ -21,26 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import full_id, ground_truth, machine, table  # noqa: E402
+from labels import SAME_EVENT, SAME_TOPIC  # noqa: E402
 from understanding import article_from_body  # noqa: E402
 
-from newsdesk.relate.relator import ENTITY_WEIGHT, overlap  # noqa: E402
-from newsdesk.relate.similarity import content_words, minhash, text_signature  # noqa: E402
+from newsdesk.relate.similarity import term_counts, text_signature, tfidf  # noqa: E402
 from newsdesk.understand import understand_all  # noqa: E402
-
-#: Benchmark pages that report one event from different outlets (read from their text).
-SAME_EVENT = [
-    ["7bb1ca9035", "a078b3656a", "bd673bd798", "9eef8162bb"],  # feather duvet lung
-    ["42aad16bde", "c50845a715", "d1c57d7821"],  # NASA commercial moon landers
-    ["686bb170ef", "14cc2a0ca5", "f344ca5fb3"],  # water vapour on Europa
-    ["1ace8c85aa", "06e5123e4e"],  # New York attorney general and WeWork
-    ["156770d676", "3f65af7b6b", "c13b9c0e04"],  # "Meth. We're on it." campaign
-    ["9cb8224b66", "ac1bfdd4c5"],  # Doobie Brothers anniversary tour
-    ["6ebac05f63", "7a457a4f71"],  # man pleads guilty to threatening Rep. Omar
-    ["2c46804d9d", "51d066b060"],  # Fort Worth kidnapping rescue video
-    ["ba4dfe2d3e", "ea25dd7edf", "8b19453030"],  # plague cases in China
-    ["e1c7023ee2", "b37be3535e"],  # hibernating astronauts study
-]
-
 
 def edits(text: str, rng: random.Random) -> list[str]:
     paragraphs = [p for p in text.split("\n") if p.strip()]
@@ -55,15 +42,20 @@ def edits(text: str, rng: random.Random) -> list[str]:
 def pairs():
     truth = ground_truth()
     rng = random.Random(5)
-    bodies = {key[:10]: truth[full_id(key)]["articleBody"] for group in SAME_EVENT for key in group}
+    events = list(SAME_EVENT.values())
+    bodies = {key: truth[full_id(key)]["articleBody"] for group in events + list(SAME_TOPIC.values()) for key in group}
+    event_of = {key: i for i, group in enumerate(events) for key in group}
     labelled = []  # (text a, text b, duplicate?, same story?)
-    for key, text in bodies.items():
+    for key in sorted({k for group in events for k in group}):
+        text = bodies[key]
         labelled.append((text, text, True, True))
         labelled += [(text, edited, True, True) for edited in edits(text, rng)]
-    for group in SAME_EVENT:
+    for group in events:
         labelled += [(bodies[a], bodies[b], False, True) for a, b in itertools.combinations(group, 2)]
-    groups = [g[0] for g in SAME_EVENT]
-    labelled += [(bodies[a], bodies[b], False, False) for a, b in itertools.combinations(groups, 2)]
+    for group in SAME_TOPIC.values():
+        labelled += [(bodies[a], bodies[b], False, False) for a, b in itertools.combinations(group, 2)
+                     if event_of.get(a, a) != event_of.get(b, b)]
+    labelled += [(bodies[a[0]], bodies[b[0]], False, False) for a, b in itertools.combinations(events, 2)]
     return labelled
 
 
@@ -80,26 +72,36 @@ def main() -> None:
     understood = understand_all([article_from_body(str(i), t, "2019-11-19") for i, t in enumerate(texts)])
     people = {t: frozenset(e.name for e in a.entities if e.type in ("person", "org")) for t, a in zip(texts, understood)}
     signature = {t: text_signature(t) for t in texts}
-    content = {t: content_words(t) for t in texts}
-    hashed = {t: minhash(content[t]) for t in texts}
-    dup_scores, story_scores = [], []
+    pool = [v["articleBody"] for v in ground_truth().values()] + texts
+    counts = {t: term_counts(t) for t in pool}
+    frequencies: dict[int, int] = {}
+    for c in counts.values():
+        for term in c:
+            frequencies[term] = frequencies.get(term, 0) + 1
+    vector = {t: tfidf(counts[t], frequencies, len(counts)) for t in texts}
+    dup_scores, story_scores, blended_scores = [], [], []
     for a, b, duplicate, same_story in labelled:
         dup_scores.append((signature[a].jaccard(signature[b]), duplicate))
-        c = overlap(len(content[a]), len(content[b]), hashed[a].jaccard(hashed[b]))
+        c = vector[a].cosine(vector[b])
         shared = (len(people[a] & people[b]) / min(len(people[a]), len(people[b]))
                   if people[a] and people[b] else c)
-        story_scores.append(((1 - ENTITY_WEIGHT) * c + ENTITY_WEIGHT * shared, same_story))
-    counts = (sum(1 for _, _, d, _ in labelled if d), sum(1 for _, _, d, s in labelled if s and not d),
+        story_scores.append((c, same_story))
+        blended_scores.append((0.5 * c + 0.5 * shared, same_story))
+    sizes = (sum(1 for _, _, d, _ in labelled if d), sum(1 for _, _, d, s in labelled if s and not d),
               sum(1 for _, _, _, s in labelled if not s))
-    print(f"Machine: {machine()}\n{len(labelled)} labelled pairs: {counts[0]} duplicates, "
-          f"{counts[1]} same event from different outlets, {counts[2]} unrelated\n")
+    print(f"Machine: {machine()}\n{len(labelled)} labelled pairs: {sizes[0]} duplicates, "
+          f"{sizes[1]} same event from different outlets, {sizes[2]} not the same event (other events on the same beat, and unrelated)\n")
     print("Near-duplicates: 5-gram MinHash Jaccard ≥ threshold")
     print(table(["threshold", "precision", "recall"], [[t, *pr(dup_scores, t)] for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)]))
     worst = max(s for s, y in dup_scores if not y)
     print(f"(highest Jaccard of a pair that is not a duplicate: {worst:.3f})")
-    distinct = [(score, same) for (score, same), (_, _, dup, _) in zip(story_scores, labelled) if not dup]
-    print("\nSame story, duplicates left out (same event from other outlets vs unrelated): relator score ≥ threshold")
-    print(table(["threshold", "precision", "recall"], [[t, *pr(distinct, t)] for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)]))
+    thresholds = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+    for name, scores in (("TF-IDF cosine", story_scores), ("TF-IDF cosine and shared people/orgs, half each", blended_scores)):
+        distinct = [(score, same) for (score, same), (_, _, dup, _) in zip(scores, labelled) if not dup]
+        print(f"\nSame story, duplicates left out (same event from other outlets vs other events): {name} ≥ threshold")
+        print(table(["threshold", "precision", "recall"], [[t, *pr(distinct, t)] for t in thresholds]))
+        print(f"(lowest same-event score {min(s for s, y in distinct if y):.3f}, "
+              f"highest unrelated score {max(s for s, y in distinct if not y):.3f})")
 
 
 if __name__ == "__main__":

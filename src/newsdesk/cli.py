@@ -269,6 +269,45 @@ def entity(
 
 
 @app.command()
+def story(story_id: Annotated[str, typer.Argument(help="The story's id (an article's story_id).")],
+          as_json: JsonFlag = False) -> None:
+    """One story's timeline: its articles in the order they were published, its outlets and the
+    people and organisations it names most."""
+    with store() as st:
+        found = st.story(story_id)
+    if found is None:
+        raise fail(f"{story_id}: no such story")
+    if as_json:
+        print_json(found.model_dump(mode="json"))
+        return
+    out.print(f"[bold]{escape(found.headline)}[/bold]  [dim]{found.size} articles, "
+              f"{found.first_published or '?'} to {found.last_published or '?'}[/dim]")
+    if found.named:
+        out.print("  named most: " + escape(", ".join(f"{e.name} ({e.articles})" for e in found.named)))
+    for a in found.articles:
+        copy = "  [dim](copy)[/dim]" if a.duplicate_of else ""
+        out.print(f"  {a.published or '':10}  {a.id}  {escape(a.headline)}  [dim]{escape(a.source or '')}[/dim]{copy}")
+
+
+@app.command()
+def stories(
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
+    min_size: Annotated[int, typer.Option(help="Only stories with at least this many articles.")] = 2,
+    as_json: JsonFlag = False,
+) -> None:
+    """Stories the store has seen told more than once, the latest news first."""
+    with store() as st:
+        rows = st.stories(limit=limit, min_size=min_size)
+    if as_json:
+        print_json([row.model_dump(mode="json") for row in rows])
+        return
+    table = Table("story", "articles", "first", "last", "headline")
+    for row in rows:
+        table.add_row(row.id, str(row.size), row.first_published or "", row.last_published or "", row.headline)
+    out.print(table)
+
+
+@app.command()
 def export(
     format: Annotated[str, typer.Option("--format", help="jsonl, jsonld or parquet.")] = "jsonl",
     output: Annotated[Path | None, typer.Option(

@@ -173,6 +173,42 @@ class ArticleSummary(BaseModel):
     version: int = 1
 
 
+class StoryArticle(ArticleSummary):
+    duplicate_of: str | None = None
+
+
+class NamedCount(BaseModel):
+    id: int
+    name: str
+    type: str
+    articles: int
+
+
+class DayCount(BaseModel):
+    day: str
+    articles: int
+
+
+class StorySummary(BaseModel):
+    """A story in a listing; its id is the id of the article that started it."""
+
+    id: str
+    headline: str
+    size: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+class Story(StorySummary):
+    """A story's timeline: its articles in the order they were published, per day, with the
+    outlets that ran it and the people and organisations it names most."""
+
+    sources: list[str] = Field(default_factory=list)
+    named: list[NamedCount] = Field(default_factory=list)
+    days: list[DayCount] = Field(default_factory=list)
+    articles: list[StoryArticle] = Field(default_factory=list)
+
+
 class SearchHit(ArticleSummary):
     snippet: str
     score: float

@@ -6,6 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsdesk.cli import app
+from newsdesk.relate.relator import SIMILAR_MIN
+from newsdesk.relate.similarity import TermVector, term_counts, term_id, tfidf
 
 runner = CliRunner()
 
@@ -101,3 +103,67 @@ def test_merge_and_split_survive_reprocessing(corpus, tmp_path):
     cli("ingest", str(rowing))
     assert json.loads(cli("entity", "Anna Berg", "--json").stdout)["id"] == split["id"]  # the split held
     assert json.loads(cli("entity", "Rustem Umerov", "--json").stdout)["id"] == merged["id"]
+
+
+def test_a_store_related_before_tfidf_gets_its_vectors_when_opened(tmp_path, seed_text):
+    """Migration 0004 weighs the articles a 0003 store had related, so relating goes on from them."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from newsdesk.relate.relator import Relator
+    from newsdesk.store import open_store
+    from newsdesk.store.sql import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+        for pk, (key, body) in enumerate([("seed", seed_text), ("follow", FOLLOW_UP), ("rowing", UNRELATED)], 1):
+            conn.execute(text(
+                "INSERT INTO articles (pk, id, origin, version, fingerprint, headline, body_text, data, first_seen, updated_at)"
+                " VALUES (:pk, :id, :id, 1, '', '', :body, '{}', '2025-05-16', '2025-05-16')"), {"pk": pk, "id": key, "body": body})
+            conn.execute(text("INSERT INTO article_signatures VALUES (:id, :mh, :mh, 0)"), {"id": key, "mh": bytes(1024)})
+    engine.dispose()
+
+    with open_store(str(db)) as store:
+        vectors = {row.article_id: TermVector.from_bytes(row.terms) for row in store.signatures()}
+        frequencies, documents = store.term_frequencies()
+        assert documents == 3 and frequencies
+        assert vectors["seed"].cosine(vectors["follow"]) > SIMILAR_MIN > vectors["seed"].cosine(vectors["rowing"])
+        assert Relator(store).knows("rowing")
+
+
+def test_tfidf_vectors_round_trip_and_weigh_rare_words_most():
+    counts = term_counts("Istanbul talks Istanbul delegation talks the talks")
+    frequencies = {term_id("talks"): 50, term_id("istanbul"): 2, term_id("delegation"): 10}
+    vector = tfidf(counts, frequencies, documents=100)
+    assert TermVector.from_bytes(vector.to_bytes()).cosine(vector) == pytest.approx(1.0, abs=1e-6)
+    assert vector.heaviest(1).tolist() == [term_id("istanbul")]
+    assert term_id("the") not in vector.ids
+
+
+def test_story_timeline_from_the_cli(corpus):
+    seed = show(corpus["a-seed.txt"])
+    story = json.loads(cli("story", seed["story_id"], "--json").stdout)
+    ids = [a["id"] for a in story["articles"]]
+    assert story["id"] == seed["story_id"] and story["size"] == len(ids) >= 2
+    assert corpus["a-seed.txt"] in ids and corpus["b-copy.txt"] in ids and corpus["d-rowing.txt"] not in ids
+    copy = next(a for a in story["articles"] if a["id"] == corpus["b-copy.txt"])
+    assert copy["duplicate_of"] == corpus["a-seed.txt"]
+    assert [a["published"] for a in story["articles"]] == sorted(a["published"] for a in story["articles"])
+    counts = [e["articles"] for e in story["named"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] == story["size"]  # Shoigu is in every one
+    assert sum(d["articles"] for d in story["days"]) == story["size"]
+    listed = json.loads(cli("stories", "--json").stdout)
+    assert [s["id"] for s in listed] == [seed["story_id"]]  # the rowing story has one article
+    assert cli("story", "nope").exit_code == 1
+
+
+def test_entity_timeline_counts_articles_by_month(corpus):
+    profile = json.loads(cli("entity", "Shoigu", "--json").stdout)
+    assert sum(t["articles"] for t in profile["timeline"]) == len(profile["articles"])
+    assert profile["timeline"][0]["month"] == "2025-05"

@@ -51,7 +51,12 @@ def test_speaker_pages_list_their_quotes(site):
 def test_story_and_event_pages(site):
     article = site.get(f"/api/articles/{seed_id(site)}").json()
     story = site.get(f"/stories/{article['story_id']}")
-    assert story.status_code == 200 and "in the order they were published" in story.text
+    assert story.status_code == 200 and "In the order they were published" in story.text
+    assert "<svg" in story.text and "Named most" in story.text
+    timeline = site.get(f"/api/stories/{article['story_id']}").json()
+    assert article["id"] in [a["id"] for a in timeline["articles"]] and timeline["days"]
+    assert site.get("/api/stories/nope").status_code == 404
+    assert site.get("/api/stories", params={"min_size": 1}).json()
     talks = next(i for i, e in enumerate(article["events"]) if e["type"] == "negotiation" and e["place"] == "Istanbul")
     page = site.get(f"/events/{article['id']}-{talks}").text
     assert "<h2" in page and "Russia" in page and "delegation head" in page

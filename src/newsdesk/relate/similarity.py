@@ -1,8 +1,23 @@
-"""MinHash signatures of an article: its word 5-grams (near-duplicates) and its content words (stories)."""
+"""What an article is, for comparing it with others.
+
+- a MinHash of its word 5-grams: copies and light edits share most of them (near-duplicates);
+- a TF-IDF vector of its content words, cut to its TERMS_KEPT heaviest terms: reports of one event
+  or one beat weigh the same rare words (stories, similar stories). bench/similar.py chose it over
+  MinHash word overlap and over MiniLM sentence embeddings (bench/RESULTS.md).
+
+Document frequencies grow with the store; a vector is weighed once, against the frequencies at
+the time it is related, and kept (the usual incremental TF-IDF; the drift is small once the
+store holds a few hundred articles).
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from hashlib import blake2b
 
 import numpy as np
 from datasketch import MinHash
@@ -37,9 +52,54 @@ def text_signature(text: str) -> MinHash:
     return minhash(shingles)
 
 
-def content_words(text: str) -> set[str]:
-    """The words that say what a text is about: two reports of one event share many of them."""
-    return {w for w in words(text) if len(w) > 3 and w not in STOPWORDS and not w.isdigit()}
+def term_id(word: str) -> int:
+    """A stable signed 64-bit id for a word: vectors and frequencies store ids, not strings."""
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+def term_counts(text: str) -> Counter[int]:
+    """How often each content word occurs: words of three letters or more, not stopwords or numbers."""
+    return Counter(term_id(w) for w in words(text) if len(w) > 2 and w not in STOPWORDS and not w.isdigit())
+
+
+@dataclass(frozen=True, eq=False)
+class TermVector:
+    """A sparse unit vector: term ids in ascending order and their weights."""
+
+    ids: np.ndarray  # int64
+    weights: np.ndarray  # float32
+
+    def cosine(self, other: TermVector) -> float:
+        _, mine, theirs = np.intersect1d(self.ids, other.ids, assume_unique=True, return_indices=True)
+        return float(self.weights[mine] @ other.weights[theirs])
+
+    def heaviest(self, k: int) -> np.ndarray:
+        return self.ids[np.argsort(-self.weights, kind="stable")[:k]]
+
+    def to_bytes(self) -> bytes:
+        return len(self.ids).to_bytes(4, "little") + self.ids.astype("<i8").tobytes() + self.weights.astype("<f4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> TermVector:
+        n = int.from_bytes(data[:4], "little")
+        ids = np.frombuffer(data, dtype="<i8", count=n, offset=4)
+        return cls(ids, np.frombuffer(data, dtype="<f4", count=n, offset=4 + 8 * n))
+
+
+TERMS_KEPT = 128  # measured: bench/similar.py (the full vectors rank no better)
+
+
+def tfidf(counts: Mapping[int, int], frequencies: Mapping[int, int], documents: int, keep: int = TERMS_KEPT) -> TermVector:
+    """Sublinear term frequency times smoothed inverse document frequency, the `keep` heaviest
+    terms, unit length. `frequencies` and `documents` count the article itself."""
+    weighted = sorted(((1 + math.log(c)) * (math.log((1 + documents) / (1 + frequencies.get(t, 0))) + 1), t)
+                      for t, c in counts.items())[-keep:]
+    if not weighted:
+        return TermVector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+    ids = np.array([t for _, t in weighted], dtype=np.int64)
+    weights = np.array([w for w, _ in weighted], dtype=np.float64)
+    order = np.argsort(ids)
+    return TermVector(ids[order], (weights[order] / np.linalg.norm(weights)).astype(np.float32))
 
 
 def to_bytes(m: MinHash) -> bytes:
@@ -48,3 +108,4 @@ def to_bytes(m: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64))
+

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..errors import NewsdeskError
-from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit
+from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
 from ..store import Store
 from ..store.search import SearchFilters
-from .deps import article_or_404, entity_data, event_or_404, get_store
+from .deps import article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -76,13 +76,19 @@ def get_entity(entity_id: int, store: StoreDep) -> dict:
     return entity_data(store, entity_id)
 
 
-@router.get("/stories/{story_id}", response_model=list[ArticleSummary])
-def get_story(story_id: str, store: StoreDep) -> list[ArticleSummary]:
-    """A story's articles in the order they were published."""
-    articles = store.story_articles(story_id)
-    if not articles:
-        raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
-    return articles
+@router.get("/stories", response_model=list[StorySummary])
+def list_stories(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 20,
+                 offset: Annotated[int, Query(ge=0)] = 0,
+                 min_size: Annotated[int, Query(ge=1)] = 2) -> list[StorySummary]:
+    """Stories of at least `min_size` articles, the latest news first."""
+    return store.stories(limit=limit, offset=offset, min_size=min_size)
+
+
+@router.get("/stories/{story_id}", response_model=Story)
+def get_story(story_id: str, store: StoreDep) -> Story:
+    """A story's timeline: its articles in the order they were published (duplicates marked), per
+    day, the outlets that ran it and the people and organisations it names most."""
+    return story_or_404(store, story_id)
 
 
 @router.get("/events/{event_id}", response_model=Event)

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from html import escape
 
 from markupsafe import Markup
 
 WIDTH, HEIGHT, PAD = 560, 160, 24
-
-
-def mentions_by_month(dates: list[str | None]) -> list[tuple[str, int]]:
-    """(YYYY-MM, count) for every month from the first to the last, empty months included."""
-    months = Counter(d[:7] for d in dates if d and len(d) >= 7)
-    if not months:
-        return []
-    first, last = min(months), max(months)
-    year, month = int(first[:4]), int(first[5:7])
-    series = []
-    while f"{year:04d}-{month:02d}" <= last:
-        key = f"{year:04d}-{month:02d}"
-        series.append((key, months.get(key, 0)))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return series
 
 
 def bar_chart(series: list[tuple[str, int]], label: str) -> Markup:

@@ -41,3 +41,10 @@ def event_or_404(store: Store, event_id: str):
     if article is None or int(index) >= len(article.events):
         raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
     return article, article.events[int(index)]
+
+
+def story_or_404(store: Store, story_id: str):
+    story = store.story(story_id)
+    if story is None:
+        raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
+    return story

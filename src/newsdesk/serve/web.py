@@ -15,8 +15,8 @@ from ..jsonld import news_article, script_safe
 from ..model import Article
 from ..store import Store
 from ..store.search import SearchFilters
-from .charts import bar_chart, mentions_by_month
-from .deps import article_or_404, entity_data, event_or_404, get_store
+from .charts import bar_chart
+from .deps import article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -52,8 +52,9 @@ def home(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 
     rows = store.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     total = store.count()
     sections = [(c, store.articles(limit=PER_CATEGORY, category=c)) for c in store.categories()] if page == 1 else []
+    developing = store.stories(limit=PER_CATEGORY) if page == 1 else []
     return templates.TemplateResponse(
-        request, "home.html", {"articles": rows, "sections": sections, "page": page,
+        request, "home.html", {"articles": rows, "sections": sections, "developing": developing, "page": page,
                                "has_next": page * PAGE_SIZE < total, "total": total}
     )
 
@@ -73,19 +74,18 @@ def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotat
     return templates.TemplateResponse(request, "entity.html", {
         **data, "articles": articles[start : start + PAGE_SIZE], "page": page,
         "has_next": start + PAGE_SIZE < len(articles),
-        "chart": bar_chart(mentions_by_month([a["published"] for a in articles]), f"Articles naming {data['name']} by month"),
+        "chart": bar_chart([(t["month"], t["articles"]) for t in data["timeline"]], f"Articles naming {data['name']} by month"),
     })
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
-    articles = store.story_articles(story_id)
-    if not articles:
-        raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
+    story = story_or_404(store, story_id)
     start = (page - 1) * PAGE_SIZE
     return templates.TemplateResponse(request, "story.html", {
-        "story_id": story_id, "first": articles[0], "count": len(articles),
-        "articles": articles[start : start + PAGE_SIZE], "page": page, "has_next": start + PAGE_SIZE < len(articles)})
+        "story": story, "articles": story.articles[start : start + PAGE_SIZE], "page": page,
+        "has_next": start + PAGE_SIZE < len(story.articles),
+        "chart": bar_chart([(d.day, d.articles) for d in story.days], "Articles per day")})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

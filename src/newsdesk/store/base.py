@@ -60,6 +60,15 @@ class Store(ABC):
         """An entity across the store: names, roles over time with their articles, affiliation, articles."""
         raise NotImplementedError
 
+    def story(self, story_id: str):
+        """A Story: its articles in the order they were published, per day, its outlets and the
+        people and organisations it names most; None when there is no such story."""
+        raise NotImplementedError
+
+    def stories(self, limit: int = 20, offset: int = 0, min_size: int = 2):
+        """StorySummary of stories with at least `min_size` articles, the latest news first."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """Release connections."""
 

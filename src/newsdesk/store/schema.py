@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -81,14 +82,22 @@ fetch_state = Table(
     Column("checked_at", DateTime(timezone=True), nullable=False),
 )
 
-#: MinHash signatures of each article: its text (near-duplicates) and its content words (stories).
+#: What relating compares of each article: the MinHash of its text (near-duplicates) and its
+#: TF-IDF vector (stories, similar stories; relate/similarity.py).
 article_signatures = Table(
     "article_signatures",
     metadata,
     Column("article_id", String(32), primary_key=True),
     Column("text_minhash", LargeBinary, nullable=False),
-    Column("words_minhash", LargeBinary, nullable=False),
-    Column("words_count", Integer, nullable=False),
+    Column("terms", LargeBinary, nullable=False),
+)
+
+#: In how many related articles each content word occurs (by its 64-bit id): TF-IDF's document frequencies.
+term_frequencies = Table(
+    "term_frequencies",
+    metadata,
+    Column("term", BigInteger, primary_key=True, autoincrement=False),
+    Column("articles", Integer, nullable=False),
 )
 
 #: One row per real person, organisation or place across the store.
@@ -130,7 +139,7 @@ similar_articles = Table(
     "similar_articles",
     metadata,
     Column("article_id", String(32), nullable=False),
-    Column("other_id", String(32), nullable=False),
+    Column("other_id", String(32), nullable=False),  # indexed: ix_similar_other (0004)
     Column("score", Float, nullable=False),
     PrimaryKeyConstraint("article_id", "other_id"),
 )

@@ -5,16 +5,32 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Article, ArticleSummary, Entity, IngestOutcome, RawDocument, SimilarArticle
+from ..relate.timeline import by_month
+from ..model import (
+    Article,
+    ArticleSummary,
+    DayCount,
+    Entity,
+    IngestOutcome,
+    NamedCount,
+    RawDocument,
+    SimilarArticle,
+    Story,
+    StoryArticle,
+    StorySummary,
+)
 from .base import Store
 from .schema import (
     article_signatures,
@@ -26,6 +42,7 @@ from .schema import (
     mentions,
     raw_documents,
     similar_articles,
+    term_frequencies,
 )
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -245,9 +262,8 @@ class SqlStore(Store):
     # -- relating: signatures, entities across articles, stories, similar stories ---------------
 
     def signatures(self):
-        """(article_id, text signature, words signature, published, story_id, duplicate_of) in storage order."""
-        query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash,
-                        article_signatures.c.words_minhash, article_signatures.c.words_count,
+        """(article_id, text_minhash, terms, published, story_id, duplicate_of) in storage order."""
+        query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash, article_signatures.c.terms,
                         articles.c.published, articles.c.story_id, articles.c.duplicate_of)
                  .join(articles, articles.c.id == article_signatures.c.article_id).order_by(articles.c.pk))
         with self.engine.connect() as conn:
@@ -284,20 +300,32 @@ class SqlStore(Store):
                     affiliation=entity.affiliation, published=article.published, count=entity.mentions))
         return ids
 
-    def save_relations(self, article: Article, text_minhash: bytes, words_minhash: bytes, words_count: int,
+    def term_frequencies(self) -> tuple[dict[int, int], int]:
+        """In how many related articles each term occurs, and how many articles are related."""
+        with self.engine.connect() as conn:
+            documents = conn.execute(select(func.count()).select_from(article_signatures)).scalar_one()
+            return dict(conn.execute(select(term_frequencies.c.term, term_frequencies.c.articles)).all()), documents
+
+    def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
                        similar: list[tuple[str, float]]) -> None:
-        """What relating found for one article, in one transaction."""
+        """What relating found for one article, in one transaction; `new_terms` (ascending, so
+        concurrent ingesters lock rows in one order) each count one more article."""
         with self.engine.begin() as conn:
             conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
-            conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash,
-                                                            words_minhash=words_minhash, words_count=words_count))
+            conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash, terms=terms))
+            if new_terms:
+                insert = (sqlite_insert if self.engine.dialect.name == "sqlite" else postgresql_insert)(term_frequencies)
+                conn.execute(insert.on_conflict_do_update(index_elements=["term"],
+                                                          set_={"articles": term_frequencies.c.articles + 1}),
+                             [{"term": t, "articles": 1} for t in new_terms])
             conn.execute(articles.update().where(articles.c.id == article.id)
                          .values(duplicate_of=article.duplicate_of, story_id=article.story_id))
             conn.execute(similar_articles.delete().where(similar_articles.c.article_id == article.id))
             conn.execute(similar_articles.delete().where(similar_articles.c.other_id == article.id))
-            for other, score in similar:
-                conn.execute(similar_articles.insert().values(article_id=article.id, other_id=other, score=score))
-                conn.execute(similar_articles.insert().values(article_id=other, other_id=article.id, score=score))
+            if similar:
+                conn.execute(similar_articles.insert(), [
+                    {"article_id": a, "other_id": b, "score": score}
+                    for other, score in similar for a, b in ((article.id, other), (other, article.id))])
 
     def _entity_for(self, conn: Connection, entity: Entity, keys: list[str], weak_key: str | None) -> int:
         """The store's entity for an article's entity: found by any key, else made; new keys recorded."""
@@ -364,6 +392,7 @@ class SqlStore(Store):
             "roles": sorted(roles.values(), key=lambda r: (r["first_seen"] or "", r["title"])),
             "affiliation": max(affiliations, key=affiliations.get) if affiliations else None,
             "articles": [{"id": r.article_id, "headline": r.headline, "published": r.published} for r in rows],
+            "timeline": [{"month": month, "articles": n} for month, n in by_month([r.published for r in rows])],
         }
 
     def entity_ids_for_article(self, article_id: str) -> dict[str, int]:
@@ -385,12 +414,42 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
-    def story_articles(self, story_id: str) -> list[ArticleSummary]:
-        """A story's articles in the order they were published."""
-        query = (select(*summary_columns()).where(articles.c.story_id == story_id)
+    def story(self, story_id: str, named: int = 10) -> Story | None:
+        """A story's timeline: its articles in the order they were published, and what they share."""
+        query = (select(*summary_columns(), articles.c.duplicate_of).where(articles.c.story_id == story_id)
                  .order_by(articles.c.published, articles.c.pk))
+        people = (select(entities.c.id, entities.c.name, entities.c.type, func.count().label("articles"))
+                  .join(mentions, mentions.c.entity_id == entities.c.id)
+                  .join(articles, articles.c.id == mentions.c.article_id)
+                  .where(articles.c.story_id == story_id, entities.c.type.in_(("person", "org")))
+                  .group_by(entities.c.id, entities.c.name, entities.c.type)
+                  .order_by(func.count().desc(), entities.c.name).limit(named))
         with self.engine.connect() as conn:
-            return [ArticleSummary(**r._mapping) for r in conn.execute(query)]
+            rows = [StoryArticle(**r._mapping) for r in conn.execute(query)]
+            if not rows:
+                return None
+            top = [NamedCount(**r._mapping) for r in conn.execute(people)]
+        started = next((r for r in rows if r.id == story_id), rows[0])
+        dates = [r.published for r in rows if r.published]
+        days = Counter(d[:10] for d in dates)
+        return Story(id=story_id, headline=started.headline, size=len(rows),
+                     first_published=min(dates, default=None), last_published=max(dates, default=None),
+                     sources=sorted({r.source for r in rows if r.source}), named=top,
+                     days=[DayCount(day=d, articles=n) for d, n in sorted(days.items())], articles=rows)
+
+    def stories(self, limit: int = 20, offset: int = 0, min_size: int = 2) -> list[StorySummary]:
+        """Stories of at least `min_size` articles, the latest news first."""
+        story = articles.alias("story")
+        query = (select(articles.c.story_id.label("id"), story.c.headline, func.count().label("size"),
+                        func.min(articles.c.published).label("first_published"),
+                        func.max(articles.c.published).label("last_published"))
+                 .join(story, story.c.id == articles.c.story_id)
+                 .group_by(articles.c.story_id, story.c.headline)
+                 .having(func.count() >= min_size)
+                 .order_by(func.max(articles.c.published).desc(), articles.c.story_id)
+                 .limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [StorySummary(**r._mapping) for r in conn.execute(query)]
 
     def categories(self) -> list[str]:
         with self.engine.connect() as conn:

@@ -1,0 +1,20 @@
+"""Counting over time, for entity and story timelines."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+
+def by_month(dates: list[str | None]) -> list[tuple[str, int]]:
+    """(YYYY-MM, count) for every month from the first to the last, empty months included."""
+    months = Counter(d[:7] for d in dates if d and len(d) >= 7)
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    series = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        series.append((key, months.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return series
