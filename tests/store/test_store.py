@@ -147,3 +147,33 @@ def test_several_ingesters_at_once_store_one_copy(engine_store, seed_text):
     assert sorted(o.status for o in outcomes).count("new") == 1
     assert engine_store.count() == 1 and len(engine_store.versions(article.id)) == 1
     assert len(engine_store.raw_documents(article.id)) == 1
+
+
+def test_relating_keeps_frequencies_vectors_and_stories(engine_store, seed_text):
+    from newsdesk.relate.relator import Relator
+
+    relator = Relator(engine_store)
+    texts = {"/a.txt": seed_text,
+             "/b.txt": seed_text.replace("The meeting reflected", "The meeting, observers said, reflected"),
+             "/c.txt": "date 2025-05-16 SPORT\nHarbour club wins the regional rowing final\n"
+                       "The town's rowing club took the regional title on Saturday after a close race.\n"}
+    related = {}
+    for origin, body in texts.items():
+        raw = raw_of(body, origin)
+        article = extract(raw)
+        engine_store.add(raw, article)
+        related[origin] = relator.relate(article)
+    seed, copy, rowing = related["/a.txt"], related["/b.txt"], related["/c.txt"]
+    assert copy.duplicate_of == seed.id and copy.story_id == seed.story_id and rowing.story_id == rowing.id
+
+    frequencies, documents = engine_store.term_frequencies()
+    assert documents == 3 and max(frequencies.values()) == 3  # a word of all three counted once each
+    relator.relate(rowing)  # relating an article again does not count its words again
+    assert engine_store.term_frequencies() == (frequencies, documents)
+
+    again = Relator(engine_store)  # a new ingest starts from what the store kept
+    assert again.knows(seed.id) and again.frequencies == frequencies and again.documents == 3
+    story = engine_store.story(seed.story_id)
+    assert [a.id for a in story.articles] == [seed.id, copy.id] and story.articles[1].duplicate_of == seed.id
+    assert [s.id for s in engine_store.stories()] == [seed.story_id]
+    assert engine_store.story("nothing") is None
