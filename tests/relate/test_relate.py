@@ -167,3 +167,44 @@ def test_entity_timeline_counts_articles_by_month(corpus):
     profile = json.loads(cli("entity", "Shoigu", "--json").stdout)
     assert sum(t["articles"] for t in profile["timeline"]) == len(profile["articles"])
     assert profile["timeline"][0]["month"] == "2025-05"
+
+
+def test_a_new_version_stays_the_first_seen_copy(store, seed_text):
+    from newsdesk.extract import extract
+    from newsdesk.model import RawDocument
+    from newsdesk.relate.relator import Relator
+
+    relator = Relator(store)
+
+    def relate(text, origin):
+        raw = RawDocument(origin=origin, data=text.encode())
+        article = extract(raw)
+        store.add(raw, article)
+        return relator.relate(article)
+
+    first = relate(seed_text, "/first.txt")
+    relate(seed_text.replace("yesterday evening", "last evening"), "/second.txt")
+    relate(seed_text.replace("The meeting reflected", "The meeting clearly reflected"), "/first.txt")  # new version
+    third = relate(seed_text.replace("reflected the gravity", "showed the gravity"), "/third.txt")
+    assert third.duplicate_of == first.id
+
+
+def test_band_index_finds_what_datasketch_lsh_finds(seed_text):
+    from datasketch import MinHashLSH
+
+    from newsdesk.relate.relator import DUPLICATE_THRESHOLD
+    from newsdesk.relate.similarity import BandIndex, text_signature
+
+    texts = {"seed": seed_text, "edited": seed_text.replace("The meeting reflected", "Observers said the meeting reflected"),
+             "follow": FOLLOW_UP, "rowing": UNRELATED}
+    signatures = {k: text_signature(t) for k, t in texts.items()}
+    ours, theirs = BandIndex(), MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=128)
+    assert (theirs.b, theirs.r) == (len(ours.tables), len(ours.keys(signatures["seed"].hashvalues)[0]) // 4)
+    for key in ("seed", "follow", "rowing"):
+        ours.insert(key, signatures[key].hashvalues)
+        theirs.insert(key, signatures[key])
+    for key, signature in signatures.items():
+        assert ours.query(signature.hashvalues) == set(theirs.query(signature))
+    assert "seed" in ours.query(signatures["edited"].hashvalues)
+    ours.remove("seed", signatures["seed"].hashvalues)
+    assert "seed" not in ours.query(signatures["edited"].hashvalues)

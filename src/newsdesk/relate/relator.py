@@ -15,17 +15,17 @@ Thresholds and the choice of TF-IDF are measured in bench/relate.py and bench/si
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from datasketch import MinHashLSH
+import numpy as np
 
 from ..model import Article
 from ..store.base import Store
 from ..understand.timex import parse_anchor
 from .keys import entity_keys, surname_key
-from .similarity import NUM_PERM, TermVector, from_bytes, term_counts, text_signature, tfidf, to_bytes
+from .similarity import BandIndex, TermVector, jaccard, term_counts, text_signature, tfidf, to_bytes, values_from_bytes
 
 DUPLICATE_THRESHOLD = 0.3  # measured: bench/relate.py
 STORY_THRESHOLD = 0.25  # measured: bench/relate.py (precision first: one story should be one event)
@@ -38,7 +38,7 @@ RECENT_PER_KEY = 200  # articles remembered per term or entity for candidate loo
 
 @dataclass
 class Known:
-    text: object  # MinHash of word 5-grams
+    text: np.ndarray  # MinHash values of word 5-grams
     terms: TermVector
     published: date | None
     story_id: str | None
@@ -46,36 +46,56 @@ class Known:
     order: int
 
 
-def recent_index() -> defaultdict:
-    return defaultdict(lambda: deque(maxlen=RECENT_PER_KEY))
+class RecentIndex:
+    """Key -> the latest articles posted under it, about RECENT_PER_KEY of them. A list per key,
+    trimmed in bulk, not a bounded deque: most terms are posted once or twice, and an empty deque
+    costs ten times a short list (hundreds of MB over a real vocabulary)."""
+
+    def __init__(self, keep: int = RECENT_PER_KEY):
+        self.keep = keep
+        self.posted: dict = {}
+
+    def post(self, key, article_id: str) -> None:
+        articles = self.posted.setdefault(key, [])
+        articles.append(article_id)
+        if len(articles) > self.keep + self.keep // 4:
+            del articles[: -self.keep]
+
+    def get(self, key) -> list[str]:
+        return self.posted.get(key, [])
 
 
 class Relator:
     def __init__(self, store: Store):
         self.store = store
-        self.duplicates = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+        self.duplicates = BandIndex()
         self.known: dict[str, Known] = {}
-        self.by_term = recent_index()
-        self.by_entity = recent_index()
+        self.by_term = RecentIndex()
+        self.by_entity = RecentIndex()
         self.frequencies, self.documents = store.term_frequencies()
         named = store.article_entity_ids()
         for row in store.signatures():
-            self._remember(row.article_id, from_bytes(row.text_minhash), TermVector.from_bytes(row.terms),
+            self._remember(row.article_id, values_from_bytes(row.text_minhash), TermVector.from_bytes(row.terms),
                            parse_anchor(row.published), row.story_id, row.duplicate_of,
                            named.get(row.article_id, ()))
 
     def knows(self, article_id: str) -> bool:
         return article_id in self.known
 
-    def _remember(self, article_id, text_mh, terms: TermVector, published, story_id, duplicate_of, entity_ids) -> None:
-        if article_id in self.known:
-            self.duplicates.remove(article_id)
-        self.duplicates.insert(article_id, text_mh)
-        self.known[article_id] = Known(text_mh, terms, published, story_id, duplicate_of, len(self.known))
+    def _remember(self, article_id, text: np.ndarray, terms: TermVector, published, story_id, duplicate_of,
+                  entity_ids) -> None:
+        before = self.known.get(article_id)  # a new version keeps its place and its postings
+        if before is not None:
+            self.duplicates.remove(article_id, before.text)
+        self.duplicates.insert(article_id, text)
+        self.known[article_id] = Known(text, terms, published, story_id, duplicate_of,
+                                       before.order if before else len(self.known))
+        posted = set(before.terms.heaviest(INDEX_TERMS).tolist()) if before else set()
         for term in terms.heaviest(INDEX_TERMS).tolist():
-            self.by_term[term].append(article_id)
+            if term not in posted:
+                self.by_term.post(term, article_id)
         for entity_id in entity_ids:
-            self.by_entity[entity_id].append(article_id)
+            self.by_entity.post(entity_id, article_id)
 
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
@@ -83,6 +103,7 @@ class Relator:
         ids = self.store.resolve_entities(article, resolved)
         entity_ids = frozenset(i for (e, _, _), i in zip(resolved, ids) if e.type in ("person", "org"))
         text_mh = text_signature(article.headline + "\n" + article.body_text)
+        text = text_mh.hashvalues
         counts = term_counts(" ".join([article.headline, article.standfirst or "", article.body_text]))
         first_time = not self.knows(article.id)  # a new version of a known article is not counted again
         if first_time:
@@ -91,7 +112,7 @@ class Relator:
                 self.frequencies[term] = self.frequencies.get(term, 0) + 1
         terms = tfidf(counts, self.frequencies, self.documents)
         published = parse_anchor(article.published)
-        duplicate_of = self._first_duplicate(article.id, text_mh)
+        duplicate_of = self._first_duplicate(article.id, text)
         scored = self._scored(article.id, terms, entity_ids)
         story_id = None
         if duplicate_of is not None:
@@ -108,12 +129,12 @@ class Relator:
                    if score >= SIMILAR_MIN and other != duplicate_of][:SIMILAR_COUNT]
         related = article.model_copy(update={"duplicate_of": duplicate_of, "story_id": story_id})
         self.store.save_relations(related, to_bytes(text_mh), terms.to_bytes(), sorted(counts) if first_time else [], similar)
-        self._remember(article.id, text_mh, terms, published, story_id, duplicate_of, entity_ids)
+        self._remember(article.id, text, terms, published, story_id, duplicate_of, entity_ids)
         return related
 
-    def _first_duplicate(self, article_id: str, text_mh) -> str | None:
-        candidates = [c for c in self.duplicates.query(text_mh) if c != article_id]
-        matches = [c for c in candidates if self.known[c].text.jaccard(text_mh) >= DUPLICATE_THRESHOLD]
+    def _first_duplicate(self, article_id: str, text: np.ndarray) -> str | None:
+        candidates = [c for c in self.duplicates.query(text) if c != article_id]
+        matches = [c for c in candidates if jaccard(self.known[c].text, text) >= DUPLICATE_THRESHOLD]
         if not matches:
             return None
         first = min(matches, key=lambda c: self.known[c].order)
@@ -127,7 +148,7 @@ class Relator:
                                     (self.by_entity, entity_ids, 1 if len(entity_ids) <= 2 else 2)):
             counts: dict[str, int] = defaultdict(int)
             for key in keys:
-                for other in index.get(key, ()):
+                for other in index.get(key):
                     counts[other] += 1
             found |= {other for other, n in counts.items() if n >= needed}
         found.discard(article_id)

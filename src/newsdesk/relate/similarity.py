@@ -106,6 +106,63 @@ def to_bytes(m: MinHash) -> bytes:
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
-def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64))
+def values_from_bytes(data: bytes) -> np.ndarray:
+    """A stored signature's hash values, as MinHash.hashvalues holds them (affine32: uint32)."""
+    return np.frombuffer(data, dtype=np.uint64).astype(np.uint32)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The Jaccard similarity two MinHash signatures estimate."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+#: LSH banding for near-duplicates: datasketch's optimum for Jaccard 0.3 at 128 permutations, false
+#: positives and negatives weighed alike (MinHashLSH(threshold=0.3).b, .r).
+BANDS, ROWS = 37, 3
+
+
+class BandIndex:
+    """MinHash LSH: articles whose signatures agree on all rows of some band are candidates.
+
+    Plain dicts, one per band, each key naming its one article or a list of them: datasketch's
+    MinHashLSH keeps a set per key (200 bytes, 37 keys per article), which made the index most
+    of the Relator's memory.
+    """
+
+    def __init__(self):
+        self.tables: list[dict[bytes, str | list[str]]] = [{} for _ in range(BANDS)]
+
+    @staticmethod
+    def keys(values: np.ndarray) -> list[bytes]:
+        return [values[i * ROWS : (i + 1) * ROWS].tobytes() for i in range(BANDS)]
+
+    def insert(self, article_id: str, values: np.ndarray) -> None:
+        for table, key in zip(self.tables, self.keys(values)):
+            found = table.get(key)
+            if found is None:
+                table[key] = article_id
+            elif isinstance(found, list):
+                found.append(article_id)
+            else:
+                table[key] = [found, article_id]
+
+    def remove(self, article_id: str, values: np.ndarray) -> None:
+        for table, key in zip(self.tables, self.keys(values)):
+            found = table.get(key)
+            if found == article_id:
+                del table[key]
+            elif isinstance(found, list) and article_id in found:
+                found.remove(article_id)
+                if len(found) == 1:
+                    table[key] = found[0]
+
+    def query(self, values: np.ndarray) -> set[str]:
+        out: set[str] = set()
+        for table, key in zip(self.tables, self.keys(values)):
+            found = table.get(key)
+            if isinstance(found, list):
+                out.update(found)
+            elif found is not None:
+                out.add(found)
+        return out
 
