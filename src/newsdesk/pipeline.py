@@ -139,7 +139,7 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
     """
     summary = IngestSummary()
     reader = reader_for(store, fetcher)
-    relator = Relator(store)
+    relator = None  # loaded when first needed: a poll that finds nothing new never pays for it
     documents = reader.read(sources)
     if client is None:
         results = read_all(documents)
@@ -156,6 +156,7 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
             try:
                 outcome = store.add(raw, article)
                 summary.outcomes.append(outcome)
+                relator = relator or Relator(store)
                 if outcome.status != "unchanged" or not relator.knows(article.id):
                     relator.relate(article)  # after a crash between the two, the re-run relates it
             except NewsdeskError as exc:

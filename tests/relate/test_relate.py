@@ -6,7 +6,6 @@ import pytest
 from typer.testing import CliRunner
 
 from newsdesk.cli import app
-from newsdesk.relate.relator import SIMILAR_MIN
 from newsdesk.relate.similarity import TermVector, term_counts, term_id, tfidf
 
 runner = CliRunner()
@@ -103,38 +102,6 @@ def test_merge_and_split_survive_reprocessing(corpus, tmp_path):
     cli("ingest", str(rowing))
     assert json.loads(cli("entity", "Anna Berg", "--json").stdout)["id"] == split["id"]  # the split held
     assert json.loads(cli("entity", "Rustem Umerov", "--json").stdout)["id"] == merged["id"]
-
-
-def test_a_store_related_before_tfidf_gets_its_vectors_when_opened(tmp_path, seed_text):
-    """Migration 0004 weighs the articles a 0003 store had related, so relating goes on from them."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine, text
-
-    from newsdesk.relate.relator import Relator
-    from newsdesk.store import open_store
-    from newsdesk.store.sql import MIGRATIONS
-
-    db = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.begin() as conn:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
-        for pk, (key, body) in enumerate([("seed", seed_text), ("follow", FOLLOW_UP), ("rowing", UNRELATED)], 1):
-            conn.execute(text(
-                "INSERT INTO articles (pk, id, origin, version, fingerprint, headline, body_text, data, first_seen, updated_at)"
-                " VALUES (:pk, :id, :id, 1, '', '', :body, '{}', '2025-05-16', '2025-05-16')"), {"pk": pk, "id": key, "body": body})
-            conn.execute(text("INSERT INTO article_signatures VALUES (:id, :mh, :mh, 0)"), {"id": key, "mh": bytes(1024)})
-    engine.dispose()
-
-    with open_store(str(db)) as store:
-        vectors = {row.article_id: TermVector.from_bytes(row.terms) for row in store.signatures()}
-        frequencies, documents = store.term_frequencies()
-        assert documents == 3 and frequencies
-        assert vectors["seed"].cosine(vectors["follow"]) > SIMILAR_MIN > vectors["seed"].cosine(vectors["rowing"])
-        assert Relator(store).knows("rowing")
 
 
 def test_tfidf_vectors_round_trip_and_weigh_rare_words_most():

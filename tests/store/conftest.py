@@ -33,6 +33,19 @@ def drop_schema(schema: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
+def engine_db(request, tmp_path):
+    """A place for a store on each engine, as NEWSDESK_DB would name it, with nothing in it yet."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    schema, url = postgres_schema_url()
+    try:
+        yield url
+    finally:
+        drop_schema(schema)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
 def engine_store(request, tmp_path):
     if request.param == "sqlite":
         with open_store(str(tmp_path / "store.db")) as st:

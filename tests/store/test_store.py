@@ -177,3 +177,42 @@ def test_relating_keeps_frequencies_vectors_and_stories(engine_store, seed_text)
     assert [a.id for a in story.articles] == [seed.id, copy.id] and story.articles[1].duplicate_of == seed.id
     assert [s.id for s in engine_store.stories()] == [seed.story_id]
     assert engine_store.story("nothing") is None
+
+
+FOLLOW = ("Russia and Ukraine hold first direct talks in Istanbul. Security Council Secretary Sergei Shoigu said"
+          " Moscow was ready for a long negotiation with Ukraine in Istanbul, with Turkey as mediator.")
+ROWING = "The town's rowing club took the regional title on Saturday after a close race on the river."
+
+
+def test_a_store_related_before_tfidf_gets_its_vectors_when_opened(engine_db, seed_text):
+    """Migration 0004 weighs the articles a 0003 store had related, so relating goes on from them."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from newsdesk.config import database_url
+    from newsdesk.relate.relator import SIMILAR_MIN, Relator
+    from newsdesk.relate.similarity import TermVector
+    from newsdesk.store import open_store
+    from newsdesk.store.sql import MIGRATIONS
+
+    engine = create_engine(database_url(engine_db))
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+        for pk, (key, body) in enumerate([("seed", seed_text), ("follow", FOLLOW), ("rowing", ROWING)], 1):
+            conn.execute(text(
+                "INSERT INTO articles (pk, id, origin, version, fingerprint, headline, body_text, data, first_seen, updated_at)"
+                " VALUES (:pk, :id, :origin, 1, '', '', :body, '{}', '2025-05-16', '2025-05-16')"),
+                         {"pk": pk, "id": key, "origin": key, "body": body})
+            conn.execute(text("INSERT INTO article_signatures VALUES (:id, :mh, :mh, 0)"), {"id": key, "mh": bytes(1024)})
+    engine.dispose()
+
+    with open_store(engine_db) as store:
+        vectors = {row.article_id: TermVector.from_bytes(row.terms) for row in store.signatures()}
+        frequencies, documents = store.term_frequencies()
+        assert documents == 3 and frequencies
+        assert vectors["seed"].cosine(vectors["follow"]) > SIMILAR_MIN > vectors["seed"].cosine(vectors["rowing"])
+        assert Relator(store).knows("rowing")

@@ -15,7 +15,7 @@ Thresholds and the choice of TF-IDF are measured in bench/relate.py and bench/si
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +34,7 @@ SIMILAR_COUNT = 5
 STORY_WINDOW = 7  # days
 INDEX_TERMS = 48  # each article's heaviest terms, posted in the candidate index (measured: bench/similar.py)
 RECENT_PER_KEY = 200  # articles remembered per term or entity for candidate look-ups
+SCORED = 100  # candidates scored by cosine, those sharing the most terms and entities (measured: bench/similar.py)
 
 
 @dataclass
@@ -140,19 +141,18 @@ class Relator:
         first = min(matches, key=lambda c: self.known[c].order)
         return self.known[first].duplicate_of or first
 
-    def _candidates(self, article_id: str, terms: TermVector, entity_ids: frozenset) -> set[str]:
+    def _candidates(self, article_id: str, terms: TermVector, entity_ids: frozenset) -> list[str]:
         """Recent articles sharing two of the article's heaviest terms, or two of its people and
-        organisations (one, when it names two or fewer)."""
-        found: set[str] = set()
+        organisations (one, when it names two or fewer): the SCORED that share the most."""
+        shared: Counter[str] = Counter()
         for index, keys, needed in ((self.by_term, terms.heaviest(INDEX_TERMS).tolist(), 2),
                                     (self.by_entity, entity_ids, 1 if len(entity_ids) <= 2 else 2)):
-            counts: dict[str, int] = defaultdict(int)
+            counts: Counter[str] = Counter()
             for key in keys:
-                for other in index.get(key):
-                    counts[other] += 1
-            found |= {other for other, n in counts.items() if n >= needed}
-        found.discard(article_id)
-        return found
+                counts.update(index.get(key))
+            shared.update({other: n for other, n in counts.items() if n >= needed})
+        shared.pop(article_id, None)
+        return [other for other, _ in shared.most_common(SCORED)]
 
     def _scored(self, article_id: str, terms: TermVector, entity_ids: frozenset) -> list[tuple[str, float]]:
         """Candidates by TF-IDF cosine, best first."""

@@ -17,7 +17,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..relate.timeline import by_month
 from ..model import (
     Article,
     ArticleSummary,
@@ -31,6 +30,7 @@ from ..model import (
     StoryArticle,
     StorySummary,
 )
+from ..relate.timeline import by_month
 from .base import Store
 from .schema import (
     article_signatures,
