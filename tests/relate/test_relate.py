@@ -175,3 +175,11 @@ def test_band_index_finds_what_datasketch_lsh_finds(seed_text):
     assert "seed" in ours.query(signatures["edited"].hashvalues)
     ours.remove("seed", signatures["seed"].hashvalues)
     assert "seed" not in ours.query(signatures["edited"].hashvalues)
+
+
+def test_a_story_names_first_who_its_articles_name_most(corpus):
+    story = json.loads(cli("story", show(corpus["a-seed.txt"])["story_id"], "--json").stdout)
+    in_all = {e["name"] for e in story["named"] if e["articles"] == story["size"]}
+    assert "Sergey Shoygu" in in_all
+    # among those in as many articles, who is named most often comes first: Putin, in the seed and its copy
+    assert next(e for e in story["named"] if e["name"] not in in_all)["name"] == "Vladimir Putin"

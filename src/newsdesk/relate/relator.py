@@ -121,7 +121,8 @@ class Relator:
         else:
             for other, score in scored:
                 known = self.known[other]
-                near = published is None or known.published is None or abs((published - known.published).days) <= STORY_WINDOW
+                near = (published is None or known.published is None
+                        or abs((published - known.published).days) <= STORY_WINDOW)
                 if score >= STORY_THRESHOLD and near:
                     story_id = known.story_id or other
                     break
@@ -129,7 +130,8 @@ class Relator:
         similar = [(other, round(score, 4)) for other, score in scored
                    if score >= SIMILAR_MIN and other != duplicate_of][:SIMILAR_COUNT]
         related = article.model_copy(update={"duplicate_of": duplicate_of, "story_id": story_id})
-        self.store.save_relations(related, to_bytes(text_mh), terms.to_bytes(), sorted(counts) if first_time else [], similar)
+        self.store.save_relations(related, to_bytes(text_mh), terms.to_bytes(),
+                                  sorted(counts) if first_time else [], similar)
         self._remember(article.id, text, terms, published, story_id, duplicate_of, entity_ids)
         return related
 
@@ -156,5 +158,6 @@ class Relator:
 
     def _scored(self, article_id: str, terms: TermVector, entity_ids: frozenset) -> list[tuple[str, float]]:
         """Candidates by TF-IDF cosine, best first."""
-        scored = [(other, self.known[other].terms.cosine(terms)) for other in self._candidates(article_id, terms, entity_ids)]
+        candidates = self._candidates(article_id, terms, entity_ids)
+        scored = [(other, self.known[other].terms.cosine(terms)) for other in candidates]
         return sorted(scored, key=lambda x: (-x[1], x[0]))

@@ -77,7 +77,8 @@ class TermVector:
         return self.ids[np.argsort(-self.weights, kind="stable")[:k]]
 
     def to_bytes(self) -> bytes:
-        return len(self.ids).to_bytes(4, "little") + self.ids.astype("<i8").tobytes() + self.weights.astype("<f4").tobytes()
+        size = len(self.ids).to_bytes(4, "little")
+        return size + self.ids.astype("<i8").tobytes() + self.weights.astype("<f4").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> TermVector:
@@ -89,7 +90,8 @@ class TermVector:
 TERMS_KEPT = 128  # measured: bench/similar.py (the full vectors rank no better)
 
 
-def tfidf(counts: Mapping[int, int], frequencies: Mapping[int, int], documents: int, keep: int = TERMS_KEPT) -> TermVector:
+def tfidf(counts: Mapping[int, int], frequencies: Mapping[int, int], documents: int,
+          keep: int = TERMS_KEPT) -> TermVector:
     """Sublinear term frequency times smoothed inverse document frequency, the `keep` heaviest
     terms, unit length. `frequencies` and `documents` count the article itself."""
     weighted = sorted(((1 + math.log(c)) * (math.log((1 + documents) / (1 + frequencies.get(t, 0))) + 1), t)

@@ -422,8 +422,8 @@ class SqlStore(Store):
                   .join(mentions, mentions.c.entity_id == entities.c.id)
                   .join(articles, articles.c.id == mentions.c.article_id)
                   .where(articles.c.story_id == story_id, entities.c.type.in_(("person", "org")))
-                  .group_by(entities.c.id, entities.c.name, entities.c.type)
-                  .order_by(func.count().desc(), entities.c.name).limit(named))
+                  .group_by(entities.c.id, entities.c.name, entities.c.type)  # in most articles, then named most often
+                  .order_by(func.count().desc(), func.sum(mentions.c.count).desc(), entities.c.name).limit(named))
         with self.engine.connect() as conn:
             rows = [StoryArticle(**r._mapping) for r in conn.execute(query)]
             if not rows:
