@@ -183,3 +183,18 @@ def test_a_story_names_first_who_its_articles_name_most(corpus):
     assert "Sergey Shoygu" in in_all
     # among those in as many articles, who is named most often comes first: Putin, in the seed and its copy
     assert next(e for e in story["named"] if e["name"] not in in_all)["name"] == "Vladimir Putin"
+
+
+def test_relating_a_new_version_posts_it_once(store, seed_text):
+    from newsdesk.extract import extract
+    from newsdesk.model import Entity, RawDocument
+    from newsdesk.relate.relator import Relator
+
+    relator = Relator(store)
+    raw = RawDocument(origin="/a.txt", data=seed_text.encode())
+    article = extract(raw).model_copy(update={"entities": [Entity(name="Vladimir Putin", type="person")]})
+    store.add(raw, article)
+    for _ in range(3):
+        relator.relate(article)
+    assert all(postings.count(article.id) == 1 for postings in relator.by_entity.posted.values())
+    assert all(postings.count(article.id) == 1 for postings in relator.by_term.posted.values())

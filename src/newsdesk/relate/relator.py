@@ -96,7 +96,8 @@ class Relator:
             if term not in posted:
                 self.by_term.post(term, article_id)
         for entity_id in entity_ids:
-            self.by_entity.post(entity_id, article_id)
+            if before is None or article_id not in self.by_entity.get(entity_id):
+                self.by_entity.post(entity_id, article_id)
 
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
