@@ -57,6 +57,7 @@ def test_story_and_event_pages(site):
     assert article["id"] in [a["id"] for a in timeline["articles"]] and timeline["days"]
     assert site.get("/api/stories/nope").status_code == 404
     assert site.get("/api/stories", params={"min_size": 1}).json()
+    assert site.get("/stories").status_code == 200
     talks = next(i for i, e in enumerate(article["events"]) if e["type"] == "negotiation" and e["place"] == "Istanbul")
     page = site.get(f"/events/{article['id']}-{talks}").text
     assert "<h2" in page and "Russia" in page and "delegation head" in page

@@ -78,6 +78,13 @@ def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotat
     })
 
 
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+    rows = store.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    return templates.TemplateResponse(request, "stories.html", {
+        "stories": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE})
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     story = story_or_404(store, story_id)
