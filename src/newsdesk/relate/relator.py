@@ -25,7 +25,16 @@ from ..model import Article
 from ..store.base import Store
 from ..understand.timex import parse_anchor
 from .keys import entity_keys, surname_key
-from .similarity import BandIndex, TermVector, jaccard, term_counts, text_signature, tfidf, to_bytes, values_from_bytes
+from .similarity import (
+    BandIndex,
+    TermVector,
+    jaccard,
+    term_counts,
+    text_signature,
+    tfidf,
+    values_from_bytes,
+    values_to_bytes,
+)
 
 DUPLICATE_THRESHOLD = 0.3  # measured: bench/relate.py
 STORY_THRESHOLD = 0.25  # measured: bench/relate.py (precision first: one story should be one event)
@@ -91,21 +100,17 @@ class Relator:
         self.duplicates.insert(article_id, text)
         self.known[article_id] = Known(text, terms, published, story_id, duplicate_of,
                                        before.order if before else len(self.known))
-        posted = set(before.terms.heaviest(INDEX_TERMS).tolist()) if before else set()
-        for term in terms.heaviest(INDEX_TERMS).tolist():
-            if term not in posted:
-                self.by_term.post(term, article_id)
-        for entity_id in entity_ids:
-            if before is None or article_id not in self.by_entity.get(entity_id):
-                self.by_entity.post(entity_id, article_id)
+        for index, keys in ((self.by_term, terms.heaviest(INDEX_TERMS).tolist()), (self.by_entity, entity_ids)):
+            for key in keys:
+                if before is None or article_id not in index.get(key):
+                    index.post(key, article_id)
 
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
         resolved = [(e, entity_keys(e), surname_key(e)) for e in article.entities]
         ids = self.store.resolve_entities(article, resolved)
         entity_ids = frozenset(i for (e, _, _), i in zip(resolved, ids) if e.type in ("person", "org"))
-        text_mh = text_signature(article.headline + "\n" + article.body_text)
-        text = text_mh.hashvalues
+        text = text_signature(article.headline + "\n" + article.body_text).hashvalues
         counts = term_counts(" ".join([article.headline, article.standfirst or "", article.body_text]))
         first_time = not self.knows(article.id)  # a new version of a known article is not counted again
         if first_time:
@@ -131,7 +136,7 @@ class Relator:
         similar = [(other, round(score, 4)) for other, score in scored
                    if score >= SIMILAR_MIN and other != duplicate_of][:SIMILAR_COUNT]
         related = article.model_copy(update={"duplicate_of": duplicate_of, "story_id": story_id})
-        self.store.save_relations(related, to_bytes(text_mh), terms.to_bytes(),
+        self.store.save_relations(related, values_to_bytes(text), terms.to_bytes(),
                                   sorted(counts) if first_time else [], similar)
         self._remember(article.id, text, terms, published, story_id, duplicate_of, entity_ids)
         return related

@@ -104,8 +104,9 @@ def tfidf(counts: Mapping[int, int], frequencies: Mapping[int, int], documents: 
     return TermVector(ids[order], (weights[order] / np.linalg.norm(weights)).astype(np.float32))
 
 
-def to_bytes(m: MinHash) -> bytes:
-    return m.hashvalues.astype(np.uint64).tobytes()
+def values_to_bytes(values: np.ndarray) -> bytes:
+    """A signature's hash values as stored (8 bytes each, as signatures have been since 0003)."""
+    return values.astype(np.uint64).tobytes()
 
 
 def values_from_bytes(data: bytes) -> np.ndarray:
