@@ -18,3 +18,8 @@ def by_month(dates: list[str | None]) -> list[tuple[str, int]]:
         series.append((key, months.get(key, 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return series
+
+
+def by_day(dates: list[str | None]) -> list[tuple[str, int]]:
+    """(YYYY-MM-DD, count) for every day that has a date, in order."""
+    return sorted(Counter(d[:10] for d in dates if d).items())

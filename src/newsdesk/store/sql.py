@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from ..model import (
     StoryArticle,
     StorySummary,
 )
-from ..relate.timeline import by_month
+from ..relate.timeline import by_day, by_month
 from .base import Store
 from .schema import (
     article_signatures,
@@ -282,18 +281,19 @@ class SqlStore(Store):
     def resolve_entities(self, article: Article, resolved: list[tuple[Entity, list[str], str | None]]) -> list[int]:
         """Store-wide entity ids of an article's entities (made where new), its mentions recorded."""
         ids = []
+        counted: dict[int, int] = {}  # this article's mentions so far, by entity
         with self.engine.begin() as conn:
             conn.execute(mentions.delete().where(mentions.c.article_id == article.id))
             for entity, keys, weak_key in resolved:
                 entity_id = self._entity_for(conn, entity, keys, weak_key)
                 ids.append(entity_id)
-                exists = conn.execute(select(mentions.c.count).where(mentions.c.article_id == article.id,
-                                                                     mentions.c.entity_id == entity_id)).first()
-                if exists is not None:  # two names of the article resolved to one entity
+                if entity_id in counted:  # two names of the article resolved to one entity
+                    counted[entity_id] += entity.mentions
                     conn.execute(mentions.update().where(mentions.c.article_id == article.id,
                                                          mentions.c.entity_id == entity_id)
-                                 .values(count=exists.count + entity.mentions))
+                                 .values(count=counted[entity_id]))
                     continue
+                counted[entity_id] = entity.mentions
                 conn.execute(mentions.insert().values(
                     article_id=article.id, entity_id=entity_id, name=entity.name,
                     roles=json.dumps([r.model_dump() for r in entity.roles], ensure_ascii=False),
@@ -329,19 +329,16 @@ class SqlStore(Store):
 
     def _entity_for(self, conn: Connection, entity: Entity, keys: list[str], weak_key: str | None) -> int:
         """The store's entity for an article's entity: found by any key, else made; new keys recorded."""
-        found = None
-        for key in keys + ([weak_key] if weak_key else []):
-            found = conn.execute(select(entity_aliases.c.entity_id).where(
-                entity_aliases.c.key == key, entity_aliases.c.type == entity.type)).scalar()
-            if found is not None:
-                break
+        all_keys = list(dict.fromkeys(keys + ([weak_key] if weak_key else [])))
+        known = dict(conn.execute(select(entity_aliases.c.key, entity_aliases.c.entity_id).where(
+            entity_aliases.c.key.in_(all_keys), entity_aliases.c.type == entity.type)).all())
+        found = next((known[key] for key in all_keys if key in known), None)
         if found is None:
             found = conn.execute(entities.insert().values(type=entity.type, name=entity.name)).inserted_primary_key[0]
-        for key in keys + ([weak_key] if weak_key else []):
-            exists = conn.execute(select(entity_aliases.c.entity_id).where(
-                entity_aliases.c.key == key, entity_aliases.c.type == entity.type)).first()
-            if exists is None:
-                conn.execute(entity_aliases.insert().values(key=key, type=entity.type, entity_id=found, pinned=False))
+        new_keys = [key for key in all_keys if key not in known]
+        if new_keys:
+            conn.execute(entity_aliases.insert(), [{"key": key, "type": entity.type, "entity_id": found, "pinned": False}
+                                                   for key in new_keys])
         if len(entity.name.split()) > len(conn.execute(select(entities.c.name).where(entities.c.id == found))
                                           .scalar().split()):
             conn.execute(entities.update().where(entities.c.id == found).values(name=entity.name))
@@ -431,11 +428,10 @@ class SqlStore(Store):
             top = [NamedCount(**r._mapping) for r in conn.execute(people)]
         started = next((r for r in rows if r.id == story_id), rows[0])
         dates = [r.published for r in rows if r.published]
-        days = Counter(d[:10] for d in dates)
         return Story(id=story_id, headline=started.headline, size=len(rows),
                      first_published=min(dates, default=None), last_published=max(dates, default=None),
                      sources=sorted({r.source for r in rows if r.source}), named=top,
-                     days=[DayCount(day=d, articles=n) for d, n in sorted(days.items())], articles=rows)
+                     days=[DayCount(day=d, articles=n) for d, n in by_day(dates)], articles=rows)
 
     def stories(self, limit: int = 20, offset: int = 0, min_size: int = 2) -> list[StorySummary]:
         """Stories of at least `min_size` articles, the latest news first."""
