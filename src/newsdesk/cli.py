@@ -212,20 +212,10 @@ def search(
         out.print(f"[bold]{hit.id}[/bold]  {hit.published or ''}  {escape(hit.headline)}")
 
 
-def entity_keys_for(name: str) -> list[str]:
-    from .relate.keys import spelling_key
-    from .understand.gazetteer import country_named
-
-    keys = [spelling_key(name)]
-    country = country_named(name)
-    if country is not None:
-        keys.insert(0, f"country:{country.code}")
-    keys.append(f"surname:{spelling_key(name.split()[-1])}" if name.split() else "")
-    return [k for k in keys if k]
-
-
 def find_entity_or_fail(st: Store, name: str) -> int:
-    found = st.find_entity(entity_keys_for(name))
+    from .relate.keys import lookup_keys
+
+    found = st.find_entity(lookup_keys(name))
     if found is None:
         raise fail(f"{name}: no such entity")
     return found

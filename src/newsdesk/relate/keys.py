@@ -50,3 +50,13 @@ def surname_key(entity: Entity) -> str | None:
         return None
     words = entity.name.split()
     return f"surname:{spelling_key(words[-1])}" if len(words) >= 2 else f"surname:{spelling_key(entity.name)}"
+
+
+def lookup_keys(name: str) -> list[str]:
+    """The keys a name someone typed may be stored under, strongest first: as a country, as
+    spelled, as a surname alone."""
+    if not name.split():
+        return []
+    keys = [*entity_keys(Entity(name=name, type="place")), spelling_key(name),
+            surname_key(Entity(name=name, type="person"))]
+    return list(dict.fromkeys(k for k in keys if k))
