@@ -43,6 +43,12 @@ def json_ld(article: Article) -> Markup:
 templates.env.filters["display_date"] = display_date
 
 
+def page_of(items: list, page: int) -> tuple[list, bool]:
+    """One page of a list already in memory, and whether another page follows."""
+    start = (page - 1) * PAGE_SIZE
+    return items[start : start + PAGE_SIZE], start + PAGE_SIZE < len(items)
+
+
 #: Stories shown per category on the home page.
 PER_CATEGORY = 6
 
@@ -69,11 +75,9 @@ def article_page(request: Request, article_id: str, store: StoreDep):
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     data = entity_data(store, entity_id)
-    articles = data["articles"]
-    start = (page - 1) * PAGE_SIZE
+    articles, has_next = page_of(data["articles"], page)
     return templates.TemplateResponse(request, "entity.html", {
-        **data, "articles": articles[start : start + PAGE_SIZE], "page": page,
-        "has_next": start + PAGE_SIZE < len(articles),
+        **data, "articles": articles, "page": page, "has_next": has_next,
         "chart": bar_chart([(t["month"], t["articles"]) for t in data["timeline"]], f"Articles naming {data['name']} by month"),
     })
 
@@ -88,10 +92,9 @@ def stories_page(request: Request, store: StoreDep, page: Annotated[int, Query(g
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     story = story_or_404(store, story_id)
-    start = (page - 1) * PAGE_SIZE
+    articles, has_next = page_of(story.articles, page)
     return templates.TemplateResponse(request, "story.html", {
-        "story": story, "articles": story.articles[start : start + PAGE_SIZE], "page": page,
-        "has_next": start + PAGE_SIZE < len(story.articles),
+        "story": story, "articles": articles, "page": page, "has_next": has_next,
         "chart": bar_chart([(d.day, d.articles) for d in story.days], "Articles per day")})
 
 
