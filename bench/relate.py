@@ -24,9 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import full_id, ground_truth, machine, table  # noqa: E402
 from labels import SAME_EVENT, SAME_TOPIC  # noqa: E402
+from similar import corpus_vectors  # noqa: E402
 from understanding import article_from_body  # noqa: E402
 
-from newsdesk.relate.similarity import term_counts, text_signature, tfidf  # noqa: E402
+from newsdesk.relate.similarity import text_signature  # noqa: E402
 from newsdesk.understand import understand_all  # noqa: E402
 
 def edits(text: str, rng: random.Random) -> list[str]:
@@ -72,13 +73,7 @@ def main() -> None:
     understood = understand_all([article_from_body(str(i), t, "2019-11-19") for i, t in enumerate(texts)])
     people = {t: frozenset(e.name for e in a.entities if e.type in ("person", "org")) for t, a in zip(texts, understood)}
     signature = {t: text_signature(t) for t in texts}
-    pool = [v["articleBody"] for v in ground_truth().values()] + texts
-    counts = {t: term_counts(t) for t in pool}
-    frequencies: dict[int, int] = {}
-    for c in counts.values():
-        for term in c:
-            frequencies[term] = frequencies.get(term, 0) + 1
-    vector = {t: tfidf(counts[t], frequencies, len(counts)) for t in texts}
+    vector = corpus_vectors([v["articleBody"] for v in ground_truth().values()] + texts)
     dup_scores, story_scores, blended_scores = [], [], []
     for a, b, duplicate, same_story in labelled:
         dup_scores.append((signature[a].jaccard(signature[b]), duplicate))

@@ -17,6 +17,7 @@ import math
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,15 @@ from common import full_id, ground_truth, machine, table  # noqa: E402
 from labels import SAME_EVENT, SAME_TOPIC  # noqa: E402
 from understanding import article_from_body  # noqa: E402
 
-from newsdesk.relate.similarity import STOPWORDS, minhash, term_counts, tfidf, words  # noqa: E402
+from newsdesk.relate.similarity import (  # noqa: E402
+    STOPWORDS,
+    TERMS_KEPT,
+    TermVector,
+    minhash,
+    term_counts,
+    tfidf,
+    words,
+)
 from newsdesk.model import RawDocument  # noqa: E402
 from newsdesk.relate.relator import Relator  # noqa: E402
 from newsdesk.store import open_store  # noqa: E402
@@ -136,14 +145,17 @@ def sklearn_tfidf(texts: list[str]) -> np.ndarray | None:
     return (vectors @ vectors.T).toarray()
 
 
+def corpus_vectors(texts: list[str], keep: int = TERMS_KEPT) -> dict[str, TermVector]:
+    """newsdesk's TF-IDF vector of each distinct text, document frequencies taken over all of them."""
+    counts = {t: term_counts(t) for t in texts}
+    frequencies = Counter(term for c in counts.values() for term in c)
+    return {t: tfidf(c, frequencies, len(counts), keep) for t, c in counts.items()}
+
+
 def ours(texts: list[str], keep: int) -> np.ndarray:
     """newsdesk's own TF-IDF (relate/similarity.py), document frequencies from the pool."""
-    counts = [term_counts(t) for t in texts]
-    frequencies: dict[int, int] = {}
-    for c in counts:
-        for term in c:
-            frequencies[term] = frequencies.get(term, 0) + 1
-    vectors = [tfidf(c, frequencies, len(texts), keep) for c in counts]
+    weighed = corpus_vectors(texts, keep)
+    vectors = [weighed[t] for t in texts]
     n = len(texts)
     out = np.zeros((n, n))
     for i in range(n):
