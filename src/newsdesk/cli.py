@@ -19,6 +19,7 @@ from rich.table import Table
 from . import pipeline
 from .config import Config
 from .errors import BadInput, NewsdeskError
+from .sources import holds_many
 from .store import Store, open_store
 
 app = typer.Typer(
@@ -59,16 +60,13 @@ def run_ingest(st: Store, sources: list[str], show_progress: bool, client=None) 
     planned = pipeline.plan_sources(sources)
     if not show_progress:
         return pipeline.ingest(planned, st, client=client)
-    countable = all(not pipeline.is_url(p) and not p.lower().endswith(STREAM_SUFFIXES) for p in planned)
+    countable = not any(holds_many(p) for p in planned)
     with Progress(
         TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err, transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=len(planned) if countable else None)
         return pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task), client=client)
-
-
-STREAM_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".xml", ".rss", ".atom")
 
 
 def report(summary: pipeline.IngestSummary, as_json: bool) -> None:

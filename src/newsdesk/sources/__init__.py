@@ -35,6 +35,12 @@ def is_url(spec: str) -> bool:
     return spec.startswith(("http://", "https://"))
 
 
+def holds_many(spec: str) -> bool:
+    """Whether a source may stand for many documents (a URL, an archive, JSON Lines, a feed or
+    sitemap file), so that counting sources says nothing of the work ahead."""
+    return is_url(spec) or is_warc(Path(spec)) or spec.lower().endswith((".jsonl", ".xml", ".rss", ".atom"))
+
+
 class SourceReader:
     """Reads sources; conditional-GET validators come from and go to the caller (the store)."""
 
