@@ -142,9 +142,10 @@ def ingest_url(body: IngestRequest, request: Request, store: StoreDep) -> Ingest
     """Fetch and ingest a URL (page, feed or sitemap). Private and local addresses are refused,
     redirects included, unless the deployment allows them."""
     from .. import pipeline
+    from ..sources import is_url
     from ..sources.fetch import FetchConfig, Fetcher
 
-    if not body.url.startswith(("http://", "https://")):
+    if not is_url(body.url):
         raise HTTPException(status_code=422, detail="url must be http or https")
     config = request.app.state.config
     with Fetcher(FetchConfig(public_only=not config.allow_private_urls)) as fetcher:
