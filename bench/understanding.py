@@ -1,10 +1,17 @@
-"""Understanding: per-field precision, recall and F1 on the hand-made gold set, and speed.
+"""Understanding: per-field precision, recall and F1 on the hand-made gold sets, and speed.
 
-    .venv/bin/python bench/understanding.py [--speed-only|--quality-only]
+    .venv/bin/python bench/understanding.py [--speed-only|--quality-only] [--articles] [SET ...]
 
-Quality: tests/data/understanding-gold.json (17 articles of ../shared/bench/article-extraction,
-annotated by hand). Speed: words per second on one core over all 181 benchmark article bodies,
-newsdesk's whole understanding stage beside spaCy's own full pipeline and its NER alone.
+Quality, on three gold sets annotated by hand (people, their titles and affiliations, quotes
+with speakers), each read by its language's pipeline:
+- `en-181`: tests/data/understanding-gold.json, 17 English articles of
+  ../shared/bench/article-extraction (the ground-truth bodies);
+- `en-fundus`: tests/data/understanding-gold-fundus-en.json, 25 English pages of
+  ../shared/bench/fundus-dev (their expected paragraphs; bench/fundus_english.py);
+- `fr`: tests/data/french-gold.json, 20 French pages of ../shared/bench/french-dev and
+  fundus-dev (bench/french_texts.py).
+Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
+full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
 
 from __future__ import annotations
@@ -20,26 +27,51 @@ from common import ROOT, full_id, ground_truth, machine, table  # noqa: E402
 from newsdesk.evaluate import UnderstandingScore, score_article  # noqa: E402
 from newsdesk.model import Article, Block  # noqa: E402
 from newsdesk.understand import understand_all  # noqa: E402
-from newsdesk.understand.nlp import load_pipeline, model_name  # noqa: E402
+from newsdesk.understand.nlp import load_pipeline, pipeline_names  # noqa: E402
 
-GOLD = ROOT / "tests" / "data" / "understanding-gold.json"
-
-
-def article_from_body(page_id: str, body: str, published: str | None) -> Article:
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    return Article(id=page_id[:16], origin=page_id, headline="", published=published,
-                   body=[Block(type="paragraph", text=p) for p in paragraphs])
+DATA = ROOT / "tests" / "data"
 
 
-def gold_articles() -> list[tuple[dict, Article]]:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+def article_from(page_id: str, paragraphs: list[str], published: str | None, language: str) -> Article:
+    return Article(id=page_id[:16], origin=page_id, headline="", published=published, language=language,
+                   body=[Block(type="paragraph", text=p.strip()) for p in paragraphs if p.strip()])
+
+
+def _en_181() -> list[tuple[str, list[str], str | None]]:
     truth = ground_truth()
-    return [(g, article_from_body(full_id(g["id"]), truth[full_id(g["id"])]["articleBody"], g["published"]))
-            for g in gold]
+    gold = json.loads((DATA / "understanding-gold.json").read_text(encoding="utf-8"))["articles"]
+    return [(g["id"], truth[full_id(g["id"])]["articleBody"].split("\n"), g["published"]) for g in gold]
 
 
-def quality() -> tuple[UnderstandingScore, list[tuple[str, UnderstandingScore]]]:
-    pairs = gold_articles()
+def _fundus_en():
+    from fundus_english import english_articles
+
+    return [(a["id"], a["paragraphs"], a["published"]) for a in english_articles()]
+
+
+def _french():
+    from french_texts import french_articles
+
+    return [(a["id"], a["paragraphs"], a["published"]) for a in french_articles()]
+
+
+#: name -> (gold file, language, the texts annotated)
+GOLD_SETS = {
+    "en-181": ("understanding-gold.json", "en", _en_181),
+    "en-fundus": ("understanding-gold-fundus-en.json", "en", _fundus_en),
+    "fr": ("french-gold.json", "fr", _french),
+}
+
+
+def gold_articles(name: str) -> list[tuple[dict, Article]]:
+    file, language, texts = GOLD_SETS[name]
+    gold = {g["id"]: g for g in json.loads((DATA / file).read_text(encoding="utf-8"))["articles"]}
+    return [(gold[pid], article_from(pid, paragraphs, published, language))
+            for pid, paragraphs, published in texts() if pid in gold]
+
+
+def quality(name: str = "en-181") -> tuple[UnderstandingScore, list[tuple[str, UnderstandingScore]]]:
+    pairs = gold_articles(name)
     understood = understand_all([a for _, a in pairs])
     total, per_article = UnderstandingScore(), []
     for (g, _), article in zip(pairs, understood):
@@ -59,45 +91,55 @@ def words_per_second(run, texts: list[str], repeat: int = 3) -> float:
     return words / best
 
 
-def speed() -> list[list]:
+def speed(language: str) -> list[list]:
     import spacy
 
-    bodies = [v["articleBody"] for v in ground_truth().values()]
-    articles = [article_from_body(str(i), b, "2019-11-19") for i, b in enumerate(bodies)]
+    if language == "en":
+        bodies = [v["articleBody"].split("\n") for v in ground_truth().values()]
+    else:
+        bodies = [paragraphs for _, paragraphs, _ in GOLD_SETS["fr"][2]()]
+    articles = [article_from(str(i), b, "2019-11-19", language) for i, b in enumerate(bodies)]
     paragraphs = [b.text for a in articles for b in a.body]
-    full = spacy.load(model_name())
-    ner_only = spacy.load(model_name(), disable=[p for p in full.pipe_names if p not in ("tok2vec", "ner")])
-    ours = load_pipeline()
+    model = pipeline_names()[language]
+    full = spacy.load(model)
+    ner_only = spacy.load(model, disable=[p for p in full.pipe_names if p not in ("tok2vec", "ner")])
+    ours = load_pipeline(model)
     understand_all(articles[:5])  # warm up
     rows = [
-        ["newsdesk understanding (NER, senter, tagger + all rules)",
+        [f"{language}: newsdesk understanding (NER, senter, tagger + all rules)",
          words_per_second(lambda _: understand_all(articles), paragraphs)],
-        ["spaCy full pipeline, nlp.pipe", words_per_second(lambda t: list(full.pipe(t, batch_size=256)), paragraphs)],
-        ["spaCy NER alone (tok2vec + ner)",
+        [f"{language}: spaCy full pipeline, nlp.pipe",
+         words_per_second(lambda t: list(full.pipe(t, batch_size=256)), paragraphs)],
+        [f"{language}: spaCy NER alone (tok2vec + ner)",
          words_per_second(lambda t: list(ner_only.pipe(t, batch_size=256)), paragraphs)],
-        ["newsdesk's pipeline without rules", words_per_second(lambda t: list(ours.pipe(t, batch_size=256)), paragraphs)],
+        [f"{language}: newsdesk's pipeline without rules",
+         words_per_second(lambda t: list(ours.pipe(t, batch_size=256)), paragraphs)],
     ]
     words = sum(len(p.split()) for p in paragraphs)
-    return [[name, f"{wps:,.0f}"] for name, wps in rows] + [["(words in the run)", f"{words:,}"]]
+    return [[name, f"{wps:,.0f}"] for name, wps in rows] + [[f"{language}: (words in the run)", f"{words:,}"]]
 
 
 def main() -> None:
-    args = set(sys.argv[1:])
-    print(f"Machine: {machine()}; model {model_name()}\n")
+    args = [a for a in sys.argv[1:] if a.startswith("--")]
+    sets = [a for a in sys.argv[1:] if not a.startswith("--")] or list(GOLD_SETS)
+    print(f"Machine: {machine()}; pipelines {pipeline_names()}\n")
     if "--speed-only" not in args:
-        total, per_article = quality()
-        rows = [[name, getattr(total, name).precision, getattr(total, name).recall, getattr(total, name).f1,
-                 getattr(total, name).tp, getattr(total, name).fp, getattr(total, name).fn]
-                for name in UnderstandingScore.fields()]
-        print("Understanding quality on 17 hand-annotated articles")
-        print(table(["field", "precision", "recall", "F1", "tp", "fp", "fn"], rows))
-        print()
-        print(table(["article", *UnderstandingScore.fields()],
-                    [[pid, *(f"{getattr(s, n).f1:.2f}" for n in UnderstandingScore.fields())] for pid, s in per_article]))
-        print()
+        for name in sets:
+            total, per_article = quality(name)
+            rows = [[field, getattr(total, field).precision, getattr(total, field).recall, getattr(total, field).f1,
+                     getattr(total, field).tp, getattr(total, field).fp, getattr(total, field).fn]
+                    for field in UnderstandingScore.fields()]
+            print(f"Understanding quality, {name}: {len(per_article)} hand-annotated articles")
+            print(table(["field", "precision", "recall", "F1", "tp", "fp", "fn"], rows))
+            print()
+            if "--articles" in args:
+                print(table(["article", *UnderstandingScore.fields()],
+                            [[pid, *(f"{getattr(s, n).f1:.2f}" for n in UnderstandingScore.fields())]
+                             for pid, s in per_article]))
+                print()
     if "--quality-only" not in args:
         print("Speed, one process, words per second")
-        print(table(["what", "words/s"], speed()))
+        print(table(["what", "words/s"], [row for language in ("en", "fr") for row in speed(language)]))
 
 
 if __name__ == "__main__":

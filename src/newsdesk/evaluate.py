@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Article, Entity
-from .understand.gazetteer import country_of, fold
+from .lang import known_languages
+from .lang.countries import Country, country_of, fold
 
 
 @dataclass
@@ -60,8 +61,13 @@ def same_person(gold: str, person: Entity) -> bool:
     return single and g_last == p_last
 
 
+def any_country(text: str) -> Country | None:
+    """The country a word names in any language newsdesk knows ("Russie", "Russian")."""
+    return next((c for code in known_languages() if (c := country_of(text, lang=code)) is not None), None)
+
+
 def same_affiliation(gold: str, got: str) -> bool:
-    a, b = country_of(gold), country_of(got)
+    a, b = any_country(gold), any_country(got)
     if a is not None and b is not None:
         return a.code == b.code
     g, s = fold(gold), fold(got)

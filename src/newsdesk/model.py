@@ -74,6 +74,8 @@ class Entity(BaseModel):
     affiliation: str | None = Field(default=None, description="A country or organisation.")
     aliases: list[str] = Field(default_factory=list)
     mentions: int = 1
+    credited: bool = Field(default=False, description="The page's own source line or photo credit: who made the "
+                                                      "page, not an organisation it names.")
 
 
 class Quote(BaseModel):
@@ -114,6 +116,14 @@ class Event(BaseModel):
         return [p.name for p in self.participants if part is None or p.part == part]
 
 
+class Understanding(BaseModel):
+    """How an article was read: its language, and the pipeline that read it (None: not understood)."""
+
+    language: str | None = Field(default=None, description="ISO 639-1 code of the article's language, if known.")
+    model: str | None = Field(default=None, description="The spaCy pipeline that read it; null when newsdesk has "
+                                                        "none for the language, and then nothing was read.")
+
+
 class SimilarArticle(BaseModel):
     id: str
     headline: str
@@ -139,6 +149,7 @@ class Article(BaseModel):
     source: str | None = None
     related: list[RelatedLink] = Field(default_factory=list)
     language: str | None = None
+    understanding: Understanding | None = None
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     time_expressions: list[TimeExpression] = Field(default_factory=list)

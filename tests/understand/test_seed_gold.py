@@ -1,6 +1,6 @@
 """Everything the gold says of the seed's people, quotes, times and events."""
 
-from newsdesk.understand.gazetteer import country_of
+from newsdesk.lang.countries import country_of
 
 
 def same_country(a: str | None, b: str | None) -> bool:

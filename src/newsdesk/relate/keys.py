@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..lang import english
+from ..lang.countries import country_named
+from ..lang.names import spelling_key
 from ..model import Entity
-from ..understand.gazetteer import country_named, fold
-from ..understand.roles import ROLE_NOUNS
-
-_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
-
-
-def spelling_key(name: str) -> str:
-    text = _NOT_WORD.sub(" ", fold(name))
-    text = text.replace("y", "i")
-    text = re.sub(r"(.)\1+", r"\1", text)
-    return " ".join(text.split())
 
 
 def entity_keys(entity: Entity) -> list[str]:
@@ -39,7 +31,7 @@ def entity_keys(entity: Entity) -> list[str]:
     keys = [spelling_key(entity.name)]
     for alias in entity.aliases:
         words = alias.split()
-        if words and not any(w.lower() in ROLE_NOUNS for w in words) and len(words) > 1:
+        if words and not any(w.lower() in english().role_nouns for w in words) and len(words) > 1:
             keys.append(spelling_key(alias))
     return list(dict.fromkeys(k for k in keys if k))
 

@@ -1,36 +1,55 @@
 """Understand: who is who, who said what, and what happened where and when, in one article.
 
-`understand_all` sends the text blocks of a batch of articles through spaCy's `nlp.pipe` together
-(the model loaded once per process) and returns new Article records with entities, quotes, time
-expressions and events; the rules after NER are plain Python over the parsed blocks.
+Each article is read by the pipeline of its own language (`nlp.py`): the language the page
+declares, else the one its text is identified as (`newsdesk.lang.identify`). `understand_all`
+sends the text blocks of a batch through each language's `nlp.pipe` together (each model loaded
+once per process) and returns new Article records with entities, quotes, time expressions and
+events; the rules after NER are plain Python over the parsed blocks, reading the language's words.
+An article in a language newsdesk has no pipeline for is returned with `understanding.model`
+null and nothing invented: no entity, quote, time or event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Article
+from ..lang.identify import article_language
+from ..model import Article, Understanding
 from .analysis import analyse, text_blocks
 from .entities import resolve_entities, with_sides
 from .events import find_events
-from .nlp import load_pipeline
+from .nlp import load_pipeline, model_for
 from .quotes import find_quotes
 from .time import find_times
 
 BATCH_SIZE = 256
 
 
-def understand_all(articles: Sequence[Article], model: str | None = None) -> list[Article]:
+def understand_all(articles: Sequence[Article]) -> list[Article]:
     """Each article, understood: new records, in the same order; the inputs are not changed."""
-    nlp = load_pipeline(model)
-    blocks = [text_blocks(article) for article in articles]
-    texts = [text for article_blocks in blocks for _, text in article_blocks]
-    # Strings spaCy adds while reading a batch are freed after it, so a long ingest keeps flat
-    # memory; nothing spaCy made leaves this block (the records hold plain strings).
-    with nlp.memory_zone():
-        docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
-        return [read_article(article, [next(docs) for _ in b], [kind for kind, _ in b])
-                for article, b in zip(articles, blocks)]
+    results: list[Article | None] = [None] * len(articles)
+    by_model: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        language = article_language(article)
+        model = model_for(language)
+        understood = article.model_copy(update={
+            "language": language, "understanding": Understanding(language=language, model=model),
+            "entities": [], "quotes": [], "time_expressions": [], "events": []})
+        results[i] = understood
+        if model is not None:
+            by_model.setdefault(model, []).append(i)
+    for model, indexes in by_model.items():
+        nlp = load_pipeline(model)
+        batch = [results[i] for i in indexes]
+        blocks = [text_blocks(article) for article in batch]
+        texts = [text for article_blocks in blocks for _, text in article_blocks]
+        # Strings spaCy adds while reading a batch are freed after it, so a long ingest keeps flat
+        # memory; nothing spaCy made leaves this block (the records hold plain strings).
+        with nlp.memory_zone():
+            docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+            for i, article, b in zip(indexes, batch, blocks):
+                results[i] = read_article(article, [next(docs) for _ in b], [kind for kind, _ in b])
+    return [r for r in results if r is not None]
 
 
 def read_article(article: Article, docs, kinds: list[str]) -> Article:
@@ -51,5 +70,5 @@ def read_article(article: Article, docs, kinds: list[str]) -> Article:
     )
 
 
-def understand(article: Article, model: str | None = None) -> Article:
-    return understand_all([article], model)[0]
+def understand(article: Article) -> Article:
+    return understand_all([article])[0]

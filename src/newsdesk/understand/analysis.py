@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..lang import Language, english
+from ..lang.countries import Country, country_named, country_of, country_of_demonym
+from ..lang.names import PersonName, parse_person
 from ..model import Article
-from .gazetteer import Country, country_named, country_of, country_of_demonym
+from .names import calendar_words, clean_person
+from .nlp import lang_of
 from .roles import (
-    PORTFOLIO_WORDS,
     RoleMention,
     is_title_word,
     nationality_before,
@@ -23,9 +26,9 @@ from .roles import (
     title_before,
 )
 
-_POSSESSIVE = ("'s", "’s", "'", "’")
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
-_QUOTE_CLOSERS = {"“": ("”", "’’", "''"), '"': ('"',)}
+#: Each opening quotation mark and the marks that close it, in the languages newsdesk reads.
+_QUOTE_CLOSERS = {"“": ("”", "’’", "''"), '"': ('"',), "«": ("»",), "„": ("“", "”")}
+OPENERS = tuple(_QUOTE_CLOSERS)
 
 
 def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
@@ -49,12 +52,6 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def surname(span: Span) -> str:
-    """The family name of a full name: its last word that is not a suffix ("Jr.")."""
-    words = [t.text for t in span if t.lower_ not in NAME_SUFFIXES]
-    return words[-1] if words else span[-1].text
-
-
 @dataclass
 class Mention:
     """One mention of a person, organisation or place."""
@@ -72,6 +69,20 @@ class Mention:
     def role(self) -> RoleMention | None:
         return self.roles[0] if self.roles else None
 
+    @property
+    def person_name(self) -> PersonName:
+        parsed = parse_person(self.name)
+        return parsed if parsed is not None else PersonName((), self.name)
+
+    @property
+    def surname(self) -> str:
+        """The family name ("van de Zandschulp" of "Botic van de Zandschulp"; a one-word name itself)."""
+        return self.person_name.surname
+
+    @property
+    def words(self) -> int:
+        return len(self.name.split())
+
 
 @dataclass
 class Analysis:
@@ -83,6 +94,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     countries: list[tuple[int, Span, Country]] = field(default_factory=list)  # (sentence, span, country)
     quoted: list[list[tuple[int, int]]] = field(default_factory=list)  # per block, character ranges in quotes
+    lang: Language = field(default_factory=english)
 
     def in_quote(self, span: Span, block: int) -> bool:
         return any(start <= span.start_char < end for start, end in self.quoted[block])
@@ -102,10 +114,10 @@ def text_blocks(article: Article) -> list[tuple[str, str]]:
     return blocks
 
 
-def strip_possessive(span: Span) -> Span:
-    while len(span) > 1 and span[-1].text in _POSSESSIVE:
+def strip_possessive(span: Span, lang: Language) -> Span:
+    while len(span) > 1 and span[-1].text in lang.possessives:
         span = span[:-1]
-    if len(span) > 1 and span[0].lower_ == "the":
+    if len(span) > 1 and span[0].lower_ in lang.determiners:
         span = span[1:]
     return span
 
@@ -119,70 +131,88 @@ def with_acronym(span: Span) -> Span:
     return span
 
 
-def person_span(span: Span) -> Span | None:
+def person_span(span: Span, lang: Language) -> Span:
     """A person's name from an NER span: possessives cut ("Jeff Bezos's Blue Origin" -> "Jeff Bezos"),
-    a given name the model left out taken in ("Eyamba Sowers"); None when no word is capitalised."""
-    while len(span) > 1 and span[0].text in _POSSESSIVE:
+    a given name the model left out of a one-word span taken in ("Eyamba Sowers")."""
+    while len(span) > 1 and span[0].text in lang.possessives:
         span = span[1:]
-    cut = next((t.i for t in span if t.text in _POSSESSIVE and t.i > span.start), None)
+    cut = next((t.i for t in span if t.text in lang.possessives and t.i > span.start), None)
     if cut is not None:
         span = span.doc[span.start : cut]
     doc, start = span.doc, span.start
     given = start - 1
-    if (given >= span.sent.start and doc[given].pos_ == "PROPN" and doc[given].is_title
-            and not doc[given].ent_type_ and not is_title_word(doc[given])
+    if (len(span) == 1 and given >= span.sent.start and doc[given].pos_ == "PROPN" and doc[given].is_title
+            and not doc[given].ent_type_ and not is_title_word(doc[given], lang)
+            and doc[given].lower_ not in lang.honorifics
             and (given == span.sent.start or not doc[given - 1].text[:1].isupper())):
         start = given  # a lone capitalised word before the name, not the end of a title
-    span = doc[start : span.end]
-    if not any(t.text[:1].isupper() for t in span):
-        return None
-    return span
+    return doc[start : span.end]
 
 
-def classify(ent: Span) -> tuple[str, Span] | None:
-    """An NER span as (person|org|place, name span), with the model's common mistakes mended."""
-    span = strip_possessive(ent)
+def _named(span: Span) -> bool:
+    """Organisations and places are named with a capital somewhere ("eBay" too; "n't" not)."""
+    return any(c.isupper() for c in span.text)
+
+
+def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[str, Span, str] | None:
+    """An NER span as (person|org|place, name span, name), with the model's common mistakes mended."""
+    span = strip_possessive(ent, lang)
     label = ent.label_
-    if label == "PERSON":
-        span = person_span(ent)
-        if span is None:
+    code = lang.code
+    if label in lang.person_labels:
+        cleaned = clean_person(person_span(ent, lang), lang, calendar)
+        if cleaned is None:
             return None
+        span, name = cleaned
         # a capital or country tagged as a person ("Kyiv withdrew ...") unless a title stands before it
-        if country_of(span.text) is not None and title_before(span) is None:
-            return "place", span
-        return "person", span
-    if label == "ORG":
-        if span.text.lower() in PORTFOLIO_WORDS:
-            return None  # "Defense" of "Defense Minister"
-        if country_named(span.text) is not None:
-            return "place", span  # "Türkiye’s role" tagged as an organisation
-        return "org", with_acronym(span)
-    if label in ("GPE", "LOC", "FAC"):
-        if country_of_demonym(span.text) is not None and country_named(span.text) is None:
+        if country_of(name, lang=code) is not None and title_before(span) is None:
+            return "place", span, name
+        return "person", span, name
+    if not _named(span):
+        return None
+    if label in lang.org_labels:
+        if span.text.lower() in lang.portfolio_words or is_title_word(span[0], lang):
+            return None  # "Defense" of "Defense Minister"; a title read as a name: "ministre de l'Intérieur"
+        if country_named(span.text, code) is not None:
+            return "place", span, span.text  # "Türkiye’s role" tagged as an organisation
+        span = with_acronym(span)
+        return "org", span, span.text
+    if label in lang.place_labels:
+        if country_of_demonym(span.text, code) is not None and country_named(span.text, code) is None:
             return None  # "Ukrainian" tagged as a place: a nationality, used for affiliations
-        return "place", span
+        return "place", span, span.text
     return None
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     """Sentences, mentions with their titles, and country words of one article."""
-    analysis = Analysis(article=article, docs=docs, kinds=kinds)
+    lang = lang_of(docs[0]) if docs else english()
+    analysis = Analysis(article=article, docs=docs, kinds=kinds, lang=lang)
     analysis.quoted = [[(s, e) for s, e, _, _ in quote_spans(doc.text)] for doc in docs]
+    calendar = calendar_words(lang)
+    country_labels = lang.affiliation_labels | lang.org_labels | lang.person_labels
+    credited = {c.casefold() for c in (article.source, article.image.credit if article.image else None) if c}
     for block, doc in enumerate(docs):
         for sent in doc.sents:
             analysis.sentences.append(sent)
             analysis.sentence_block.append(block)
             index = len(analysis.sentences) - 1
             for ent in sent.ents:
-                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
-                    country = country_of(strip_possessive(ent).text)
+                if ent.label_ in country_labels:
+                    country = country_of(strip_possessive(ent, lang).text, lang=lang.code)
                     if country is not None:
                         analysis.countries.append((index, ent, country))
-                found = classify(ent)
-                if found is None:
-                    continue
-                kind, span = found
-                analysis.mentions.append(Mention(kind, span.text, span, index))
+                found = classify(ent, lang, calendar)
+                if found is None or found[2].casefold() in credited:
+                    continue  # the page's own credit line names who made it, not whom it is about
+                kind, span, name = found
+                analysis.mentions.append(Mention(kind, name, span, index))
+            if lang.roles.data.get("adjectives_after"):
+                # nationality adjectives written in lower case ("le président russe"): NER leaves them
+                for token in sent:
+                    if token.pos_ == "ADJ" and token.text.islower() and not token.ent_type_ \
+                            and (country := country_of_demonym(token.text, lang.code)) is not None:
+                        analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
     promote_surnames(analysis)
     for mention in analysis.persons():
         mention.roles = [r for r in (title_before(mention.span), title_after(mention.span) or title_as(mention.span))
@@ -198,10 +228,11 @@ def demote_names_in_titles(analysis: Analysis) -> None:
     """A "person" inside another person's title is the organisation the title names:
     "Will Moy, chief executive of the fact-checking website Full Fact" (unless a possessive owner,
     as in "Carlineo's attorney")."""
+    possessives = analysis.lang.possessives
     for m in analysis.persons():
         doc = m.span.doc
         following = doc[m.span.end].text if m.span.end < len(doc) else ""
-        if following in _POSSESSIVE:
+        if following in possessives:
             continue
         for other in analysis.persons():
             if other is m or other.span.doc is not doc:
@@ -213,11 +244,11 @@ def demote_names_in_titles(analysis: Analysis) -> None:
 def drop_lone_names(analysis: Analysis) -> None:
     """Drop one-word "people" with no title who are no one's name in full: mostly the small model's
     mistakes ("Brexit", "Spurs", "Twitter"); a one-word name with a title ("President Trump") stays."""
-    full = {surname(m.span) for m in analysis.persons() if len(m.span) >= 2}
-    full |= {m.span[0].text for m in analysis.persons() if len(m.span) >= 2}
+    full = {m.surname for m in analysis.persons() if m.words >= 2}
+    full |= {m.name.split()[0] for m in analysis.persons() if m.words >= 2}
     analysis.mentions = [
         m for m in analysis.mentions
-        if m.type != "person" or len(m.span) >= 2 or m.name in full
+        if m.type != "person" or m.words >= 2 or m.name in full
         or any(o.name == m.name and o.roles for o in analysis.persons())
     ]
 
@@ -228,8 +259,9 @@ def promote_surnames(analysis: Analysis) -> None:
     The small English model tags some surnames as places ("Dubois told parliament"); once the
     article has named the person in full, the surname alone means them.
     """
-    surnames = {surname(m.span) for m in analysis.mentions if m.type == "person" and len(m.span) >= 2}
-    lone = {m.name for m in analysis.mentions if m.type == "person" and len(m.span) == 1}
+    code = analysis.lang.code
+    surnames = {m.surname for m in analysis.mentions if m.type == "person" and m.words >= 2}
+    lone = {m.name for m in analysis.mentions if m.type == "person" and m.words == 1}
     for m in analysis.mentions:
         # a full name the model took for an organisation, whose surname alone it calls a person
         if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span):
@@ -239,7 +271,7 @@ def promote_surnames(analysis: Analysis) -> None:
         return
     covered = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
     for m in analysis.mentions:
-        if m.type != "person" and len(m.span) == 1 and m.name in surnames and country_of(m.name) is None:
+        if m.type != "person" and len(m.span) == 1 and m.name in surnames and country_of(m.name, lang=code) is None:
             m.type = "person"
     for index, sent in enumerate(analysis.sentences):
         for token in sent:

@@ -11,14 +11,13 @@ delegation they belong to, and for everyone else from the organisation in their 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..lang import Language
+from ..lang.countries import country_named, country_of, fold
+from ..lang.names import names_agree
 from ..model import Entity, Role
-from .analysis import Analysis, Mention, surname
-from .gazetteer import country_named, country_of, fold
-from .roles import QUALIFIER_WORDS, ROLE_NOUNS
-
-_GENERIC_SOURCE_WORDS = {"agencies", "agency", "wires", "staff", "reporters", "newsroom"}
+from .analysis import Analysis, Mention
 
 
 @dataclass
@@ -36,31 +35,38 @@ class Cluster:
         return max(counts, key=lambda n: (len(n.split()), counts[n], -self.names.index(n)))
 
 
-def name_key(span) -> tuple[str, str]:
-    """(surname, first initial): "Pat Carlineo", "Patrick W. Carlineo" and "Patrick Carlineo Jr." are one man."""
-    return fold(surname(span)), fold(span[0].text)[:1]
-
-
 def cluster_people(persons: list[Mention]) -> list[Cluster]:
-    """Group person mentions into people; full names first, then short forms join them."""
+    """Group person mentions into people; full names first, then short forms join them.
+
+    Full names join when they agree ("Pat Carlineo", "Patrick W. Carlineo" and "Patrick Carlineo
+    Jr." are one man; "Boris Johnson" and "Jimmie Johnson" are two); a surname alone joins the
+    nearest full name it ends, a given name alone the nearest it starts.
+    """
     clusters: list[Cluster] = []
-    by_full: dict[tuple[str, str], Cluster] = {}
     for m in persons:
-        if len(m.span) >= 2:
-            key = name_key(m.span)
-            if key not in by_full:
-                by_full[key] = Cluster("person")
-                clusters.append(by_full[key])
-            by_full[key].mentions.append(m)
+        if m.words < 2:
+            continue
+        name = m.person_name
+        target = next((c for c in clusters if names_agree(c.mentions[0].person_name, name)), None)
+        if target is None and name.suffix is None:
+            # "Patrick W. Carlineo" after "Patrick W. Carlineo Jr.": the same man, shorter; but
+            # "Donald Trump Jr." after "Donald Trump" is his son
+            target = next((c for c in clusters if c.mentions[0].person_name.suffix is not None
+                           and names_agree(replace(c.mentions[0].person_name, suffix=None), name)), None)
+        if target is None:
+            target = Cluster("person")
+            clusters.append(target)
+        target.mentions.append(m)
+    full = list(clusters)
     for m in persons:
-        if len(m.span) >= 2:
+        if m.words >= 2:
             continue
         key = fold(m.name)
-        surname_of = [c for c in clusters if name_key(c.mentions[0].span)[0] == key and len(c.mentions[0].span) >= 2]
-        given = [c for c in clusters if fold(c.mentions[0].span[0].text) == key and len(c.mentions[0].span) >= 2]
+        surname_of = [c for c in full if fold(c.mentions[0].surname) == key]
+        given = [c for c in full if fold(c.mentions[0].person_name.given[0]) == key]
         candidates = surname_of or given
         if candidates:
-            target = min(candidates, key=lambda c: abs(c.mentions[0].sentence - m.sentence))
+            target = min(candidates, key=lambda c: _distance(c, m))
         else:
             target = next((c for c in clusters if len(c.canonical().split()) == 1 and fold(c.canonical()) == key), None)
             if target is None:
@@ -71,6 +77,15 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
         c.mentions.sort(key=lambda m: (m.sentence, m.span.start))
     clusters.sort(key=lambda c: (c.mentions[0].sentence, c.mentions[0].span.start))
     return clusters
+
+
+def _distance(cluster: Cluster, mention: Mention) -> int:
+    """Sentences between a short form and the nearest full name of a person named before it (or,
+    when none was, after it)."""
+    before = [mention.sentence - m.sentence for m in cluster.mentions if m.words >= 2 and m.sentence <= mention.sentence]
+    if before:
+        return min(before)
+    return 10_000 + min(m.sentence - mention.sentence for m in cluster.mentions if m.words >= 2)
 
 
 def cluster_by_name(mentions: list[Mention], kind: str) -> list[Cluster]:
@@ -90,17 +105,18 @@ class Affiliations:
 
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
+        self.code = analysis.lang.code
         self.display: dict[str, str] = {}
         for _, span, country in analysis.countries:
             text = span.text.replace("’s", "").replace("'s", "").strip()
             text = text.removeprefix("the ").removeprefix("The ")
-            if country_named(text) is not None and not text.isupper():
+            if country_named(text, self.code) is not None and not text.isupper():
                 self.display.setdefault(country.code, text)
 
     def name(self, word: str) -> str:
         """The affiliation a word gives: "Russian" -> "Russia"; a place that is no country stays as written."""
         word = word.replace("’s", "").replace("'s", "").strip()
-        country = country_of(word)
+        country = country_of(word, lang=self.code)
         if country is None:
             return word
         return self.display.get(country.code, country.name)
@@ -111,7 +127,7 @@ class Affiliations:
         block = a.sentence_block[mention.sentence]
         near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
                 if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
-                and country_of(span.text, capitals=False) is not None and not a.in_quote(span, block)]
+                and country_of(span.text, capitals=False, lang=self.code) is not None and not a.in_quote(span, block)]
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
@@ -136,18 +152,19 @@ class AffiliationEvidence:
         return self.org or side
 
 
-def split_titles(title: str, qualifier: str | None) -> list[tuple[str, str | None]]:
+def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tuple[str, str | None]]:
     """Two offices in one title are two roles: "founder and former CEO" -> founder; CEO (former).
 
     "Research and Advocacy Director" stays whole: only a split where both sides hold a role noun counts.
     """
-    parts = [p.strip() for p in title.split(" and ")]
-    if len(parts) < 2 or not all(any(w.lower() in ROLE_NOUNS for w in p.split()) for p in parts):
+    joiner = next(iter(lang.roles.words("and_word")), "and")
+    parts = [p.strip() for p in title.split(f" {joiner} ")]
+    if len(parts) < 2 or not all(any(w.lower() in lang.role_nouns for w in p.split()) for p in parts):
         return [(title, qualifier)]
     result = []
     for part in parts:
         first = part.split()[0].lower()
-        if first in QUALIFIER_WORDS and len(part.split()) > 1:
+        if first in lang.qualifier_words and len(part.split()) > 1:
             result.append((part.split(" ", 1)[1], first))
         else:
             result.append((part, None if len(result) < len(parts) - 1 else qualifier))
@@ -173,7 +190,7 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
     return evidence
 
 
-def person_entity(cluster: Cluster, affiliations: Affiliations) -> tuple[Entity, AffiliationEvidence]:
+def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) -> tuple[Entity, AffiliationEvidence]:
     name = cluster.canonical()
     roles: list[Role] = []
     seen = set()
@@ -181,7 +198,7 @@ def person_entity(cluster: Cluster, affiliations: Affiliations) -> tuple[Entity,
     for m in cluster.mentions:
         forms = [m.name]
         for role in m.roles:
-            for title, qualifier in split_titles(role.title, role.qualifier):
+            for title, qualifier in split_titles(role.title, role.qualifier, lang):
                 key = (title.lower(), qualifier)
                 if key not in seen:
                     seen.add(key)
@@ -198,20 +215,21 @@ def person_entity(cluster: Cluster, affiliations: Affiliations) -> tuple[Entity,
 def named_entity(cluster: Cluster, affiliations: Affiliations) -> Entity:
     names = Counter(cluster.names)
     name = max(names, key=lambda n: (names[n], len(n)))
-    if cluster.type == "place" and country_named(name):
+    if cluster.type == "place" and country_named(name, affiliations.code):
         name = affiliations.name(name)
     aliases = sorted(set(cluster.names) - {name})
     return Entity(name=name, type=cluster.type, aliases=aliases, mentions=len(cluster.mentions))
 
 
-def source_organisations(source: str | None, credit: str | None) -> list[str]:
+def source_organisations(source: str | None, credit: str | None, lang: Language) -> list[str]:
     """Agencies named in the source line and the photo credit: "TRT World and Agencies", "AA"."""
+    generic = lang.sources.words("generic")
     names = []
     for part in (source or "").replace(" & ", " and ").split(" and "):
         part = part.strip(" ,")
-        if part and part.lower() not in _GENERIC_SOURCE_WORDS:
+        if part and part.lower() not in generic:
             names.append(part)
-    if credit and (credit.isupper() or len(credit.split()) >= 2) and credit.lower() not in _GENERIC_SOURCE_WORDS:
+    if credit and (credit.isupper() or len(credit.split()) >= 2) and credit.lower() not in generic:
         names.append(credit)
     return names
 
@@ -232,6 +250,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], dict[int, Affili
     Each mention's `entity` is set to its index in the returned list.
     """
     affiliations = Affiliations(analysis)
+    lang = analysis.lang
     people = cluster_people(analysis.persons())
     clusters = people + cluster_by_name(analysis.mentions, "org") + cluster_by_name(analysis.mentions, "place")
     entities, evidence = [], {}
@@ -239,13 +258,18 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], dict[int, Affili
         for m in cluster.mentions:
             m.entity = index
         if cluster.type == "person":
-            entity, evidence[index] = person_entity(cluster, affiliations)
+            entity, evidence[index] = person_entity(cluster, affiliations, lang)
         else:
             entity = named_entity(cluster, affiliations)
         entities.append(entity)
-    known = {fold(e.name) for e in entities if e.type == "org"}
-    for name in source_organisations(analysis.article.source, analysis.article.image and analysis.article.image.credit):
-        if fold(name) not in known:
-            known.add(fold(name))
-            entities.append(Entity(name=name, type="org"))
+    known = {fold(e.name): i for i, e in enumerate(entities) if e.type == "org"}
+    credit = analysis.article.image.credit if analysis.article.image else None
+    for name in source_organisations(analysis.article.source, credit, lang):
+        # who made the page, not whom it is about: kept, but marked, and never in the people graph
+        if fold(name) in known:
+            index = known[fold(name)]
+            entities[index] = entities[index].model_copy(update={"credited": True})
+        else:
+            known[fold(name)] = len(entities)
+            entities.append(Entity(name=name, type="org", credited=True, mentions=0))
     return entities, evidence

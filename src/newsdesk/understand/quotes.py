@@ -14,32 +14,67 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import Language, alternation
 from ..model import Entity, Quote
-from .analysis import Analysis, Mention, quote_spans
-from .roles import ROLE_NOUNS
+from .analysis import OPENERS, Analysis, Mention, quote_spans
 
-SPEECH = (r"said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|warned|warns|warning|explained"
-          r"|insisted|argued|argues|wrote|writes|declared|announced|asked|stressed|claimed|claims|remarked|urged"
-          r"|urging|replied|continued|posted|tweeted|saying|according to|acknowledged|admitted|conceded|recalled"
-          r"|cautioned|comments|commented|testified|pledged|vowed|promised|pointed out|quipped|joked|shouted"
-          r"|announces|tweets|describing|described")
-SPEECH_VERB = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
-PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH})\b", re.IGNORECASE)
-#: Words for a person that stand for someone named earlier: "the 56-year-old said", "the singer told".
-PERSON_NOUNS = frozenset("""
-man woman boy girl singer guitarist drummer actor actress player star boss mother father wife husband son
-daughter victim witness resident doctor teacher student pastor priest veteran athlete striker goalkeeper
-""".split())
-DESCRIBED_SPEAKER = re.compile(rf"\bthe\s+(?P<words>(?:[\w’'-]+\s+){{1,4}})(?:{SPEECH})\b", re.IGNORECASE)
 #: An attribution after a quote names its speaker within this many words of the closing mark.
 AFTER_REACH = 4
-PLACE_AFTER = re.compile(rf"\b(?:{SPEECH})\b[^.;]*?\bin\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 #: Quotes shorter than this are scare quotes or names, not speech.
 MIN_WORDS = 3
 #: A quote of at most this many words with every long word capitalised is a title ("Takin' It to the Streets").
 MAX_TITLE_WORDS = 8
 #: How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK = 4
+#: Where a quote's place is looked for after its speech verb, in characters.
+PLACE_REACH = 200
+_NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+
+
+class SpeechWords:
+    """A language's words of speaking, compiled once: verbs, pronoun speakers, described speakers."""
+
+    def __init__(self, lang: Language):
+        q = lang.quotes
+        verbs = alternation(q.words("speech_verbs") | set(q.list("speech_phrases")))
+        pronouns = alternation(q.words("pronouns"))
+        self.verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+        # "he said", "she told"; "a-t-il ajouté", "explique-t-elle"
+        self.pronoun = re.compile(rf"\b(?:{pronouns})\s+(?:\w+\s+)?(?:{verbs})\b|\b(?:{verbs})-t-(?:{pronouns})\b",
+                                  re.IGNORECASE)
+        self.opens_with_pronoun = re.compile(rf"^\s*(?:{pronouns})\b", re.IGNORECASE)
+        definite = alternation(q.words("definite"))
+        # "the 56-year-old said"; with the verb first where the language puts it there: "a expliqué le ministre"
+        self.described = [re.compile(rf"\b(?:{definite})\s+(?P<words>(?:[\w’'-]+\s+){{1,4}})(?:{verbs})\b", re.IGNORECASE)]
+        if q.data.get("inverted"):
+            self.described.append(re.compile(
+                rf"\b(?:{verbs})\s+(?:{definite})\s*(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}})", re.IGNORECASE))
+        self.indefinite = alternation(q.words("indefinite"))
+        self.place = re.compile(rf"\b(?:{alternation(q.words('place_before'))})\s+(?P<place>{_NAME_WORDS})")
+        self.person_nouns = q.words("person_nouns")
+        self.person_suffixes = tuple(q.list("person_suffixes"))
+        self.role_nouns = lang.role_nouns
+        self.possessives = lang.possessives
+
+
+_SPEECH: dict[str, SpeechWords] = {}
+
+
+def speech_words(lang: Language) -> SpeechWords:
+    if lang.code not in _SPEECH:
+        _SPEECH[lang.code] = SpeechWords(lang)
+    return _SPEECH[lang.code]
+
+
+def place_said(words: SpeechWords, after: str) -> str | None:
+    """Where a quote was said: "…,” Dubois told parliament in Paris". Linear: the place is looked
+    for only in the clause after the first speech verb."""
+    verb = words.verb.search(after)
+    if verb is None:
+        return None
+    clause = re.split(r"[.;]", after[verb.end(): verb.end() + PLACE_REACH], maxsplit=1)[0]
+    m = words.place.search(clause)
+    return m.group("place") if m else None
 
 
 @dataclass
@@ -79,6 +114,7 @@ class Speakers:
         self.a = analysis
         self.entities = entities
         self.persons = analysis.persons()
+        self.words = speech_words(analysis.lang)
 
     def mentions_in(self, block: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
@@ -96,24 +132,25 @@ class Speakers:
                 break
             sent = self.a.sentences[m.sentence]
             following = m.span.doc[m.span.end] if m.span.end < len(m.span.doc) else None
-            possessive = following is not None and following.text in ("’s", "'s", "’", "'")
+            possessive = following is not None and following.text in self.words.possessives
             if not possessive and (m.span.start == sent.start or (following is not None and following.pos_ in ("VERB", "AUX"))):
                 return m.entity
         return before[-1].entity
 
     def described(self, words: str, block: int, char: int) -> int | None:
         """A speaker described, not named: a title held by someone in the article, or a person noun."""
-        for m in DESCRIBED_SPEAKER.finditer(words):
-            nouns = [w.lower() for w in m.group("words").split()]
-            if any(w.endswith(("’s", "'s")) for w in nouns[:-1]):
+        w = self.words
+        for m in (m for pattern in w.described for m in pattern.finditer(words)):
+            nouns = [word.lower() for word in m.group("words").split()]
+            if any(word.endswith(("’s", "'s")) for word in nouns[:-1]):
                 return None  # "the victim's mother said": someone's relative, not someone named
             for noun in nouns:
-                if noun in ROLE_NOUNS:
+                if noun in w.role_nouns:
                     holders = [i for i, e in enumerate(self.entities)
                                if e.type == "person" and any(noun in r.title.lower().split() for r in e.roles)]
                     if len(holders) == 1:
                         return holders[0]
-            described = [n for n in nouns if n in ROLE_NOUNS or n in PERSON_NOUNS or n.endswith("-year-old")]
+            described = [n for n in nouns if n in w.role_nouns or n in w.person_nouns or n.endswith(w.person_suffixes or ("\0",))]
             if described and not self.introduced_unnamed(described[-1], block, char):
                 return self.subject_before(block, char)
         return None
@@ -121,12 +158,13 @@ class Speakers:
     def introduced_unnamed(self, noun: str, block: int, char: int) -> bool:
         """Whether the article brought in "a doctor" before: then "the doctor" is that unnamed person."""
         earlier = " ".join(self.a.docs[b].text for b in range(block)) + " " + self.a.docs[block].text[:char]
-        return re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier, re.IGNORECASE) is not None
+        return re.search(rf"\b(?:{self.words.indefinite})\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier,
+                         re.IGNORECASE) is not None
 
     def title_subject(self, words: str) -> int | None:
         """A sentence opening with a title held by one person: "China's ambassador to Britain ... warned"."""
         for word in re.findall(r"[\w.-]+", words)[:6]:
-            if word.lower() in ROLE_NOUNS:
+            if word.lower() in self.words.role_nouns:
                 holders = [i for i, e in enumerate(self.entities)
                            if e.type == "person" and any(word.lower() in r.title.lower().split() for r in e.roles)]
                 return holders[0] if len(holders) == 1 else None
@@ -134,7 +172,7 @@ class Speakers:
 
     def in_words(self, words: str, block: int, start: int, end: int, quote_start: int) -> tuple[bool, int | None]:
         """(attributed, speaker) from the words between `start` and `end` around a quote."""
-        verb = SPEECH_VERB.search(words)
+        verb = self.words.verb.search(words)
         if verb is None and not words.rstrip().endswith(":"):
             return False, None
         named = self.mentions_in(block, start, end)
@@ -144,7 +182,7 @@ class Speakers:
             at = start + verb.start()
             subjects = [m for m in named if m.span.end_char <= at]
             return True, (subjects[0] if subjects else named[0]).entity
-        if PRONOUN_SPEAKER.search(words) or re.match(r"^\s*(?:he|she)\b", words, re.IGNORECASE):
+        if self.words.pronoun.search(words) or self.words.opens_with_pronoun.match(words):
             return True, self.subject_before(block, quote_start)
         described = self.described(words, block, quote_start)
         if described is None and start < quote_start:
@@ -152,11 +190,11 @@ class Speakers:
         return True, described
 
 
-def close_attribution(after: str) -> bool:
+def close_attribution(after: str, speech: SpeechWords) -> bool:
     """Whether the words after a quote open with its attribution: “…,” Peskov said / said Peskov / he said."""
     words = after.split()[:AFTER_REACH]
     head = " ".join(words)
-    return bool(SPEECH_VERB.search(head)) or bool(words and words[0][:1].isupper() and SPEECH_VERB.search(after))
+    return bool(speech.verb.search(head)) or bool(words and words[0][:1].isupper() and speech.verb.search(after))
 
 
 def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
@@ -174,11 +212,11 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             before = text[s_start:q_start]
             after_end = sentence_span(analysis, block, q_end)[2] if q_end < len(text) else q_end
             after = text[q_end:after_end]
-            next_quote = text.find("“", q_end)
+            next_quote = min((p for p in (text.find(c, q_end) for c in OPENERS) if p != -1), default=-1)
             if next_quote != -1 and next_quote < after_end:
                 after = text[q_end:next_quote]
             attributed, speaker, words = False, None, after
-            if close_attribution(after):
+            if close_attribution(after, speakers.words):
                 attributed, speaker = speakers.in_words(after, block, q_end, q_end + len(after), q_start)
             if speaker is None:
                 found_before = speakers.in_words(before, block, s_start, q_start, q_start)
@@ -191,7 +229,7 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             if not attributed:
                 continue
             partial = bool(before.strip()) and not before.rstrip().endswith((":", ",")) or quoted[:1].islower()
-            place = m.group("place") if (m := PLACE_AFTER.search(after)) else None
+            place = place_said(speakers.words, after)
             found.append(FoundQuote(
                 quote=Quote(speaker=entities[speaker].name if speaker is not None else None, text=quoted,
                             partial=partial, place=place),

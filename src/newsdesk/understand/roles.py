@@ -1,67 +1,26 @@
 """Titles written around a person's name: "Russian President Vladimir Putin", "presidential aide
 Vladimir Medinsky", "then-UK Prime Minister Boris Johnson", "Will Moy, chief executive of the
-fact-checking website Full Fact,".
+fact-checking website Full Fact,", "the Kremlin spokesman, Dmitry Peskov,"; in French "le président
+russe Vladimir Poutine", "Sophie Binet, la secrétaire générale de la CGT".
 
 A title is read from the tokens next to the name: a run of capitalised words, role nouns and the
-words that modify them, holding at least one role noun. A leading country or place word ("Russian",
-"US", "South Dakota") or a possessive ("Russia's", "Hong Kong's") is the affiliation; an
+words that modify them, holding at least one role noun. A country or nationality word in it
+("Russian", "US", "russe") or a possessive before it ("Russia's") is the affiliation; an
 organisation inside the title or its complement ("Kremlin spokesman", "CEO of Ceres Robotics") is
-kept as the title's organisation; a qualifier ("newly appointed", "then-", "former") is kept apart.
-Works on tokens, tags and entity labels only: no parse tree is needed.
+kept as the title's organisation; a qualifier ("newly appointed", "then-", "former", "ancien") is
+kept apart, in English words. Every word list is the language's (`newsdesk.lang`); the rules read
+tokens, tags and entity labels only: no parse tree is needed.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import country_of
-
-#: Nouns that make a run of words a title. General vocabulary of offices and jobs.
-ROLE_NOUNS = frozenset("""
-president vice-president premier chancellor minister secretary spokesman spokeswoman spokesperson aide adviser
-advisor negotiator envoy ambassador diplomat chief head director commander general admiral colonel lieutenant
-captain sergeant officer leader chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder
-governor mayor senator congressman congresswoman representative lawmaker legislator deputy judge justice
-prosecutor attorney king queen prince princess emperor empress monarch pope cardinal bishop archbishop imam rabbi
-sheikh emir sultan ayatollah coach manager analyst professor economist correspondent editor reporter mp mep
-official speaker lawyer commissioner inspector superintendent marshal administrator ombudsman auditor
-governor-general treasurer registrar rapporteur coordinator delegate executive president-elect host producer
-strategist scientist researcher investigator detective sheriff chief-of-staff mufti patriarch founder owner
-rep. reps. sen. sens. gov. gen. lt. col. capt. sgt. adm. amb. dr. prof. pres. atty. supt. insp. cmdr.
-""".split())
-#: Role nouns of public office: their holders act for a state, so a country named beside them is
-#: their affiliation before any organisation in the title.
-PUBLIC_OFFICE = frozenset("""
-president vice-president premier chancellor minister secretary spokesman spokeswoman spokesperson aide adviser
-advisor negotiator envoy ambassador diplomat general admiral colonel commander governor mayor senator congressman
-congresswoman representative lawmaker legislator deputy judge prosecutor attorney king queen prince princess
-emperor monarch sheikh emir sultan ayatollah official speaker commissioner ombudsman head chief chief-of-staff
-rep. reps. sen. sens. gov. gen. amb. pres. mp mep
-""".split())
-#: Portfolio words that NER mistakes for organisations inside titles ("Defense" in "Defense Minister").
-PORTFOLIO_WORDS = frozenset("""
-public defense defence foreign interior home finance state justice health education energy trade economy economic
-agriculture transport transportation labour labor culture environment treasury commerce industry security
-intelligence information communications digital development housing immigration tourism sports sport science
-""".split())
-QUALIFIER_WORDS = frozenset({"former", "acting", "interim", "outgoing", "incoming", "late", "caretaker", "then",
-                             "ex", "new"})
-#: A qualifier of time or status written before a title.
-QUALIFIER_BEFORE = re.compile(
-    r"(?:(?P<q1>(?:newly|recently|just)\s+(?:appointed|elected|named|installed|confirmed))"
-    r"|(?P<q2>then|former|ex|acting|interim|outgoing|incoming|late|caretaker|designate|sitting))\s*-?\s*$",
-    re.IGNORECASE,
-)
-#: "(D-Minn.)", "(R)", "(D-N.Y.)": the US convention for a politician's party.
-PARTY_AFTER = re.compile(r"^\s*\((?P<party>[DR])(?:-[A-Z][\w.]*)?\)")
-PARTIES = {"D": "Democratic Party", "R": "Republican Party"}
-_CONNECTORS = {"of", "for", "the", "on", "and", "to"}
-_COMPLEMENT = {"of", "for", "at", "in", "to", "with"}
-_AFFILIATION_LABELS = {"GPE", "NORP"}
-_POSSESSIVE = {"'s", "’s"}
+from ..lang import Language
+from ..lang.countries import country_of, country_of_demonym
+from .nlp import lang_of
 
 
 @dataclass
@@ -78,110 +37,153 @@ class RoleMention:
     public: bool  # a public office, whose holder acts for a state
 
 
-def is_title_word(token: Token) -> bool:
-    return token.text.lower() in ROLE_NOUNS
+def is_title_word(token: Token, lang: Language | None = None) -> bool:
+    return token.lower_ in (lang or lang_of(token.doc)).role_nouns
 
 
-def _in_run(token: Token, following: Token | None) -> bool:
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
     """Whether a token (read right to left) continues a title run whose next token is `following`."""
     text = token.text
     if token.is_punct:
         return text in "()"
-    if text.lower() in _CONNECTORS:
-        # "Secretary of State", "Minister for Foreign Affairs", "ambassador to Britain", "founder and former CEO"
+    lower = token.lower_
+    connectors = lang.roles.words("connectors")
+    if lower in connectors:
+        # "Secretary of State", "Minister of the Interior", "ambassador to Britain", "founder and
+        # former CEO", "porte-parole du Kremlin", "ministre de la justice"
         if following is None or token.i == 0:
             return False
         before = token.doc[token.i - 1]
-        if text.lower() == "and" and is_title_word(before):
-            return True
-        if not following.text[:1].isupper():
+        if lower in lang.roles.words("and_word"):
+            return is_title_word(before, lang)
+        if not (_capitalised(following) or following.lower_ in connectors or following.lower_ in lang.portfolio_words):
             return False
-        return before.text[:1].isupper() or (text.lower() == "to" and is_title_word(before))
-    if text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+        return _capitalised(before) or before.lower_ in connectors or (
+            lower in lang.roles.words("after_title") and (is_title_word(before, lang) or _adjective_of_title(before, lang)))
+    if lower in lang.portfolio_words and token.i > 0 and token.doc[token.i - 1].lower_ in connectors:
+        return True  # "de la justice": a portfolio written in lower case
+    if _capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
         return True
-    if is_title_word(token):
+    if is_title_word(token, lang):
         return True
     # modifiers before a role noun: "presidential aide", "senior adviser", "police commissioner"
-    return token.pos_ in ("ADJ", "NOUN") and following is not None and (
-        is_title_word(following) or following.pos_ in ("ADJ", "NOUN"))
+    if token.pos_ in ("ADJ", "NOUN") and following is not None and (
+            is_title_word(following, lang) or following.pos_ in ("ADJ", "NOUN")):
+        return True
+    return _adjective_of_title(token, lang)
+
+
+def _adjective_of_title(token: Token, lang: Language) -> bool:
+    """In languages whose adjectives follow the noun: "président russe", "secrétaire générale"."""
+    if not lang.roles.data.get("adjectives_after") or token.pos_ != "ADJ" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return is_title_word(before, lang) or (before.pos_ == "ADJ" and before.i > 0
+                                           and is_title_word(token.doc[before.i - 1], lang))
 
 
 def title_before(person: Span) -> RoleMention | None:
-    """The title written just before a person's name, if any."""
+    """The title written just before a person's name, or before it and a comma ("the Kremlin
+    spokesman, Dmitry Peskov")."""
     doc = person.doc
+    lang = lang_of(doc)
     sent_start = person.sent.start
-    i = person.start - 1
+    end = person.start
+    if end - 1 > sent_start and doc[end - 1].text == ",":
+        role = _run_before(doc, end - 1, sent_start, lang)
+        # only an apposition opened by a determiner: "the Kremlin spokesman, Dmitry Peskov"
+        if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.determiners:
+            return role
+    return _run_before(doc, end, sent_start, lang)
+
+
+def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
+    i = end - 1
     following = None
-    while i >= sent_start and _in_run(doc[i], following):
-        if doc[i].ent_type_ == "PERSON":
+    while i >= sent_start and _in_run(doc[i], following, lang):
+        if doc[i].ent_type_ in lang.person_labels:
             break
         following = doc[i]
         i -= 1
     start = i + 1
     # a parenthesis cannot open a run, and a run cannot start with a connector
-    while start < person.start and (doc[start].text in ")" or doc[start].text.lower() in _CONNECTORS):
+    while start < end and (doc[start].text in ")" or doc[start].lower_ in lang.roles.words("connectors")):
         start += 1
-    if start >= person.start:
+    if start >= end:
         return None
-    return _role_from_tokens(doc, start, person.start, sent_start)
+    return _role_from_tokens(doc, start, end, sent_start, lang)
 
 
 def title_after(person: Span) -> RoleMention | None:
     """An appositive title: "Dmitry Peskov, the Kremlin spokesman, said"; "Sonya Zoghlin, Carlineo's attorney,"."""
     doc = person.doc
+    lang = lang_of(doc)
     sent_end = person.sent.end
     i = person.end
     if i >= sent_end or doc[i].text != ",":
         return None
     i += 1
-    if i < sent_end and doc[i].lower_ in ("the", "a", "an"):
+    if i < sent_end and doc[i].lower_ in lang.determiners:
         i += 1
     start = i
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
     if end == start or (end < sent_end and doc[end].text not in (",", ".", ";")):
         return None
-    tokens = doc[start:end]
-    first_complement = next((t.i for t in tokens if t.lower_ in _COMPLEMENT), end)
-    if not any(is_title_word(t) for t in doc[start:first_complement]):
+    complement = lang.roles.words("complement")
+    first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
+    if not any(is_title_word(t, lang) for t in doc[start:first_complement]):
         return None  # "the younger brother of the Taliban's deputy leader": a relation, not a title
     head_end = first_complement
     head = doc[start:head_end]
-    if not any(is_title_word(t) for t in head) or any(t.pos_ in ("VERB", "AUX", "PRON") for t in head):
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in head):
         return None
-    for name in (e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end):
-        if doc[name.end].text in _POSSESSIVE:
+    for name in (e for e in doc.ents if e.label_ in lang.person_labels and start <= e.start and e.end <= end):
+        if name.end < len(doc) and doc[name.end].text in lang.possessives:
             continue  # an owner: "Carlineo's attorney"
         own_title = title_before(name)
         if (name.start < head_end and len(name) >= 2) or (own_title and own_title.start <= start):
             return None  # the next name in a list ("Lavrov, Chief of General Staff Valery Gerasimov, ..."), not a title
-    role = _role_from_tokens(doc, start, head_end, start, text_end=end)
+    role = _role_from_tokens(doc, start, head_end, start, lang, text_end=end)
     if role is not None and head_end < end:
         # the organisation in the complement: "chief executive of the website Full Fact" (any label:
         # the small model calls some organisations people)
-        named = [e for e in doc.ents if e.label_ in ("ORG", "PERSON") and head_end <= e.start and e.end <= end]
-        role.org = _strip_possessive(named[-1]).text if named else role.org
+        named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels
+                 and head_end <= e.start and e.end <= end]
+        role.org = _strip_possessive(named[-1], lang).text if named else role.org
     return role
 
 
 def title_as(person: Span) -> RoleMention | None:
     """A title after "as": "replace Mauricio Pochettino as Tottenham's manager"."""
     doc = person.doc
+    lang = lang_of(doc)
     i = person.end
-    if i + 1 >= person.sent.end or doc[i].lower_ != "as":
+    sent_end = person.sent.end
+    for phrase in lang.roles.list("as_words"):
+        words = phrase.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            start = i + len(words)
+            break
+    else:
         return None
-    start = i + 1
-    if doc[start].lower_ in ("the", "a", "an"):
+    if start >= sent_end:
+        return None
+    if doc[start].lower_ in lang.determiners:
         start += 1
     end = start
-    while end < person.sent.end and (doc[end].text in _POSSESSIVE or _in_run(doc[end], None) or doc[end].ent_type_):
-        if doc[end].ent_type_ == "PERSON":
+    while end < sent_end and (doc[end].text in lang.possessives or _in_run(doc[end], None, lang) or doc[end].ent_type_):
+        if doc[end].ent_type_ in lang.person_labels:
             return None
         end += 1
-        if is_title_word(doc[end - 1]) and (end >= person.sent.end or not is_title_word(doc[end])):
+        if is_title_word(doc[end - 1], lang) and (end >= sent_end or not is_title_word(doc[end], lang)):
             break
-    if end == start or not is_title_word(doc[end - 1]):
+    if end == start or not is_title_word(doc[end - 1], lang):
         return None
-    return _role_from_tokens(doc, start, end, start)
+    return _role_from_tokens(doc, start, end, start, lang)
 
 
 def nationality_before(person: Span) -> str | None:
@@ -189,8 +191,9 @@ def nationality_before(person: Span) -> str | None:
     doc = person.doc
     if person.start == 0:
         return None
+    lang = lang_of(doc)
     token = doc[person.start - 1]
-    if token.ent_type_ in _AFFILIATION_LABELS and country_of(token.text) is not None:
+    if token.ent_type_ in lang.affiliation_labels and country_of(token.text, lang=lang.code) is not None:
         return token.text
     return None
 
@@ -198,11 +201,21 @@ def nationality_before(person: Span) -> str | None:
 def party_after(person: Span) -> str | None:
     """The party of a US politician written after the name: "Rep. Ilhan Omar (D-Minn.)"."""
     doc = person.doc
-    m = PARTY_AFTER.match(doc.text[person.end_char : person.end_char + 16])
-    return PARTIES[m.group("party")] if m else None
+    lang = lang_of(doc)
+    party = lang.roles.section("party")
+    pattern = party.regex("pattern", 0)
+    if pattern is None:
+        return None
+    m = pattern.match(doc.text[person.end_char : person.end_char + 16])
+    return party.table("names").get(m.group("party")) if m else None
 
 
-def _entity_at(doc, i: int, labels: set[str]) -> Span | None:
+def canonical_qualifier(word: str, lang: Language) -> str:
+    """A qualifier in English words, whatever the article's language: "ancien" -> "former"."""
+    return lang.roles.table("qualifier_meanings").get(word, word)
+
+
+def _entity_at(doc: Doc, i: int, labels: frozenset[str]) -> Span | None:
     token = doc[i]
     if token.ent_iob_ != "B" or token.ent_type_ not in labels:
         return None
@@ -212,90 +225,104 @@ def _entity_at(doc, i: int, labels: set[str]) -> Span | None:
     return doc[i:end]
 
 
-#: Capitalised words that belong to a title, not to an organisation named in it.
-TITLE_MODIFIERS = frozenset("""
-prime vice deputy senior chief general executive press first principal assistant associate acting special
-national top lead managing supreme high lord grand public junior state federal regional chairman
-""".split())
-
-
-def _name_before_title(doc, start: int, end: int) -> str | None:
+def _name_before_title(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """Capitalised words opening a title that name who it is for: "Chargers coach", "Kremlin spokesman"."""
     i = start
-    while i < end and doc[i].text[:1].isupper() and not is_title_word(doc[i]) \
-            and doc[i].lower_ not in TITLE_MODIFIERS and doc[i].lower_ not in PORTFOLIO_WORDS \
-            and doc[i].ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+    while i < end and _capitalised(doc[i]) and not is_title_word(doc[i], lang) \
+            and doc[i].lower_ not in lang.title_modifiers and doc[i].lower_ not in lang.portfolio_words \
+            and doc[i].ent_type_ not in lang.affiliation_labels | lang.org_labels | lang.person_labels:
         i += 1
-    if i == start or i >= end or not is_title_word(doc[i]):
+    if i == start or i >= end or not is_title_word(doc[i], lang):
         return None
     return doc[start:i].text
 
 
-def _clean(name: str) -> str:
-    return name[:-2].rstrip() if name.endswith(("'s", "’s")) else name
+def _clean(name: str, lang: Language) -> str:
+    for possessive in lang.possessives:
+        if len(possessive) > 1 and name.endswith(possessive):
+            return name[: -len(possessive)].rstrip()
+    return name
 
 
-def _entity_start(doc, i: int) -> int:
+def _entity_start(doc: Doc, i: int) -> int:
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
     return i
 
 
-def _strip_possessive(span: Span) -> Span:
-    return span[:-1] if len(span) > 1 and span[-1].text in _POSSESSIVE else span
+def _strip_possessive(span: Span, lang: Language) -> Span:
+    return span[:-1] if len(span) > 1 and span[-1].text in lang.possessives else span
 
 
-def _role_from_tokens(doc, start: int, end: int, sent_start: int, text_end: int | None = None) -> RoleMention | None:
+def _demonym_inside(doc: Doc, start: int, end: int, lang: Language) -> int | None:
+    """A nationality adjective after the title's first word: "président russe", "ministre turc"."""
+    for t in doc[start + 1 : end]:
+        if t.pos_ == "ADJ" and not _capitalised(t) and country_of_demonym(t.text, lang.code) is not None:
+            return t.i
+    return None
+
+
+def _role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Language,
+                      text_end: int | None = None) -> RoleMention | None:
     """Split a run of title words into qualifier, affiliation, organisation and title."""
-    if not any(is_title_word(t) for t in doc[start:end]):
+    if not any(is_title_word(t, lang) for t in doc[start:end]):
         return None
     qualifier = None
+    possessives = lang.possessives
     # a possessive owner opening an appositive: "Carlineo's attorney", "Hong Kong's new police commissioner"
     owner = None
     for j in range(start, end - 1):
-        if doc[j].text in _POSSESSIVE:
+        if doc[j].text in possessives:
             owner = doc[start:j]
             start = j + 1
             break
-    # a capitalised qualifier opening the run: "Former Prime Minister", "new police commissioner"
-    while start < end - 1 and doc[start].lower_ in QUALIFIER_WORDS:
-        qualifier = doc[start].lower_
+    # a qualifier opening the run: "Former Prime Minister", "new police commissioner", "ancien ministre"
+    while start < end - 1 and doc[start].lower_ in lang.qualifier_words:
+        qualifier = canonical_qualifier(doc[start].lower_, lang)
         start += 1
     affiliation = None
     written_start = start if owner is None else owner.start
-    if owner is not None and owner[0].ent_type_ in _AFFILIATION_LABELS | {"ORG"}:
+    affiliation_or_org = lang.affiliation_labels | lang.org_labels
+    if owner is not None and owner[0].ent_type_ in affiliation_or_org:
         affiliation = owner.text
     # a possessive before the run: "Russia's Foreign Minister", "NASA's Administrator"
-    if owner is None and start - 2 >= sent_start and doc[start - 1].text in _POSSESSIVE \
-            and doc[start - 2].ent_type_ in _AFFILIATION_LABELS | {"ORG"}:
+    if owner is None and start - 2 >= sent_start and doc[start - 1].text in possessives \
+            and doc[start - 2].ent_type_ in affiliation_or_org:
         written_start = _entity_start(doc, start - 2)
         owner = doc[written_start : start - 1]
-        if doc[start - 2].ent_type_ != "ORG":
+        if doc[start - 2].ent_type_ not in lang.org_labels:
             affiliation = owner.text
     title_start = start
     # a leading country or place: "Russian President", "US Secretary of State", "South Dakota Gov."
-    place = _entity_at(doc, title_start, _AFFILIATION_LABELS)
+    place = _entity_at(doc, title_start, lang.affiliation_labels)
     if place is not None and place.end < end:
         affiliation = affiliation or place.text
         title_start = place.end
+    title_words = [t.text_with_ws for t in doc[title_start:end]]
+    inside = _demonym_inside(doc, title_start, end, lang)
+    if inside is not None:
+        affiliation = affiliation or doc[inside].text
+        title_words[inside - title_start] = ""
     title_tokens = doc[title_start:end]
-    if not any(is_title_word(t) for t in title_tokens):
+    if not any(is_title_word(t, lang) for t in title_tokens):
         return None
-    orgs = [e.text for e in doc.ents if e.label_ == "ORG" and title_start <= e.start and e.end <= end
-            and e.text.lower() not in PORTFOLIO_WORDS and not any(is_title_word(t) for t in e)]
-    prefix = _name_before_title(doc, title_start, end)
+    orgs = [e.text for e in doc.ents if e.label_ in lang.org_labels and title_start <= e.start and e.end <= end
+            and e.text.lower() not in lang.portfolio_words and not any(is_title_word(t, lang) for t in e)]
+    prefix = _name_before_title(doc, title_start, end, lang)
     if prefix:
         orgs.append(prefix)
-    if qualifier is None:
-        m = QUALIFIER_BEFORE.search(doc[max(sent_start, written_start - 3):written_start].text)
-        qualifier = (m.group("q1") or m.group("q2")).lower() if m else None
+    if qualifier is None and lang.qualifier_before is not None:
+        m = lang.qualifier_before.search(doc[max(sent_start, written_start - 3):written_start].text)
+        if m:
+            qualifier = canonical_qualifier(next(g for g in m.groups() if g).lower(), lang)
     return RoleMention(
-        title=title_tokens.text,
+        title=" ".join("".join(title_words).split()),
         text=doc[written_start : text_end or end].text,
         qualifier=qualifier,
         affiliation=affiliation,
-        org=_clean(orgs[0]) if orgs else (owner.text if owner is not None and owner[0].ent_type_ == "ORG" else None),
+        org=_clean(orgs[0], lang) if orgs else (owner.text if owner is not None and owner[0].ent_type_ in lang.org_labels
+                                                 else None),
         start=written_start,
         end=text_end or end,
-        public=any(t.lower_ in PUBLIC_OFFICE for t in title_tokens),
+        public=any(t.lower_ in lang.public_office for t in title_tokens),
     )

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import TimeExpression
 from .analysis import Analysis
-from .quotes import SPEECH_VERB, FoundQuote
+from .quotes import FoundQuote, speech_words
 from .timex import TimexMatch, find_time_expressions, is_future, parse_anchor
 
 #: How many sentences back the speaker's earlier attribution is looked for.
@@ -48,10 +48,11 @@ def quote_at(quotes: list[FoundQuote], block: int, char: int) -> int | None:
 def find_times(analysis: Analysis, quotes: list[FoundQuote]) -> tuple[list[FoundTime], list[FoundQuote]]:
     """All time expressions in reading order, and the quotes with `said_on` set (new records)."""
     anchor = parse_anchor(analysis.article.published)
+    lang = analysis.lang
     outside: list[FoundTime] = []
     for index, sent in enumerate(analysis.sentences):
         block = analysis.sentence_block[index]
-        for match in find_time_expressions(sent.text, anchor):
+        for match in find_time_expressions(sent.text, anchor, lang=lang):
             if quote_at(quotes, block, sent.start_char + match.start) is None:
                 outside.append(_found(match, block, index, sent.start_char, None))
     said = [said_on(analysis, q, outside, anchor) for q in quotes]
@@ -61,7 +62,7 @@ def find_times(analysis: Analysis, quotes: list[FoundQuote]) -> tuple[list[Found
         when = parse_anchor(said[i])
         sentence = next(s for s in range(len(analysis.sentences))
                         if analysis.sentence_block[s] == q.block and analysis.sentences[s].end_char > q.start)
-        for match in find_time_expressions(text, when, future=is_future(text)):
+        for match in find_time_expressions(text, when, future=is_future(text, lang), lang=lang):
             inside.append(_found(match, q.block, sentence, q.start, i))
     times = sorted(outside + inside, key=lambda t: (t.block, t.start))
     dated = [replace(q, quote=q.quote.model_copy(update={"said_on": said[i]})) for i, q in enumerate(quotes)]
@@ -79,7 +80,7 @@ def said_on(analysis: Analysis, quote: FoundQuote, times: list[FoundTime], ancho
         first_sentence = next(s for s in range(len(analysis.sentences)) if analysis.sentence_block[s] == quote.block)
         for s in range(first_sentence - 1, max(-1, first_sentence - 1 - SPEAKING_LOOKBACK), -1):
             speaks = any(m.entity == quote.speaker and m.sentence == s for m in analysis.persons())
-            if speaks and SPEECH_VERB.search(analysis.sentences[s].text):
+            if speaks and speech_words(analysis.lang).verb.search(analysis.sentences[s].text):
                 for t in times:
                     if t.sentence == s and _DAY.match(t.expression.normalized or ""):
                         return t.expression.normalized

@@ -2,7 +2,9 @@
 
 The anchor is the article's date, or the time of speaking for words inside a quote. Output follows
 TIMEX3 value forms: "2025-05-14", "2022-03", "2025", "2025-W20", durations "P2Y". Pure functions,
-no NLP model: regular patterns are faster and easier to check than a statistical tagger here.
+no NLP model: regular patterns are faster and easier to check than a statistical tagger here. The
+patterns are built from the language's words (`[time]` of its data file): "Wednesday night" and
+"mercredi soir", "last week" and "la semaine dernière", "three years ago" and "il y a trois ans".
 """
 
 from __future__ import annotations
@@ -11,39 +13,102 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-                "thirty": 30, "several": None, "few": None}
-UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "Y"}
-APPROXIMATORS = r"nearly|almost|about|around|roughly|some|more than|over|less than|under|at least|up to|close to"
-PART_OF_DAY = r"morning|afternoon|evening|night"
-#: Words that put an unmarked weekday in the future ("talks scheduled on Thursday").
-FUTURE_MARKERS = re.compile(
-    r"\b(?:will|shall|scheduled|upcoming|due to|set to|expected to|plans? to|planned|to be held|next)\b", re.I
-)
+from ..lang import Language, alternation, english
 
-_WD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MON = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_NUM = "|".join(k for k in NUMBER_WORDS if k not in ("a", "an")) + r"|a|an|\d+"
+UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "Y"}
 
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("month_day", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")),
-    ("day_month", re.compile(rf"\b(?:{_WD},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<year>\d{{4}}))?")),
-    ("month_year", re.compile(rf"\b{_MON}\s+(?P<year>\d{{4}})\b")),
-    ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|early|late)\s+)?{_WD}(?:\s+(?P<part>{PART_OF_DAY}))?\b")),
-    ("relative_day", re.compile(rf"\b(?P<rel>yesterday|today|tomorrow|tonight|last night)(?:\s+(?P<part>{PART_OF_DAY}))?\b", re.I)),
-    ("relative_period", re.compile(r"\b(?P<mod>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)),
-    ("duration", re.compile(
-        rf"\b(?:(?P<approx>{APPROXIMATORS})\s+)?(?P<n>{_NUM})\s+(?P<unit>year|month|week|day|hour|decade)s?\b(?![-\w])",
-        re.I)),
-    ("year", re.compile(r"\b(?:in|since|until|by|from|during|before|after)\s+(?P<year>(?:19|20)\d{2})\b(?![-\d])")),
-]
+
+def _optional(words, template: str) -> str:
+    """`template` with {} as the alternation of `words`, or nothing when there are none."""
+    return template.format(alternation(words)) if words else ""
+
+
+class TimeWords:
+    """One language's time patterns, compiled once; most specific first."""
+
+    def __init__(self, lang: Language):
+        t = lang.time
+        self.weekdays = [w.lower() for w in t.list("weekdays")]
+        self.months = {form: number for number, forms in enumerate(t.list("months"), 1) for form in forms}
+        self.numbers = {word: (value or None) for word, value in t.table("numbers").items()}
+        self.units = {form: unit for unit, forms in t.table("units").items() for form in forms}
+        self.relative_days = {word: offset for word, offset in t.table("relative_days").items()}
+        self.weekday_before = t.table("weekday_before")
+        self.weekday_after = t.table("weekday_after")
+        self.period_units = t.table("period_units")
+        self.period_steps = {**t.table("period_before"), **t.table("period_after")}
+        self.future = t.regex("future")
+
+        # English writes day and month names capitalised: "may 15" is no date, "May 15" is
+        capitalised = bool(t.data.get("capitalised_names"))
+        names = (lambda words: [w.capitalize() for w in words]) if capitalised else list
+        wd = rf"(?P<weekday>{alternation(names(self.weekdays))})"
+        mon = rf"(?P<month>{alternation(names(self.months))})\.?"
+        name_flags = 0 if capitalised else re.IGNORECASE
+        day = rf"(?P<day>\d{{1,2}})(?:{t.text('ordinal', 'th')})?"
+        year = r"(?P<year>\d{4})"
+        part = _optional(t.words("parts_of_day"), r"(?:\s+(?P<part>{}))?")
+        numbers = alternation(self.numbers) + r"|\d+"
+        unit = rf"(?P<unit>{alternation(self.units)})"
+        flags = re.IGNORECASE
+        patterns: list[tuple[str, re.Pattern]] = [("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"))]
+        orders = t.list("date_orders")
+        if "month_day" in orders:
+            patterns.append(("month_day", re.compile(
+                rf"\b(?:{wd},?\s+)?{mon}\s+{day}\b(?:,?\s+{year})?", name_flags)))
+        if "day_month" in orders:
+            joiner = _optional(t.words("day_month_joiner"), r"(?:{}\s+)?")
+            patterns.append(("day_month", re.compile(
+                rf"\b(?:{wd},?\s+)?{day}\s+{joiner}{mon}(?:,?\s+{year})?", name_flags)))
+        patterns.append(("month_year", re.compile(rf"\b{mon}\s+{year}\b", name_flags)))
+        before = _optional(self.weekday_before, r"(?:(?P<mod>{})\s+)?")
+        after = _optional(self.weekday_after, r"(?:\s+(?P<after>{}))?")
+        patterns.append(("weekday", re.compile(rf"\b{before}{wd}{after}{part}\b", name_flags)))
+        if self.relative_days:
+            patterns.append(("relative_day", re.compile(
+                rf"(?<![\w-])(?P<rel>{alternation(self.relative_days)}){part}(?![\w-])", flags)))
+        if self.period_units:
+            units = alternation(self.period_units)
+            forms = []
+            if t.table("period_before"):
+                forms.append(rf"(?P<mod>{alternation(t.table('period_before'))})\s+(?P<unit>{units})")
+            if t.table("period_after"):
+                article = _optional(t.words("period_article"), r"(?:(?:{})\s*)?")
+                forms.append(rf"{article}(?P<unit2>{units})\s+(?P<mod2>{alternation(t.table('period_after'))})")
+            patterns.append(("relative_period", re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})\b", flags)))
+        ago_before = t.text("ago_before")
+        ago_after = t.text("ago_after")
+        if ago_after:
+            patterns.append(("ago", re.compile(rf"\b(?P<n>{numbers})\s+{unit}\s+{re.escape(ago_after)}\b", flags)))
+        if ago_before:
+            patterns.append(("ago", re.compile(rf"\b{re.escape(ago_before)}\s+(?P<n>{numbers})\s+{unit}\b", flags)))
+        approx = t.text("approximators")
+        approx = rf"(?:(?P<approx>{approx})\s+)?" if approx else ""
+        patterns.append(("duration", re.compile(rf"\b{approx}(?P<n>{numbers})\s+{unit}\b(?![-\w])", flags)))
+        preps = t.text("year_prepositions")
+        if preps:
+            patterns.append(("year", re.compile(rf"\b(?:{preps})\s+(?P<year>(?:19|20)\d{{2}})\b(?![-\d])")))
+        self.patterns = patterns
+
+    def is_future(self, sentence: str) -> bool:
+        return bool(self.future and self.future.search(sentence))
+
+    def month_number(self, name: str) -> int:
+        return self.months[name.lower().rstrip(".")]
+
+    def count_of(self, word: str) -> int | None:
+        word = word.lower()
+        return int(word) if word.isdigit() else self.numbers.get(word)
+
+
+_WORDS: dict[str, TimeWords] = {}
+
+
+def time_words(lang: Language | None = None) -> TimeWords:
+    lang = lang or english()
+    if lang.code not in _WORDS:
+        _WORDS[lang.code] = TimeWords(lang)
+    return _WORDS[lang.code]
 
 
 @dataclass(frozen=True)
@@ -56,13 +121,8 @@ class TimexMatch:
     approximate: bool = False
 
 
-def month_number(name: str) -> int:
-    key = name.lower().rstrip(".")[:3]
-    return [m[:3] for m in MONTHS].index(key) + 1
-
-
-def is_future(sentence: str) -> bool:
-    return bool(FUTURE_MARKERS.search(sentence))
+def is_future(sentence: str, lang: Language | None = None) -> bool:
+    return time_words(lang).is_future(sentence)
 
 
 def resolve_weekday(weekday: int, anchor: date, direction: str) -> date:
@@ -89,61 +149,61 @@ def nearest_year(month: int, day: int, anchor: date) -> int:
     return min(candidates)[1] if candidates else anchor.year
 
 
-def count_of(word: str) -> int | None:
-    word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-
-
 def shift_months(day: date, months: int) -> date:
     total = day.year * 12 + day.month - 1 + months
     return date(total // 12, total % 12 + 1, 1)
 
 
-def normalize(kind: str, m: re.Match, anchor: date | None, future: bool) -> str | None:
+def normalize(words: TimeWords, kind: str, m: re.Match, anchor: date | None, future: bool) -> str | None:
     """The TIMEX3-style value of one match, or None when it needs an anchor it does not have
     (or the arithmetic leaves the calendar, as with a page dated in year 1)."""
     try:
-        return _normalize(kind, m, anchor, future)
-    except (OverflowError, ValueError):
+        return _normalize(words, kind, m, anchor, future)
+    except (OverflowError, ValueError, KeyError):
         return None
 
 
-def _normalize(kind: str, m: re.Match, anchor: date | None, future: bool) -> str | None:
+def _lookup(table: dict, word: str):
+    """A table entry for a word as matched (any case, any white space inside a phrase)."""
+    key = " ".join(word.lower().split())
+    return table.get(key, table.get(word.lower()))
+
+
+def _normalize(words: TimeWords, kind: str, m: re.Match, anchor: date | None, future: bool) -> str | None:
     g = m.groupdict()
     if kind == "iso":
         return m.group(0)
     if kind in ("month_day", "day_month"):
-        month, day = month_number(g["month"]), int(g["day"])
+        month, day = words.month_number(g["month"]), int(g["day"])
         year = int(g["year"]) if g.get("year") else (nearest_year(month, day, anchor) if anchor else None)
         if year is None:
             return None
-        try:
-            return date(year, month, day).isoformat()
-        except ValueError:
-            return None
+        return date(year, month, day).isoformat()
     if kind == "month_year":
-        return f"{int(g['year']):04d}-{month_number(g['month']):02d}"
+        return f"{int(g['year']):04d}-{words.month_number(g['month']):02d}"
     if kind == "year":
         return g["year"]
     if kind == "duration":
-        n = count_of(g["n"])
-        unit = g["unit"].lower()
+        n = words.count_of(g["n"])
+        unit = _lookup(words.units, g["unit"])
         if n is None:
-            return f"P{'X'}{UNITS[unit]}" if unit != "hour" else "PTXH"
+            return f"P{'X'}{UNIT_CODES[unit]}" if unit != "hour" else "PTXH"
         n = n * 10 if unit == "decade" else n
-        return f"PT{n}H" if unit == "hour" else f"P{n}{UNITS[unit]}"
+        return f"PT{n}H" if unit == "hour" else f"P{n}{UNIT_CODES[unit]}"
     if anchor is None:
         return None
     if kind == "weekday":
-        mod = (g.get("mod") or "").lower()
+        mod = _lookup(words.weekday_before, g["mod"]) if g.get("mod") else None
+        if g.get("after"):
+            mod = _lookup(words.weekday_after, g["after"])
         direction = mod if mod in ("last", "next") else ("future" if future else "past")
-        return resolve_weekday(WEEKDAYS.index(g["weekday"].lower()), anchor, direction).isoformat()
+        return resolve_weekday(words.weekdays.index(g["weekday"].lower()), anchor, direction).isoformat()
     if kind == "relative_day":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}[g["rel"].lower()]
-        return (anchor + timedelta(days=offset)).isoformat()
+        return (anchor + timedelta(days=_lookup(words.relative_days, g["rel"]))).isoformat()
     if kind == "relative_period":
-        mod, unit = g["mod"].lower(), g["unit"].lower()
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[mod]
+        mod = g.get("mod") or g.get("mod2")
+        unit = _lookup(words.period_units, g.get("unit") or g.get("unit2"))
+        step = _lookup(words.period_steps, mod)
         if unit == "year":
             return str(anchor.year + step)
         if unit == "month":
@@ -151,37 +211,40 @@ def _normalize(kind: str, m: re.Match, anchor: date | None, future: bool) -> str
         iso = (anchor + timedelta(weeks=step)).isocalendar()
         return f"{iso.year}-W{iso.week:02d}"
     if kind == "ago":
-        n = count_of(g["n"])
+        n = words.count_of(g["n"])
         if n is None:
             return None
-        unit = g["unit"].lower()
-        if unit == "year":
-            return str(anchor.year - n)
+        unit = _lookup(words.units, g["unit"])
+        if unit in ("year", "decade"):
+            return str(anchor.year - n * (10 if unit == "decade" else 1))
         if unit == "month":
             return shift_months(anchor, -n).strftime("%Y-%m")
-        return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        days = {"week": 7, "day": 1}.get(unit, 0)  # "two hours ago" is the anchor's day
+        return (anchor - timedelta(days=n * days)).isoformat()
     return None
 
 
-def find_time_expressions(text: str, anchor: date | None, future: bool | None = None) -> list[TimexMatch]:
+def find_time_expressions(text: str, anchor: date | None, future: bool | None = None,
+                          lang: Language | None = None) -> list[TimexMatch]:
     """Time expressions in one sentence, left to right, the longest where patterns overlap.
 
     `future` says whether an unmarked weekday lies ahead; by default it is read from the sentence.
     """
-    future = is_future(text) if future is None else future
+    words = time_words(lang)
+    future = words.is_future(text) if future is None else future
     found: list[TimexMatch] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:  # ordered most specific first
+    for kind, pattern in words.patterns:  # ordered most specific first
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "year":  # keep the preposition out of the expression
                 start = m.start("year")
-            if any(start < e and s < end for s, e in taken):
+            if start == end or any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
             approx = bool(m.groupdict().get("approx"))
             found.append(
-                TimexMatch(text[start:end], start, end, normalize(kind, m, anchor, future),
+                TimexMatch(text[start:end], start, end, normalize(words, kind, m, anchor, future),
                            "duration" if kind == "duration" else "date", approx)
             )
     return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,51 @@
+"""The English articles of ../shared/bench/fundus-dev annotated by hand in
+tests/data/understanding-gold-fundus-en.json: each page's expected date and body paragraphs
+from the Fundus project's gold.json (MIT licence), the text that annotation was read from.
+
+Standard library only. The shared folder is $NEWSDESK_SHARED, or ../shared beside the project.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+SHARED = Path(os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+GOLD = SHARED / "bench" / "fundus-dev" / "gold.json"
+
+#: The pages annotated, by gold.json key without ".html" (25 English news pages, read in full).
+PAGES = [
+    "au__WestAustralian_2024_11_26",
+    "be__PoliticoEu_2025_10_23",
+    "ca__GlobalNews_2026_05_24",
+    "ca__OttawaCitizen_2026_05_26",
+    "ls__LesothoTimes_2025_11_24",
+    "mx__MexicoNewsDaily_2025_04_16",
+    "na__TheNamibian_2023_11_16",
+    "na__TheNamibian_2024_02_20",
+    "tw__TaipeiTimes_2024_10_15",
+    "uk__DailyStar_2026_04_20",
+    "uk__EveningStandard_2024_05_02",
+    "uk__Metro_2024_07_17",
+    "uk__Metro_2024_11_29",
+    "uk__TheIndependent_2024_11_22",
+    "uk__iNews_2023_08_30",
+    "uk__iNews_2025_01_28",
+    "us__FoxNews_2023_04_28",
+    "us__TheGatewayPundit_2023_04_28",
+    "us__TheGatewayPundit_2026_07_19",
+    "us__TheNation_2024_01_11",
+    "us__VoiceOfAmerica_2024_04_28",
+    "us__WashingtonTimes_2023_04_28",
+    "za__DailyMaverick_2025_05_22",
+    "za__TimesLive_2025_05_22",
+    "za__TimesLive_2025_11_10",
+]
+
+
+def english_articles() -> list[dict]:
+    """[{"id", "published", "paragraphs"}] for each page in PAGES, in that order."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    pages = [(page, gold[page + ".html"]) for page in PAGES]
+    return [{"id": page, "published": g["date"], "paragraphs": list(g["paragraphs"])} for page, g in pages]
