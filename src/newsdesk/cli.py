@@ -61,12 +61,15 @@ def run_ingest(st: Store, sources: list[str], show_progress: bool, client=None) 
     if not show_progress:
         return pipeline.ingest(planned, st, client=client)
     countable = not any(holds_many(p) for p in planned)
-    with Progress(
-        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True,
-    ) as progress:
+    with progress_bar("ingesting") as progress:
         task = progress.add_task("ingest", total=len(planned) if countable else None)
         return pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task), client=client)
+
+
+def progress_bar(label: str) -> Progress:
+    """A progress bar on stderr, gone when the work is done."""
+    return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=err, transient=True)
 
 
 def report(summary: pipeline.IngestSummary, as_json: bool) -> None:
@@ -211,9 +214,7 @@ def search(
 
 
 def find_entity_or_fail(st: Store, name: str) -> int:
-    from .relate.keys import lookup_keys
-
-    found = st.find_entity(lookup_keys(name))
+    found = st.find_entity(name)
     if found is None:
         raise fail(f"{name}: no such entity")
     return found
@@ -222,38 +223,84 @@ def find_entity_or_fail(st: Store, name: str) -> int:
 @app.command()
 def entity(
     words: Annotated[list[str], typer.Argument(
-        help="NAME to show; or: merge NAME OTHER (OTHER becomes part of NAME); or: split NAME ALIAS.")],
+        help="NAME to show; or: merge NAME OTHER (OTHER becomes part of NAME); or: split NAME ALIAS "
+             "(the mentions named ALIAS get an entity of their own).")],
     as_json: JsonFlag = False,
 ) -> None:
     """One person, organisation or place across the store: names, roles over time, articles.
 
-    Corrections stay: after `merge` or `split`, re-ingesting never undoes them.
+    Corrections stay: after `merge` or `split`, re-ingesting never undoes them; each is undone by
+    the other.
     """
-    from .relate.keys import spelling_key
-
+    done = None
     with store() as st:
         if words[0] == "merge" and len(words) == 3:
             keep, other = find_entity_or_fail(st, words[1]), find_entity_or_fail(st, words[2])
-            if keep != other:
-                st.merge_entities(keep, other)
+            kept, merged = st.entity_profile(keep), st.entity_profile(other)
+            if keep == other:
+                raise fail(f"{words[1]} and {words[2]} are one entity already: {kept['name']} ({keep})")
+            if kept["type"] != merged["type"]:
+                raise fail(f"cannot merge {merged['name']} ({merged['type']}) into {kept['name']} ({kept['type']})")
+            moved = st.merge_entities(keep, other)
+            done = (f"merged {merged['name']} ({other}) into {kept['name']} ({keep}): {moved['mentions']} mentions "
+                    f"moved; undo with: newsdesk entity split {json.dumps(kept['name'])} {json.dumps(merged['name'])}")
             profile = st.entity_profile(keep)
         elif words[0] == "split" and len(words) == 3:
             source = find_entity_or_fail(st, words[1])
-            profile = st.entity_profile(st.split_entity(source, spelling_key(words[2]), words[2]))
+            name = st.entity_profile(source)["name"]
+            new, moved = st.split_entity(source, words[2])
+            if new is None:
+                raise fail(f"{name} ({source}): no mention named {words[2]!r} to split off (or every mention is)")
+            profile = st.entity_profile(new)
+            done = (f"split {profile['name']} ({new}) from {name} ({source}): {moved['mentions']} mentions moved; "
+                    f"undo with: newsdesk entity merge {json.dumps(name)} {json.dumps(profile['name'])}")
         elif len(words) == 1:
             profile = st.entity_profile(find_entity_or_fail(st, words[0]))
         else:
             raise fail("say: entity NAME | entity merge NAME OTHER | entity split NAME ALIAS", code=2)
     if as_json:
-        print_json(profile)
+        print_json({**profile, "done": done} if done else profile)
         return
+    if done:
+        out.print(escape(done))
     out.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']})"
               + (f", {escape(profile['affiliation'])}" if profile["affiliation"] else ""))
+    if profile["aliases"]:
+        out.print("  also: " + escape(", ".join(profile["aliases"][:12])))
     for role in profile["roles"]:
         out.print(f"  {escape((role['qualifier'] + ' ') if role['qualifier'] else '')}{escape(role['title'])}"
                   f"  [dim]{role['first_seen'] or ''}–{role['last_seen'] or ''}, {len(role['articles'])} articles[/dim]")
     for article in profile["articles"]:
         out.print(f"  {article['published'] or '':10}  {escape(article['headline'])}")
+
+
+@app.command()
+def entities(
+    kind: Annotated[str | None, typer.Option("--type", help="person, org or place.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Only those whose name holds this.")] = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 50,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Resolve every stored article's entities again "
+                                                            "with the current rules (your merges and splits stay).")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """People, organisations and places, named in the most articles first."""
+    if kind not in (None, "person", "org", "place"):
+        raise fail(f"--type {kind}: say person, org or place", code=2)
+    with store() as st:
+        if rebuild and sys.stderr.isatty():
+            with progress_bar("relating entities") as bar:
+                task = bar.add_task("rebuild", total=st.count())
+                pipeline.rebuild_entity_graph(st, lambda: bar.advance(task))
+        elif rebuild:
+            pipeline.rebuild_entity_graph(st)
+        rows = st.entities(kind=kind, name=name, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "name", "type", "articles")
+    for row in rows:
+        table.add_row(str(row["id"]), row["name"], row["type"], str(row["articles"]))
+    out.print(table)
 
 
 @app.command()
@@ -349,6 +396,9 @@ def render_article(record: dict) -> None:
     for block in record.get("body", []):
         text = escape(block["text"])
         out.print(f"\n[bold]{text}[/bold]" if block["type"] == "heading" else f"\n{text}")
+    understanding = record.get("understanding") or {}
+    if understanding and not understanding.get("model"):
+        out.print(f"\n[dim]not understood: no pipeline for {escape(understanding.get('language') or 'this language')}[/dim]")
     out.print()
 
 

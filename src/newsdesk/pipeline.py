@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .errors import BadInput, NewsdeskError
 from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
+from .relate.keys import entity_ref
 from .relate.relator import Relator
 from .sources import SourceReader, is_url
 from .sources.fetch import Fetcher, Validators
@@ -166,3 +167,16 @@ def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], No
             on_document(origin)
     summary.not_modified = reader.not_modified
     return summary
+
+
+def rebuild_entity_graph(store: Store, on_article: Callable[[], None] | None = None) -> int:
+    """Resolve every stored article's entities again, with the current rules: the people graph as
+    if the store were ingested today. A user's merges and splits (pinned keys) stay."""
+    store.clear_entity_graph()
+    done = 0
+    for article in store.iter_articles():
+        store.resolve_entities(article, [entity_ref(e) for e in article.entities])
+        done += 1
+        if on_article:
+            on_article()
+    return done

@@ -104,6 +104,28 @@ def test_merge_and_split_survive_reprocessing(corpus, tmp_path):
     assert json.loads(cli("entity", "Rustem Umerov", "--json").stdout)["id"] == merged["id"]
 
 
+def test_corrections_say_what_they_did_and_refuse_unknown_names(corpus):
+    merged = cli("entity", "merge", "Rustem Umerov", "Anna Berg")
+    assert merged.exit_code == 0 and "merged Anna Berg" in merged.stdout and "entity split" in merged.stdout
+    split = cli("entity", "split", "Rustem Umerov", "Anna Berg")
+    assert split.exit_code == 0 and "split Anna Berg" in split.stdout and "entity merge" in split.stdout
+    for args in (("merge", "Rustem Umerov", "Nobody Atall"), ("split", "Nobody Atall", "Berg"), ("Nobody Atall",)):
+        result = cli("entity", *args)
+        assert result.exit_code == 1 and "Nobody Atall" in result.stderr, args
+    nothing = cli("entity", "split", "Rustem Umerov", "Zzyzx")
+    assert nothing.exit_code == 1 and "no mention named" in nothing.stderr
+
+
+def test_entities_lists_the_most_named_first(corpus):
+    people = json.loads(cli("entities", "--type", "person", "--json").stdout)
+    assert (people[0]["name"], people[0]["articles"]) == ("Sergey Shoygu", 3)  # the seed, its copy, the follow-up
+    assert all(p["type"] == "person" for p in people)
+    putin = json.loads(cli("entity", "Putin", "--json").stdout)
+    assert {"Putin", "Russian President Vladimir Putin"} <= set(putin["aliases"])
+    rebuilt = json.loads(cli("entities", "--rebuild", "--type", "person", "--json").stdout)
+    assert [(p["name"], p["articles"]) for p in rebuilt] == [(p["name"], p["articles"]) for p in people]
+
+
 def test_tfidf_vectors_round_trip_and_weigh_rare_words_most():
     counts = term_counts("Istanbul talks Istanbul delegation talks the talks")
     frequencies = {term_id("talks"): 50, term_id("istanbul"): 2, term_id("delegation"): 10}

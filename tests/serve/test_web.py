@@ -118,3 +118,38 @@ def test_article_page_shows_people_quotes_and_events(client, store, seed_text):
     assert "Vladimir Medinsky" in html and "presidential aide" in html
     assert "<blockquote><p>any mechanism that results in a just peace.</p></blockquote>" in html
     assert "delegation head" in html and "meeting chaired by Vladimir Putin" in html
+
+
+def test_entity_index_most_named_first_with_filters(client, store, seeded):
+    from newsdesk.relate.relator import Relator
+    from newsdesk.understand import understand
+
+    Relator(store).relate(understand(seeded))
+    people = client.get("/api/entities", params={"type": "person"}).json()
+    assert people and all(e["type"] == "person" for e in people)
+    assert [e["articles"] for e in people] == sorted((e["articles"] for e in people), reverse=True)
+    putin = client.get("/api/entities", params={"q": "putin"}).json()
+    assert [e["name"] for e in putin] == ["Vladimir Putin"]
+    page = client.get("/entities", params={"type": "person", "q": "putin"})
+    assert page.status_code == 200 and f'href="/entities/{putin[0]["id"]}"' in page.text
+    assert 'href="/entities"' in client.get("/").text  # linked from every page's header
+    assert client.get("/entities", params={"type": "nonsense"}).status_code == 422
+
+
+def test_a_page_in_a_language_without_a_pipeline_is_shown_not_understood(client, store):
+    from newsdesk.pipeline import ingest
+
+    html = ("<html lang='de'><head><title>Kanzler trifft Präsidenten</title></head><body><article>"
+            "<h1>Kanzler trifft Präsidenten in Berlin</h1>"
+            "<p>Bundeskanzler Friedrich Merz hat am Mittwoch den französischen Präsidenten Emmanuel Macron in "
+            "Berlin empfangen. Die beiden sprachen über die Lage in der Ukraine und über den Handel.</p>"
+            "<p>„Wir stehen zusammen“, sagte Merz nach dem Treffen vor Journalisten im Kanzleramt.</p>"
+            "</article></body></html>")
+    article = extract(RawDocument(origin="merz.html", data=html.encode()))
+    from newsdesk.understand import understand
+
+    read = understand(article)
+    assert read.understanding.model_dump() == {"language": "de", "model": None}
+    assert read.entities == [] and read.quotes == [] and read.events == []
+    store.add(RawDocument(origin="merz.html", data=html.encode()), read)
+    assert "Not understood: no pipeline for de" in client.get(f"/articles/{read.id}").text

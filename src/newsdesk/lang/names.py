@@ -88,8 +88,9 @@ class PersonName:
         return " ".join([*self.given, self.surname, *([self.suffix] if self.suffix else [])])
 
 
-def parse_person(name: str, honorifics: frozenset[str] = frozenset()) -> PersonName | None:
-    """A name's parts; courtesy titles before it ("Sir", "Mr.") are left out."""
+def parse_person(name: str, honorifics: frozenset[str] | None = None) -> PersonName | None:
+    """A name's parts; courtesy titles and offices before it ("Sir", "Mr.", "President") are left out."""
+    honorifics = office_words() if honorifics is None else honorifics
     words = name.split()
     while words and words[0].lower() in honorifics:
         words = words[1:]
@@ -117,3 +118,36 @@ def names_agree(a: PersonName, b: PersonName) -> bool:
     if len(a.given) > 1 and len(b.given) > 1 and not given_names_agree(a.given[1], b.given[1]):
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """Courtesy titles and role nouns of every language newsdesk reads: never part of a clean name."""
+    from . import known_languages, language
+
+    words: set[str] = set()
+    for code in known_languages():
+        lang = language(code)
+        if lang is not None:
+            words |= lang.honorifics | lang.role_nouns
+    return frozenset(words)
+
+
+def clean_full_name(name: str) -> bool:
+    """A person's name with a given and a family name and nothing else: no "Sir", no "President"."""
+    parsed = parse_person(name, frozenset())
+    return parsed is not None and parsed.full and not any(w.lower() in office_words() for w in parsed.given)
+
+
+def canonical_name(kind: str, counts: dict[str, int]) -> str:
+    """The name an entity goes by: for a person the commonest clean full form ("Keir Starmer", not
+    "Sir Keir Starmer" nor "Starmer"), else the commonest form; the longer among equals."""
+    if kind == "person":
+        clean = {n: c for n, c in counts.items() if clean_full_name(n)}
+        counts = clean or counts
+    return max(counts, key=lambda n: (counts[n], len(n.split()), len(n), n))
+
+
+def title_key(title: str) -> str:
+    """A title as a key: "Defense Minister" and "defense minister" are one title."""
+    return " ".join(fold(title).replace(".", "").split())

@@ -1,54 +1,49 @@
-"""Name keys under which one entity is found whatever the spelling.
+"""How an article's entities are looked up among the store's.
 
-Transliterations of one name differ in a few regular ways ("Shoigu"/"Shoygu",
-"Zelensky"/"Zelenskyy", "Türkiye"/"Turkey"): the key folds case and diacritics, reads "y" as
-"i", collapses doubled letters, and a country under any of its names is its ISO code.
+Organisations and places are found by name keys: spelling folded ("Türkiye"/"Turkey" is one
+country code, "Zelensky"/"Zelenskyy" one spelling key), an acronym in brackets. People are found
+by their full name's key, or, among the people sharing their family name, by a full name that
+agrees (`newsdesk.lang.names.names_agree`): a given name the same, an initial of it or a variant.
+A bare surname never joins anyone by itself: with a title ("President Trump") it joins the one
+person of that name who holds the title; without one, it stays out of the people graph.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lang import english
 from ..lang.countries import country_named
-from ..lang.names import spelling_key
+from ..lang.names import clean_full_name, parse_person, spelling_key, title_key
 from ..model import Entity
+from ..store.base import EntityRef
 
 
 def entity_keys(entity: Entity) -> list[str]:
-    """Keys of an entity, strongest first."""
+    """Exact keys of an organisation or place, strongest first."""
     if entity.type == "place":
         country = country_named(entity.name)
         if country is not None:
             return [f"country:{country.code}"]
         return [spelling_key(entity.name)]
-    if entity.type == "org":
-        keys = [spelling_key(entity.name)]
-        acronym = re.search(r"\(([A-Z]{2,})\)", entity.name)
-        if acronym:
-            keys += [spelling_key(acronym.group(1)), spelling_key(entity.name[: acronym.start()])]
-        return keys
     keys = [spelling_key(entity.name)]
-    for alias in entity.aliases:
-        words = alias.split()
-        if words and not any(w.lower() in english().role_nouns for w in words) and len(words) > 1:
-            keys.append(spelling_key(alias))
+    acronym = re.search(r"\(([A-Z]{2,})\)", entity.name)
+    if acronym:
+        keys += [spelling_key(acronym.group(1)), spelling_key(entity.name[: acronym.start()])]
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def surname_key(entity: Entity) -> str | None:
-    """A weak key: the surname alone, used only when one person in the store carries it."""
+def entity_ref(entity: Entity) -> EntityRef:
+    """What the store needs to find an article's entity among its own."""
     if entity.type != "person":
-        return None
-    words = entity.name.split()
-    return f"surname:{spelling_key(words[-1])}" if len(words) >= 2 else f"surname:{spelling_key(entity.name)}"
-
-
-def lookup_keys(name: str) -> list[str]:
-    """The keys a name someone typed may be stored under, strongest first: as a country, as
-    spelled, as a surname alone."""
-    if not name.split():
-        return []
-    keys = [*entity_keys(Entity(name=name, type="place")), spelling_key(name),
-            surname_key(Entity(name=name, type="person"))]
-    return list(dict.fromkeys(k for k in keys if k))
+        return EntityRef(entity, [] if entity.credited else entity_keys(entity))
+    person = parse_person(entity.name)  # "President Trump" is Trump, with a title
+    titles = frozenset(title_key(r.title) for r in entity.roles if r.title)
+    if person is None:
+        return EntityRef(entity, [])
+    if person.full:
+        forms = [entity.name, *(a for a in entity.aliases if clean_full_name(a))]
+        keys = [spelling_key(f) for f in forms]
+        return EntityRef(entity, list(dict.fromkeys(k for k in keys if k)), person, titles)
+    # a bare name: in the graph only under a title, as the one person of that name holding it
+    keys = [f"bare:{person.surname_key}:{t}" for t in sorted(titles)]
+    return EntityRef(entity, keys, person, titles)

@@ -24,7 +24,7 @@ import numpy as np
 from ..model import Article
 from ..store.base import Store
 from ..understand.timex import parse_anchor
-from .keys import entity_keys, surname_key
+from .keys import entity_ref
 from .similarity import (
     BandIndex,
     TermVector,
@@ -107,9 +107,9 @@ class Relator:
 
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
-        resolved = [(e, entity_keys(e), surname_key(e)) for e in article.entities]
-        ids = self.store.resolve_entities(article, resolved)
-        entity_ids = frozenset(i for (e, _, _), i in zip(resolved, ids) if e.type in ("person", "org"))
+        refs = [entity_ref(e) for e in article.entities]
+        ids = self.store.resolve_entities(article, refs)
+        entity_ids = frozenset(i for ref, i in zip(refs, ids) if i is not None and ref.entity.type in ("person", "org"))
         text = text_signature(article.headline + "\n" + article.body_text).hashvalues
         counts = term_counts(" ".join([article.headline, article.standfirst or "", article.body_text]))
         first_time = not self.knows(article.id)  # a new version of a known article is not counted again

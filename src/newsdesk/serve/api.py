@@ -69,6 +69,15 @@ def search(
                          results=store.search(q, limit=limit, offset=offset, filters=filters))
 
 
+@router.get("/entities")
+def list_entities(store: StoreDep, type: Annotated[str | None, Query(pattern=r"^(person|org|place)$")] = None,
+                  q: Annotated[str | None, Query(max_length=200, description="Part of a name.")] = None,
+                  limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict]:
+    """People, organisations and places, named in the most articles first: id, name, type, articles."""
+    return store.entities(kind=type, name=q, limit=limit, offset=offset)
+
+
 @router.get("/entities/{entity_id}")
 def get_entity(entity_id: int, store: StoreDep) -> dict:
     """One entity across the store: names, roles over time, articles, people named with it, quotes."""

@@ -72,6 +72,19 @@ def article_page(request: Request, article_id: str, store: StoreDep):
         "article": article, "json_ld": json_ld(article), "entity_ids": store.entity_ids_for_article(article_id)})
 
 
+ENTITY_TYPES = {"person": "People", "org": "Organisations", "place": "Places"}
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1,
+                  type: Annotated[str, Query(pattern=r"^(person|org|place)?$")] = "",
+                  q: Annotated[str, Query(max_length=200)] = ""):
+    rows = store.entities(kind=type or None, name=q or None, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    return templates.TemplateResponse(request, "entities.html", {
+        "entities": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE, "type": type,
+        "name_query": q, "types": ENTITY_TYPES})
+
+
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     data = entity_data(store, entity_id)

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit
+from ..lang.names import PersonName
+from ..model import Article, ArticleSummary, Entity, IngestOutcome, RawDocument, SearchHit
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """What the store needs to find an article's entity among its own (relate/keys.py makes it)."""
+
+    entity: Entity
+    keys: list[str]  # exact name keys, strongest first; none: the entity stays out of the graph
+    person: PersonName | None = None  # a person's name in parts: their family name finds candidates
+    titles: frozenset[str] = field(default_factory=frozenset)  # a person's titles, as title_key()s
 
 
 class Store(ABC):
@@ -52,8 +64,9 @@ class Store(ABC):
     def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         """Keep a URL's ETag and Last-Modified for the next conditional GET."""
 
-    def find_entity(self, keys: list[str]) -> int | None:
-        """The store-wide entity known under the first of these name keys that matches."""
+    def find_entity(self, name: str) -> int | None:
+        """The store-wide entity a typed name means: by its keys, else the most named person of
+        that family name, else an entity once called exactly so."""
         raise NotImplementedError
 
     def entity_profile(self, entity_id: int) -> dict | None:

@@ -100,13 +100,42 @@ term_frequencies = Table(
     Column("articles", Integer, nullable=False),
 )
 
-#: One row per real person, organisation or place across the store.
+#: One row per real person, organisation or place across the store, with in how many articles it is named.
 entities = Table(
     "entities",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("type", String(8), nullable=False),
     Column("name", Text, nullable=False),
+    Column("articles", Integer, nullable=False, default=0),  # indexed with type: ix_entities_type_articles (0005)
+)
+
+#: Every form an entity was named by, and in how many articles: its aliases and canonical name.
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("articles", Integer, nullable=False),
+    PrimaryKeyConstraint("entity_id", "name"),
+)
+
+#: People by the spelling key of their family name: the candidates a new full name may agree with.
+person_surnames = Table(
+    "person_surnames",
+    metadata,
+    Column("surname", Text, nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    PrimaryKeyConstraint("surname", "entity_id"),
+)
+
+#: The titles each person was given, normalised ("president", "defense minister").
+person_titles = Table(
+    "person_titles",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    PrimaryKeyConstraint("entity_id", "title"),
 )
 
 #: Every name key an entity is known under; `pinned` rows were set by a user and are never changed.
@@ -120,18 +149,20 @@ entity_aliases = Table(
     PrimaryKeyConstraint("key", "type"),
 )
 
-#: An entity in an article: the name used there, its roles there, its affiliation there.
+#: An entity in an article: the name used there (one row per name: two people a user merged keep
+#: their rows), the other forms it was named by, its roles and affiliation there.
 mentions = Table(
     "mentions",
     metadata,
     Column("article_id", String(32), nullable=False),
-    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),  # indexed: ix_mentions_entity
     Column("name", Text, nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),
     Column("roles", Text, nullable=False),
     Column("affiliation", Text),
     Column("published", String(40)),
     Column("count", Integer, nullable=False),
-    PrimaryKeyConstraint("article_id", "entity_id"),
+    PrimaryKeyConstraint("article_id", "entity_id", "name"),
 )
 
 #: newsdesk's own related stories, both ways.

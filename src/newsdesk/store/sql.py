@@ -31,6 +31,7 @@ from ..model import (
 )
 from ..relate.timeline import by_day, by_month
 from .base import Store
+from .entities import EntityGraph
 from .schema import (
     article_signatures,
     article_versions,
@@ -71,7 +72,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class SqlStore(Store):
+class SqlStore(EntityGraph, Store):
     def __init__(self, engine: Engine):
         self.engine = engine
         try:
@@ -278,28 +279,6 @@ class SqlStore(Store):
                 found.setdefault(row.article_id, set()).add(row.entity_id)
         return found
 
-    def resolve_entities(self, article: Article, resolved: list[tuple[Entity, list[str], str | None]]) -> list[int]:
-        """Store-wide entity ids of an article's entities (made where new), its mentions recorded."""
-        ids = []
-        counted: dict[int, int] = {}  # this article's mentions so far, by entity
-        with self.engine.begin() as conn:
-            conn.execute(mentions.delete().where(mentions.c.article_id == article.id))
-            for entity, keys, weak_key in resolved:
-                entity_id = self._entity_for(conn, entity, keys, weak_key)
-                ids.append(entity_id)
-                if entity_id in counted:  # two names of the article resolved to one entity
-                    counted[entity_id] += entity.mentions
-                    conn.execute(mentions.update().where(mentions.c.article_id == article.id,
-                                                         mentions.c.entity_id == entity_id)
-                                 .values(count=counted[entity_id]))
-                    continue
-                counted[entity_id] = entity.mentions
-                conn.execute(mentions.insert().values(
-                    article_id=article.id, entity_id=entity_id, name=entity.name,
-                    roles=json.dumps([r.model_dump() for r in entity.roles], ensure_ascii=False),
-                    affiliation=entity.affiliation, published=article.published, count=entity.mentions))
-        return ids
-
     def term_frequencies(self) -> tuple[dict[int, int], int]:
         """In how many related articles each term occurs, and how many articles are related."""
         with self.engine.connect() as conn:
@@ -327,100 +306,18 @@ class SqlStore(Store):
                     {"article_id": a, "other_id": b, "score": score}
                     for other, score in similar for a, b in ((article.id, other), (other, article.id))])
 
-    def _entity_for(self, conn: Connection, entity: Entity, keys: list[str], weak_key: str | None) -> int:
-        """The store's entity for an article's entity: found by any key, else made; new keys recorded."""
-        all_keys = list(dict.fromkeys(keys + ([weak_key] if weak_key else [])))
-        known = dict(conn.execute(select(entity_aliases.c.key, entity_aliases.c.entity_id).where(
-            entity_aliases.c.key.in_(all_keys), entity_aliases.c.type == entity.type)).all())
-        found = next((known[key] for key in all_keys if key in known), None)
-        if found is None:
-            found = conn.execute(entities.insert().values(type=entity.type, name=entity.name)).inserted_primary_key[0]
-        new_keys = [key for key in all_keys if key not in known]
-        if new_keys:
-            conn.execute(entity_aliases.insert(), [{"key": key, "type": entity.type, "entity_id": found, "pinned": False}
-                                                   for key in new_keys])
-        if len(entity.name.split()) > len(conn.execute(select(entities.c.name).where(entities.c.id == found))
-                                          .scalar().split()):
-            conn.execute(entities.update().where(entities.c.id == found).values(name=entity.name))
-        return found
-
-    # -- entities across the store ---------------------------------------------------------------
-
-    def find_entity(self, keys: list[str]) -> int | None:
-        with self.engine.connect() as conn:
-            for key in keys:
-                found = conn.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
-                                     .order_by(entity_aliases.c.pinned.desc())).scalar()
-                if found is not None:
-                    return found
-        return None
-
-    def entity_profile(self, entity_id: int) -> dict | None:
-        """Name, type, aliases, roles over time with the articles that attest them, affiliation, articles."""
-        with self.engine.connect() as conn:
-            head = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
-            if head is None:
-                return None
-            rows = conn.execute(
-                select(mentions, articles.c.headline).join(articles, articles.c.id == mentions.c.article_id)
-                .where(mentions.c.entity_id == entity_id)
-                .order_by(mentions.c.published, mentions.c.article_id)).all()
-        names: dict[str, int] = {}
-        affiliations: dict[str, int] = {}
-        roles: dict[tuple[str, str | None], dict] = {}
-        for row in rows:
-            names[row.name] = names.get(row.name, 0) + row.count
-            if row.affiliation:
-                affiliations[row.affiliation] = affiliations.get(row.affiliation, 0) + 1
-            for role in json.loads(row.roles):
-                key = (role["title"], role.get("qualifier"))
-                entry = roles.setdefault(key, {"title": role["title"], "qualifier": role.get("qualifier"),
-                                               "articles": []})
-                entry["articles"].append({"id": row.article_id, "published": row.published})
-        for entry in roles.values():
-            dates = [a["published"] for a in entry["articles"] if a["published"]]
-            entry["first_seen"], entry["last_seen"] = (min(dates), max(dates)) if dates else (None, None)
-            entry["current"] = entry["qualifier"] not in ("then", "former", "ex", "late", "outgoing")
-        return {
-            "id": head.id,
-            "name": head.name,
-            "type": head.type,
-            "aliases": sorted(n for n in names if n != head.name),
-            "roles": sorted(roles.values(), key=lambda r: (r["first_seen"] or "", r["title"])),
-            "affiliation": max(affiliations, key=affiliations.get) if affiliations else None,
-            "articles": [{"id": r.article_id, "headline": r.headline, "published": r.published} for r in rows],
-            "timeline": [{"month": month, "articles": n} for month, n in by_month([r.published for r in rows])],
-        }
-
-    def entity_ids_for_article(self, article_id: str) -> dict[str, int]:
-        """Name in the article -> store-wide entity id, for linking."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(mentions.c.name, mentions.c.entity_id)
-                                .where(mentions.c.article_id == article_id)).all()
-        return {r.name: r.entity_id for r in rows}
-
-    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict]:
-        """The entities most often named in the same articles as this one."""
-        other = mentions.alias("other")
-        query = (select(entities.c.id, entities.c.name, entities.c.type, func.count().label("articles"))
-                 .select_from(mentions.join(other, other.c.article_id == mentions.c.article_id)
-                              .join(entities, entities.c.id == other.c.entity_id))
-                 .where(mentions.c.entity_id == entity_id, other.c.entity_id != entity_id)
-                 .group_by(entities.c.id, entities.c.name, entities.c.type)
-                 .order_by(func.count().desc(), entities.c.name).limit(limit))
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
-
     def story(self, story_id: str, named: int = 10) -> Story | None:
         """A story's timeline: its articles in the order they were published, and what they share."""
         query = (select(*summary_columns(), articles.c.duplicate_of).where(articles.c.story_id == story_id)
                  .order_by(articles.c.published, articles.c.pk))
-        people = (select(entities.c.id, entities.c.name, entities.c.type, func.count().label("articles"))
+        people = (select(entities.c.id, entities.c.name, entities.c.type,
+                         func.count(mentions.c.article_id.distinct()).label("articles"))
                   .join(mentions, mentions.c.entity_id == entities.c.id)
                   .join(articles, articles.c.id == mentions.c.article_id)
                   .where(articles.c.story_id == story_id, entities.c.type.in_(("person", "org")))
                   .group_by(entities.c.id, entities.c.name, entities.c.type)  # in most articles, then named most often
-                  .order_by(func.count().desc(), func.sum(mentions.c.count).desc(), entities.c.name).limit(named))
+                  .order_by(func.count(mentions.c.article_id.distinct()).desc(), func.sum(mentions.c.count).desc(),
+                            entities.c.name).limit(named))
         with self.engine.connect() as conn:
             rows = [StoryArticle(**r._mapping) for r in conn.execute(query)]
             if not rows:
@@ -451,43 +348,6 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(select(articles.c.category).where(articles.c.category.is_not(None))
                                                .group_by(articles.c.category).order_by(func.count().desc()))]
-
-    def merge_entities(self, keep: int, other: int) -> None:
-        """Make `other` part of `keep` for good: its aliases are pinned to `keep`."""
-        with self.engine.begin() as conn:
-            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == other)
-                         .values(entity_id=keep, pinned=True))
-            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == keep).values(pinned=True))
-            for row in conn.execute(select(mentions).where(mentions.c.entity_id == other)).all():
-                clash = conn.execute(select(mentions.c.count).where(mentions.c.article_id == row.article_id,
-                                                                    mentions.c.entity_id == keep)).first()
-                if clash is None:
-                    conn.execute(mentions.update().where(mentions.c.article_id == row.article_id,
-                                                         mentions.c.entity_id == other).values(entity_id=keep))
-                else:
-                    conn.execute(mentions.update().where(mentions.c.article_id == row.article_id,
-                                                         mentions.c.entity_id == keep)
-                                 .values(count=clash.count + row.count))
-                    conn.execute(mentions.delete().where(mentions.c.article_id == row.article_id,
-                                                         mentions.c.entity_id == other))
-            conn.execute(entities.delete().where(entities.c.id == other))
-
-    def split_entity(self, entity_id: int, key: str, name: str) -> int:
-        """Give the mentions named under `key` an entity of their own, pinned for good."""
-        from ..relate.keys import spelling_key
-
-        with self.engine.begin() as conn:
-            kind = conn.execute(select(entities.c.type).where(entities.c.id == entity_id)).scalar()
-            new = conn.execute(entities.insert().values(type=kind, name=name)).inserted_primary_key[0]
-            conn.execute(entity_aliases.delete().where(entity_aliases.c.key == key, entity_aliases.c.type == kind))
-            conn.execute(entity_aliases.insert().values(key=key, type=kind, entity_id=new, pinned=True))
-            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == entity_id).values(pinned=True))
-            for row in conn.execute(select(mentions).where(mentions.c.entity_id == entity_id)).all():
-                if spelling_key(row.name) == key:
-                    conn.execute(mentions.update().where(mentions.c.article_id == row.article_id,
-                                                         mentions.c.entity_id == entity_id).values(entity_id=new))
-        return new
-
 
 def summary_columns():
     c = articles.c

@@ -1,0 +1,394 @@
+"""The people graph in the store: one entity per person, organisation and place across articles.
+
+An article's entity is found among the store's by its exact name keys (`relate/keys.py`), else,
+for a person, among the people of the same family name (`person_surnames`) by a full name that
+agrees (`newsdesk.lang.names.names_agree`): one agreeing person is joined, none or several (an
+initial two people share) make a new one. A bare surname joins only the one person of that name
+who holds its title. Every form an entity was named by is counted (`entity_names`): its aliases,
+and its name, the commonest clean full form. User corrections pin keys; nothing here unpins them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from sqlalchemy import Connection, delete, func, or_, select, update
+
+from ..lang.countries import country_named
+from ..lang.names import canonical_name, names_agree, parse_person, spelling_key
+from ..model import Article
+from ..relate.timeline import by_month
+from .base import EntityRef
+from .schema import articles, entities, entity_aliases, entity_names, mentions, person_surnames, person_titles
+
+#: Qualifiers that say a role is no longer held.
+PAST_QUALIFIERS = frozenset({"then", "former", "ex", "late", "outgoing"})
+
+
+class EntityGraph:
+    """The entity methods of a SqlStore (they need `self.engine`)."""
+
+    engine = None  # set by the store
+
+    # -- resolving an article's entities -------------------------------------------------------
+
+    def resolve_entities(self, article: Article, refs: list[EntityRef]) -> list[int | None]:
+        """Store-wide entity ids of an article's entities (made where new; None: not in the graph),
+        its mentions recorded. Re-resolving an article first takes back what it counted."""
+        ids: list[int | None] = []
+        with self.engine.begin() as conn:
+            self._forget_article(conn, article.id)
+            recorded: dict[tuple[int, str], dict] = {}
+            for ref in refs:
+                entity_id = self._entity_for(conn, ref)
+                ids.append(entity_id)
+                if entity_id is None:
+                    continue
+                e = ref.entity
+                row = recorded.get((entity_id, e.name))
+                if row is None:  # two names of the article may resolve to one entity: one row each
+                    recorded[(entity_id, e.name)] = {
+                        "article_id": article.id, "entity_id": entity_id, "name": e.name,
+                        "aliases": list(e.aliases), "roles": [r.model_dump() for r in e.roles],
+                        "affiliation": e.affiliation, "published": article.published, "count": e.mentions}
+                else:
+                    row["count"] += e.mentions
+                    row["aliases"] += [a for a in e.aliases if a not in row["aliases"]]
+            for row in recorded.values():
+                conn.execute(mentions.insert().values(
+                    **{**row, "aliases": json.dumps(row["aliases"], ensure_ascii=False),
+                       "roles": json.dumps(row["roles"], ensure_ascii=False)}))
+            self._count(conn, recorded.values(), +1)
+        return ids
+
+    def _forget_article(self, conn: Connection, article_id: str) -> None:
+        old = conn.execute(select(mentions.c.entity_id, mentions.c.name, mentions.c.aliases)
+                           .where(mentions.c.article_id == article_id)).all()
+        if not old:
+            return
+        conn.execute(mentions.delete().where(mentions.c.article_id == article_id))
+        self._count(conn, [{"entity_id": r.entity_id, "name": r.name, "aliases": json.loads(r.aliases)} for r in old],
+                    -1)
+
+    def _count(self, conn: Connection, rows, step: int) -> None:
+        """Count (or take back) an article's names of each entity, and the article itself."""
+        names: Counter[tuple[int, str]] = Counter()
+        touched = set()
+        for row in rows:
+            touched.add(row["entity_id"])
+            for name in {row["name"], *row["aliases"]}:
+                names[(row["entity_id"], name)] = 1
+        for (entity_id, name), _ in names.items():
+            if step > 0:
+                changed = conn.execute(update(entity_names).where(entity_names.c.entity_id == entity_id,
+                                                                  entity_names.c.name == name)
+                                       .values(articles=entity_names.c.articles + 1)).rowcount
+                if not changed:
+                    conn.execute(entity_names.insert().values(entity_id=entity_id, name=name, articles=1))
+            else:
+                conn.execute(update(entity_names).where(entity_names.c.entity_id == entity_id,
+                                                        entity_names.c.name == name)
+                             .values(articles=entity_names.c.articles - 1))
+        if step < 0:
+            conn.execute(delete(entity_names).where(entity_names.c.articles <= 0))
+        for entity_id in touched:
+            conn.execute(update(entities).where(entities.c.id == entity_id)
+                         .values(articles=entities.c.articles + step))
+            if step > 0:
+                self._rename(conn, entity_id)
+
+    def _rename(self, conn: Connection, entity_id: int) -> None:
+        """The entity's name: the commonest clean full form it was named by (a user's choice stays)."""
+        kind, name = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
+        pinned = conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == entity_id,
+                                                                 entity_aliases.c.pinned).limit(1)).first()
+        if pinned is not None:
+            return
+        counts = dict(conn.execute(select(entity_names.c.name, entity_names.c.articles)
+                                   .where(entity_names.c.entity_id == entity_id)).all())
+        best = canonical_name(kind, counts) if counts else name
+        if best != name:
+            conn.execute(update(entities).where(entities.c.id == entity_id).values(name=best))
+
+    def _entity_for(self, conn: Connection, ref: EntityRef) -> int | None:
+        """The store's entity for an article's entity: found by a key or an agreeing name, else made
+        (None for a name that stays out of the graph); its keys, family name and titles recorded."""
+        kind = ref.entity.type
+        found = None
+        if ref.keys:
+            known = dict(conn.execute(select(entity_aliases.c.key, entity_aliases.c.entity_id).where(
+                entity_aliases.c.key.in_(ref.keys), entity_aliases.c.type == kind)).all())
+            found = next((known[key] for key in ref.keys if key in known), None)
+        else:
+            known = {}
+        if found is None and ref.person is not None:
+            found = self._agreeing_person(conn, ref)
+        if found is None:
+            if not ref.keys:
+                return None
+            found = conn.execute(entities.insert().values(type=kind, name=ref.entity.name, articles=0)
+                                 ).inserted_primary_key[0]
+        new_keys = [key for key in ref.keys if key not in known]
+        if new_keys:
+            conn.execute(entity_aliases.insert(), [{"key": key, "type": kind, "entity_id": found, "pinned": False}
+                                                   for key in new_keys])
+        if ref.person is not None and ref.person.full:
+            self._insert_missing(conn, person_surnames, {"surname": ref.person.surname_key, "entity_id": found})
+            for title in ref.titles:
+                self._insert_missing(conn, person_titles, {"entity_id": found, "title": title})
+            self._absorb_bare(conn, found, ref)
+        return found
+
+    def _absorb_bare(self, conn: Connection, entity_id: int, ref: EntityRef) -> None:
+        """"President Trump", met before any full name held the title, is Donald Trump once he is
+        the one person of that family name who holds it."""
+        surname = ref.person.surname_key
+        for title in ref.titles:
+            bare = conn.execute(select(entity_aliases.c.entity_id).where(
+                entity_aliases.c.key == f"bare:{surname}:{title}", entity_aliases.c.type == "person",
+                ~entity_aliases.c.pinned)).scalar()
+            if bare is None or bare == entity_id:
+                continue
+            holders = set(conn.execute(select(person_titles.c.entity_id).join(
+                person_surnames, person_surnames.c.entity_id == person_titles.c.entity_id).where(
+                person_surnames.c.surname == surname, person_titles.c.title == title)).scalars())
+            if holders == {entity_id}:
+                self._move(conn, bare, entity_id, pin=False)
+
+    @staticmethod
+    def _insert_missing(conn: Connection, table, values: dict) -> None:
+        where = [table.c[k] == v for k, v in values.items()]
+        if conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one() == 0:
+            conn.execute(table.insert().values(**values))
+
+    def _agreeing_person(self, conn: Connection, ref: EntityRef) -> int | None:
+        """The one person of the same family name whose full name agrees (a full name), or who holds
+        one of its titles (a bare surname); None when there is none, or more than one."""
+        person = ref.person
+        candidates = select(person_surnames.c.entity_id).where(person_surnames.c.surname == person.surname_key)
+        if person.full:
+            rows = conn.execute(select(entity_names.c.entity_id, entity_names.c.name)
+                                .where(entity_names.c.entity_id.in_(candidates))).all()
+            agreeing = {r.entity_id for r in rows
+                        if (other := parse_person(r.name)) is not None and names_agree(person, other)}
+        elif ref.titles:
+            agreeing = set(conn.execute(select(person_titles.c.entity_id).where(
+                person_titles.c.entity_id.in_(candidates), person_titles.c.title.in_(sorted(ref.titles)))).scalars())
+        else:
+            return None
+        return agreeing.pop() if len(agreeing) == 1 else None
+
+    def clear_entity_graph(self) -> None:
+        """Forget every resolution but the user's corrections: pinned keys and their entities stay."""
+        with self.engine.begin() as conn:
+            conn.execute(mentions.delete())
+            conn.execute(entity_names.delete())
+            conn.execute(person_surnames.delete())
+            conn.execute(person_titles.delete())
+            conn.execute(entity_aliases.delete().where(~entity_aliases.c.pinned))
+            conn.execute(entities.delete().where(entities.c.id.not_in(select(entity_aliases.c.entity_id))))
+            conn.execute(update(entities).values(articles=0))
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def find_entity(self, name: str) -> int | None:
+        """The entity a typed name means: by its keys (a user's pinned key first), else the most
+        named person of that family name, else an entity once called exactly so."""
+        country = country_named(name)
+        keys = [f"country:{country.code}"] if country is not None else []
+        keys.append(spelling_key(name))
+        with self.engine.connect() as conn:
+            for key in keys:
+                found = conn.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
+                                     .order_by(entity_aliases.c.pinned.desc())).scalar()
+                if found is not None:
+                    return found
+            person = parse_person(name)
+            if person is not None:
+                found = conn.execute(
+                    select(entities.c.id).join(person_surnames, person_surnames.c.entity_id == entities.c.id)
+                    .where(person_surnames.c.surname == person.surname_key)
+                    .order_by(entities.c.articles.desc(), entities.c.id).limit(1)).scalar()
+                if found is not None:
+                    return found
+            return conn.execute(select(entity_names.c.entity_id).where(entity_names.c.name == name.strip())
+                                .order_by(entity_names.c.articles.desc()).limit(1)).scalar()
+
+    def entity_profile(self, entity_id: int) -> dict | None:
+        """Name, type, aliases, roles over time with the articles that attest them, affiliation, articles."""
+        with self.engine.connect() as conn:
+            head = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+            if head is None:
+                return None
+            rows = conn.execute(
+                select(mentions, articles.c.headline).join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.entity_id == entity_id)
+                .order_by(mentions.c.published, mentions.c.article_id)).all()
+            names = conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == entity_id)
+                                 .order_by(entity_names.c.articles.desc(), entity_names.c.name)).scalars().all()
+        affiliations: Counter[str] = Counter()
+        roles: dict[tuple[str, str | None], dict] = {}
+        listed: dict[str, dict] = {}
+        for row in rows:
+            if row.affiliation:
+                affiliations[row.affiliation] += 1
+            for role in json.loads(row.roles):
+                key = (role["title"], role.get("qualifier"))
+                entry = roles.setdefault(key, {"title": role["title"], "qualifier": role.get("qualifier"),
+                                               "articles": []})
+                if all(a["id"] != row.article_id for a in entry["articles"]):
+                    entry["articles"].append({"id": row.article_id, "published": row.published})
+            listed.setdefault(row.article_id, {"id": row.article_id, "headline": row.headline,
+                                               "published": row.published})
+        for entry in roles.values():
+            dates = [a["published"] for a in entry["articles"] if a["published"]]
+            entry["first_seen"], entry["last_seen"] = (min(dates), max(dates)) if dates else (None, None)
+            entry["current"] = entry["qualifier"] not in PAST_QUALIFIERS
+        return {
+            "id": head.id,
+            "name": head.name,
+            "type": head.type,
+            "aliases": [n for n in names if n != head.name],
+            "roles": sorted(roles.values(), key=lambda r: (r["first_seen"] or "", r["title"])),
+            "affiliation": affiliations.most_common(1)[0][0] if affiliations else None,
+            "articles": list(listed.values()),
+            "timeline": [{"month": month, "articles": n} for month, n in by_month([a["published"] for a in listed.values()])],
+        }
+
+    def entities(self, kind: str | None = None, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict]:
+        """Entities named in the most articles first; of one type; whose name holds `name`."""
+        query = select(entities.c.id, entities.c.name, entities.c.type, entities.c.articles) \
+            .where(entities.c.articles > 0)
+        if kind:
+            query = query.where(entities.c.type == kind)
+        if name and name.strip():
+            like = f"%{name.strip().lower()}%"
+            query = query.where(or_(func.lower(entities.c.name).like(like), entities.c.id.in_(
+                select(entity_names.c.entity_id).where(func.lower(entity_names.c.name).like(like)))))
+        query = query.order_by(entities.c.articles.desc(), entities.c.name, entities.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def entity_ids_for_article(self, article_id: str) -> dict[str, int]:
+        """Name in the article (and each other form it used) -> store-wide entity id, for linking."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(mentions.c.name, mentions.c.aliases, mentions.c.entity_id)
+                                .where(mentions.c.article_id == article_id)).all()
+        found = {}
+        for r in rows:
+            for name in [r.name, *json.loads(r.aliases)]:
+                found.setdefault(name, r.entity_id)
+        return found
+
+    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict]:
+        """The entities most often named in the same articles as this one."""
+        other = mentions.alias("other")
+        articles_shared = func.count(other.c.article_id.distinct())
+        query = (select(entities.c.id, entities.c.name, entities.c.type, articles_shared.label("articles"))
+                 .select_from(mentions.join(other, other.c.article_id == mentions.c.article_id)
+                              .join(entities, entities.c.id == other.c.entity_id))
+                 .where(mentions.c.entity_id == entity_id, other.c.entity_id != entity_id)
+                 .group_by(entities.c.id, entities.c.name, entities.c.type)
+                 .order_by(articles_shared.desc(), entities.c.name).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # -- a user's corrections --------------------------------------------------------------------
+
+    def merge_entities(self, keep: int, other: int) -> dict:
+        """Make `other` part of `keep` for good: its keys are pinned to `keep`, its mentions (each
+        with its own roles and names) move over. Returns what moved."""
+        with self.engine.begin() as conn:
+            return self._move(conn, other, keep, pin=True)
+
+    def _move(self, conn: Connection, other: int, keep: int, pin: bool) -> dict:
+        """Everything of entity `other` to `keep`, and `other` gone."""
+        moved = conn.execute(select(func.count()).select_from(mentions).where(mentions.c.entity_id == other)
+                             ).scalar_one()
+        keys = conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == other)).scalars().all()
+        conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == other)
+                     .values(entity_id=keep, **({"pinned": True} if pin else {})))
+        if pin:
+            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == keep).values(pinned=True))
+        # rows of one article under both names stay apart (their keys differ by name)
+        conn.execute(mentions.update().where(mentions.c.entity_id == other).values(entity_id=keep))
+        for table, column in ((person_surnames, "surname"), (person_titles, "title")):
+            for value in conn.execute(select(table.c[column]).where(table.c.entity_id == other)).scalars().all():
+                self._insert_missing(conn, table, {column: value, "entity_id": keep})
+            conn.execute(table.delete().where(table.c.entity_id == other))
+        conn.execute(entity_names.delete().where(entity_names.c.entity_id == other))
+        conn.execute(entities.delete().where(entities.c.id == other))
+        self._recount(conn, keep)
+        if not pin:
+            self._rename(conn, keep)
+        return {"mentions": moved, "keys": len(keys)}
+
+    def split_entity(self, entity_id: int, alias: str) -> tuple[int, dict]:
+        """Give the mentions named `alias` (by a full form that agrees with it, or, when it is one
+        word, by that family name) an entity of their own, pinned for good. Returns the new
+        entity's id and what moved; (None, ...) when no mention is named so."""
+        wanted = parse_person(alias)
+        key = spelling_key(alias)
+
+        def named_so(names: list[str]) -> bool:
+            for name in names:
+                if spelling_key(name) == key:
+                    return True
+                other = parse_person(name)
+                if wanted is not None and other is not None and (
+                        names_agree(wanted, other) if wanted.full else other.surname_key == wanted.surname_key):
+                    return True
+            return False
+
+        with self.engine.begin() as conn:
+            kind, name = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
+            rows = [r for r in conn.execute(select(mentions).where(mentions.c.entity_id == entity_id)).all()
+                    if named_so([r.name, *json.loads(r.aliases)])]
+            if not rows or len(rows) == conn.execute(select(func.count()).select_from(mentions)
+                                                     .where(mentions.c.entity_id == entity_id)).scalar_one():
+                return None, {"mentions": 0}
+            counts = Counter(r.name for r in rows)
+            new = conn.execute(entities.insert().values(type=kind, name=canonical_name(kind, dict(counts)), articles=0)
+                               ).inserted_primary_key[0]
+            moved_names = {n for r in rows for n in [r.name, *json.loads(r.aliases)]}
+            for r in rows:
+                conn.execute(mentions.update().where(mentions.c.article_id == r.article_id,
+                                                     mentions.c.entity_id == entity_id, mentions.c.name == r.name)
+                             .values(entity_id=new))
+            # the keys of the names that moved now find the new entity, for good
+            keys = {spelling_key(n) for n in moved_names} | {key}
+            for k in keys:
+                conn.execute(entity_aliases.delete().where(entity_aliases.c.key == k, entity_aliases.c.type == kind))
+                conn.execute(entity_aliases.insert().values(key=k, type=kind, entity_id=new, pinned=True))
+            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == entity_id).values(pinned=True))
+            if kind == "person":
+                surnames = {p.surname_key for n in moved_names if (p := parse_person(n)) is not None and p.full}
+                for surname in surnames:
+                    self._insert_missing(conn, person_surnames, {"surname": surname, "entity_id": new})
+                staying = [r for r in conn.execute(select(mentions.c.name, mentions.c.aliases)
+                                                   .where(mentions.c.entity_id == entity_id)).all()]
+                still = {p.surname_key for r in staying for n in [r.name, *json.loads(r.aliases)]
+                         if (p := parse_person(n)) is not None and p.full}
+                for surname in surnames - still:
+                    conn.execute(person_surnames.delete().where(person_surnames.c.entity_id == entity_id,
+                                                                person_surnames.c.surname == surname))
+            self._recount(conn, entity_id)
+            self._recount(conn, new)
+        return new, {"mentions": len(rows), "keys": len(keys), "from": name}
+
+    def _recount(self, conn: Connection, entity_id: int) -> None:
+        """An entity's counts and names again from its mentions, after a correction moved some."""
+        rows = conn.execute(select(mentions.c.article_id, mentions.c.name, mentions.c.aliases)
+                            .where(mentions.c.entity_id == entity_id)).all()
+        names: Counter[str] = Counter()
+        for article_id in {r.article_id for r in rows}:
+            forms = {n for r in rows if r.article_id == article_id for n in [r.name, *json.loads(r.aliases)]}
+            names.update(forms)
+        conn.execute(entity_names.delete().where(entity_names.c.entity_id == entity_id))
+        if names:
+            conn.execute(entity_names.insert(), [{"entity_id": entity_id, "name": n, "articles": c}
+                                                 for n, c in names.items()])
+        conn.execute(update(entities).where(entities.c.id == entity_id)
+                     .values(articles=len({r.article_id for r in rows})))

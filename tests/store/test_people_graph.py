@@ -1,0 +1,122 @@
+"""The people graph on both engines: one person one entity, two people two, and corrections that undo."""
+
+import pytest
+
+from newsdesk.lang.names import canonical_name, names_agree, parse_person
+from newsdesk.model import Article, Entity, Role
+from newsdesk.pipeline import rebuild_entity_graph
+from newsdesk.relate.relator import Relator
+
+
+def person(name, *aliases, roles=(), affiliation=None):
+    return Entity(name=name, type="person", aliases=list(aliases), affiliation=affiliation,
+                  roles=[Role(title=t) for t in roles])
+
+
+def add(store, relator, key, *entities, published="2025-05-15"):
+    article = Article(id=key, origin=f"{key}.txt", headline=f"Story {key}", published=published,
+                      entities=list(entities))
+    from newsdesk.model import RawDocument
+
+    store.add(RawDocument(origin=f"{key}.txt", data=key.encode()), article)
+    relator.relate(article)
+    return article
+
+
+def entity_of(store, article_id, name):
+    return store.entity_ids_for_article(article_id).get(name)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Boris Johnson", "Jimmie Johnson", False),
+    ("Kamala Harris", "Matt Harris", False),
+    ("Xi Jinping", "Chen Jinping", False),
+    ("Tim Morrison", "Timothy Morrison", True),
+    ("Sergey Shoygu", "Sergei Shoigu", True),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy", True),
+    ("J. Smith", "John Smith", True),
+    ("George W. Bush", "George H. W. Bush", False),
+    ("Donald Trump", "Donald Trump Jr.", False),
+    ("Owen John Dempsey", "Owen Dempsey", True),
+    ("Botic van de Zandschulp", "Botic van de Zandschulp", True),
+])
+def test_full_names_agree_only_when_given_names_do(a, b, same):
+    assert names_agree(parse_person(a), parse_person(b)) is same
+
+
+def test_a_bare_surname_agrees_with_nothing():
+    assert not names_agree(parse_person("Johnson"), parse_person("Boris Johnson"))
+
+
+def test_canonical_name_is_the_commonest_clean_full_form():
+    assert canonical_name("person", {"Sir Keir Starmer": 5, "Keir Starmer": 2, "Starmer": 9}) == "Keir Starmer"
+
+
+def test_two_people_of_one_surname_stay_two(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "a1", person("Boris Johnson", "Johnson", roles=["Prime Minister"]))
+    add(engine_store, relator, "a2", person("Jimmie Johnson", "Johnson"))
+    add(engine_store, relator, "a3", person("Boris Johnson"))
+    boris, jimmie = entity_of(engine_store, "a1", "Boris Johnson"), entity_of(engine_store, "a2", "Jimmie Johnson")
+    assert boris != jimmie and entity_of(engine_store, "a3", "Boris Johnson") == boris
+    assert engine_store.entity_profile(boris)["articles"] == [
+        {"id": "a1", "headline": "Story a1", "published": "2025-05-15"},
+        {"id": "a3", "headline": "Story a3", "published": "2025-05-15"}]
+
+
+def test_a_bare_surname_joins_only_under_a_title_one_person_holds(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "b1", person("President Trump", "Trump", roles=["President"]))  # before any full name
+    add(engine_store, relator, "b2", person("Donald Trump", "President Donald Trump", roles=["President"]))
+    add(engine_store, relator, "b3", person("Trump", roles=["President"]))
+    add(engine_store, relator, "b4", person("Johnson"))  # no title: stays out of the graph
+    trump = entity_of(engine_store, "b2", "Donald Trump")
+    assert entity_of(engine_store, "b1", "President Trump") == trump  # absorbed once the full name came
+    assert entity_of(engine_store, "b3", "Trump") == trump
+    assert entity_of(engine_store, "b4", "Johnson") is None
+    profile = engine_store.entity_profile(trump)
+    assert profile["name"] == "Donald Trump" and {"Trump", "President Donald Trump"} <= set(profile["aliases"])
+
+
+def test_an_initial_shared_by_two_people_joins_neither(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "c1", person("John Smith"))
+    add(engine_store, relator, "c2", person("Jane Smith"))
+    add(engine_store, relator, "c3", person("J. Smith"))
+    ids = {entity_of(engine_store, k, n) for k, n in (("c1", "John Smith"), ("c2", "Jane Smith"), ("c3", "J. Smith"))}
+    assert len(ids) == 3
+
+
+def test_merge_keeps_both_roles_and_split_undoes_it(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "d1", person("Vladimir Putin", "Putin", roles=["President"]),
+        person("Dmitry Peskov", "Peskov", roles=["Kremlin spokesman"]))
+    add(engine_store, relator, "d2", person("Dmitry Peskov", roles=["spokesman"]))
+    putin = engine_store.find_entity("Putin")
+    peskov = engine_store.find_entity("Peskov")
+    assert putin != peskov
+    engine_store.merge_entities(putin, peskov)
+    merged = engine_store.entity_profile(putin)
+    assert {"President", "Kremlin spokesman", "spokesman"} <= {r["title"] for r in merged["roles"]}
+    assert engine_store.find_entity("Peskov") == putin
+    new, moved = engine_store.split_entity(putin, "Peskov")
+    assert moved["mentions"] == 2
+    assert engine_store.find_entity("Peskov") == new != putin
+    assert engine_store.entity_profile(new)["name"] == "Dmitry Peskov"
+    assert {r["title"] for r in engine_store.entity_profile(new)["roles"]} == {"Kremlin spokesman", "spokesman"}
+    assert {r["title"] for r in engine_store.entity_profile(putin)["roles"]} == {"President"}
+    # the correction holds when the graph is built again
+    rebuild_entity_graph(engine_store)
+    assert engine_store.find_entity("Dmitry Peskov") != engine_store.find_entity("Vladimir Putin")
+
+
+def test_the_entity_index_lists_the_most_named_first(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "e1", person("Anna Berg"), Entity(name="NATO", type="org"),
+        Entity(name="TRT World", type="org", credited=True))
+    add(engine_store, relator, "e2", person("Anna Berg"), Entity(name="Oslo", type="place"))
+    rows = engine_store.entities()
+    assert [r["name"] for r in rows][:1] == ["Anna Berg"] and rows[0]["articles"] == 2
+    assert "TRT World" not in {r["name"] for r in rows}  # who made the page, not whom it names
+    assert [r["name"] for r in engine_store.entities(kind="place")] == ["Oslo"]
+    assert [r["name"] for r in engine_store.entities(name="berg")] == ["Anna Berg"]
