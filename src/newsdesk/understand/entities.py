@@ -44,7 +44,7 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
     """
     clusters: list[Cluster] = []
     for m in persons:
-        if m.words < 2:
+        if not m.person_name.full:
             continue
         name = m.person_name
         target = next((c for c in clusters if names_agree(c.mentions[0].person_name, name)), None)
@@ -59,16 +59,17 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
         target.mentions.append(m)
     full = list(clusters)
     for m in persons:
-        if m.words >= 2:
+        if m.person_name.full:
             continue
-        key = fold(m.name)
+        key = fold(m.person_name.surname)
         surname_of = [c for c in full if fold(c.mentions[0].surname) == key]
         given = [c for c in full if fold(c.mentions[0].person_name.given[0]) == key]
         candidates = surname_of or given
         if candidates:
             target = min(candidates, key=lambda c: _distance(c, m))
         else:
-            target = next((c for c in clusters if len(c.canonical().split()) == 1 and fold(c.canonical()) == key), None)
+            target = next((c for c in clusters if not c.mentions[0].person_name.full
+                           and fold(c.mentions[0].person_name.surname) == key), None)
             if target is None:
                 target = Cluster("person")
                 clusters.append(target)
@@ -82,10 +83,11 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
 def _distance(cluster: Cluster, mention: Mention) -> int:
     """Sentences between a short form and the nearest full name of a person named before it (or,
     when none was, after it)."""
-    before = [mention.sentence - m.sentence for m in cluster.mentions if m.words >= 2 and m.sentence <= mention.sentence]
+    full = [m for m in cluster.mentions if m.person_name.full]
+    before = [mention.sentence - m.sentence for m in full if m.sentence <= mention.sentence]
     if before:
         return min(before)
-    return 10_000 + min(m.sentence - mention.sentence for m in cluster.mentions if m.words >= 2)
+    return 10_000 + min(m.sentence - mention.sentence for m in full)
 
 
 def cluster_by_name(mentions: list[Mention], kind: str) -> list[Cluster]:

@@ -64,8 +64,9 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
             return False
         return _capitalised(before) or before.lower_ in connectors or (
             lower in lang.roles.words("after_title") and (is_title_word(before, lang) or _adjective_of_title(before, lang)))
-    if lower in lang.portfolio_words and token.i > 0 and token.doc[token.i - 1].lower_ in connectors:
-        return True  # "de la justice": a portfolio written in lower case
+    if lower in lang.portfolio_words and token.i > 0 and (
+            token.doc[token.i - 1].lower_ in connectors or token.doc[token.i - 1].lower_ in lang.portfolio_words):
+        return True  # "de la justice", "Affaires étrangères": a portfolio, in lower case
     if _capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
         return True
     if is_title_word(token, lang):
