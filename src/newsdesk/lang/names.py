@@ -121,6 +121,14 @@ def names_agree(a: PersonName, b: PersonName) -> bool:
 
 
 @lru_cache(maxsize=1)
+def regnal_titles() -> frozenset[str]:
+    """Titles that are part of how their holders are named: "Prince Andrew", "Pope Francis"."""
+    from . import known_languages, language
+
+    return frozenset(w for code in known_languages() if (lang := language(code)) for w in lang.names.words("regnal"))
+
+
+@lru_cache(maxsize=1)
 def office_words() -> frozenset[str]:
     """Courtesy titles and role nouns of every language newsdesk reads: never part of a clean name."""
     from . import known_languages, language
@@ -129,7 +137,7 @@ def office_words() -> frozenset[str]:
     for code in known_languages():
         lang = language(code)
         if lang is not None:
-            words |= lang.honorifics | lang.role_nouns
+            words |= lang.honorifics | lang.role_nouns | lang.title_modifiers
     return frozenset(words)
 
 
@@ -144,7 +152,10 @@ def canonical_name(kind: str, counts: dict[str, int]) -> str:
     "Sir Keir Starmer" nor "Starmer"), else the commonest form; the longer among equals."""
     if kind == "person":
         clean = {n: c for n, c in counts.items() if clean_full_name(n)}
-        counts = clean or counts
+        # a person only ever named by surname and title is shown by the surname: "Schiff", not "Chairman Schiff"
+        titles = office_words() - regnal_titles()
+        plain = {n: c for n, c in counts.items() if not any(w.lower() in titles for w in n.split())}
+        counts = clean or plain or counts
     return max(counts, key=lambda n: (counts[n], len(n.split()), len(n), n))
 
 

@@ -6,6 +6,7 @@ that runs spaCy. Related-story titles are never read: their people are not the a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -191,7 +192,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     analysis.quoted = [[(s, e) for s, e, _, _ in quote_spans(doc.text)] for doc in docs]
     calendar = calendar_words(lang)
     country_labels = lang.affiliation_labels | lang.org_labels | lang.person_labels
-    credited = {c.casefold() for c in (article.source, article.image.credit if article.image else None) if c}
+    credited = credit_names(article)
     for block, doc in enumerate(docs):
         for sent in doc.sents:
             analysis.sentences.append(sent)
@@ -203,7 +204,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                     if country is not None:
                         analysis.countries.append((index, ent, country))
                 found = classify(ent, lang, calendar)
-                if found is None or found[2].casefold() in credited:
+                if found is None or credit_key(found[2]) in credited:
                     continue  # the page's own credit line names who made it, not whom it is about
                 kind, span, name = found
                 analysis.mentions.append(Mention(kind, name, span, index))
@@ -213,7 +214,9 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                     if token.pos_ == "ADJ" and token.text.islower() and not token.ent_type_ \
                             and (country := country_of_demonym(token.text, lang.code)) is not None:
                         analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
+    drop_unconfirmed_title_case(analysis)
     promote_surnames(analysis)
+    drop_products(analysis)
     for mention in analysis.persons():
         mention.roles = [r for r in (title_before(mention.span), title_after(mention.span) or title_as(mention.span))
                          if r is not None]
@@ -222,6 +225,60 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     drop_lone_names(analysis)
     demote_names_in_titles(analysis)
     return analysis
+
+
+def credit_key(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def credit_names(article: Article) -> set[str]:
+    """Who made the page: its source line, photo credit and byline ("By Jane Doe and Al-Bawaba")."""
+    names = set()
+    for text in (article.source, article.image.credit if article.image else None, article.byline):
+        for part in re.split(r",|;|\band\b|&|\bby\b|\|", text or "", flags=re.IGNORECASE):
+            if part.strip():
+                names.add(credit_key(part))
+    return names
+
+
+#: A sentence is written in title case when at least this share of its ordinary words (longer
+#: words outside names and titles) is capitalised, and it has at least this many of them.
+TITLE_CASE_SHARE = 0.85
+TITLE_CASE_WORDS = 2
+
+
+def title_case(sentence: Span, lang: Language) -> bool:
+    """"Twin Telescopes on Mauna Kea", "How to Adopt an Online Leader Success Mindset": headings and
+    titles, where NER cannot tell a name by its capital."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_
+             and t.lower_ not in lang.role_nouns and t.lower_ not in lang.qualifier_words]
+    return len(words) >= TITLE_CASE_WORDS and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def drop_unconfirmed_title_case(analysis: Analysis) -> None:
+    """People found only in title-case sentences are kept when the article names them in an ordinary
+    sentence too (by full name, surname or given name); the rest are mostly titles and products."""
+    cased = {i for i, sent in enumerate(analysis.sentences) if title_case(sent, analysis.lang)}
+    if not cased:
+        return
+    confirmed = set()
+    for m in analysis.persons():
+        if m.sentence not in cased:
+            confirmed |= {m.name, m.surname, m.name.split()[0]}
+    analysis.mentions = [m for m in analysis.mentions if m.type != "person" or m.sentence not in cased
+                         or m.name in confirmed or m.surname in confirmed]
+
+
+def drop_products(analysis: Analysis) -> None:
+    """A "person" whose first word opens an organisation the article names is that organisation's
+    product or part: "Google Stadia", "Nintendo Switch", "Blue Moon" beside Blue Origin."""
+    openers = {m.span[0].text for m in analysis.mentions if m.type == "org"}
+    products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
+    # and the product's last word alone ("Moon") is no person either
+    lone = {name.split()[-1] for name in products} - {m.surname for m in analysis.persons()
+                                                       if m.words >= 2 and m.name not in products}
+    analysis.mentions = [m for m in analysis.mentions if m.type != "person"
+                         or (m.name not in products and not (m.words == 1 and m.name in lone))]
 
 
 def demote_names_in_titles(analysis: Analysis) -> None:

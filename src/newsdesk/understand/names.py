@@ -19,7 +19,8 @@ from ..lang.names import PARTICLES
 
 #: "ImagesKristi": a word of four or more lower-case letters run into a capitalised one: two words
 #: glued where a line break was lost (a credit and a caption). "McDonald", "LeBron", "MacKenzie" stay.
-RUN_IN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+#: "Director_Oh": a credit's role and name joined by an underscore.
+RUN_IN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])|(?<=_)(?=[A-Z])")
 _NOT_IN_NAME = re.compile(r"[@/\\|#]|https?:|www\.|\.com\b")
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -70,7 +71,7 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
         return None
     if len(text.split()) >= 2 and all(c.isupper() for c in letters):
         return None  # "SIOUX FALLS": a dateline or a heading, not a name
-    if name[-1].lower_ in lang.not_name_words:
+    if name[-1].lower_ in lang.not_name_words or name[0].lower_ in lang.names.words("not_name_openers"):
         return None
     return name, text
 
