@@ -131,6 +131,14 @@ class Language:
         return self.roles.words("nouns")
 
     @cached_property
+    def role_suffixes(self) -> tuple[str, ...]:
+        return tuple(self.roles.list("suffixes"))
+
+    @cached_property
+    def not_roles(self) -> frozenset[str]:
+        return self.roles.words("not_roles")
+
+    @cached_property
     def public_office(self) -> frozenset[str]:
         return self.roles.words("public_office")
 

@@ -7,7 +7,7 @@ that runs spaCy. Related-story titles are never read: their people are not the a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -222,6 +222,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                          if r is not None]
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
+    share_plural_titles(analysis)
     drop_lone_names(analysis)
     demote_names_in_titles(analysis)
     return analysis
@@ -296,6 +297,40 @@ def demote_names_in_titles(analysis: Analysis) -> None:
                 continue
             if any(role.start <= m.span.start and m.span.end <= role.end for role in other.roles):
                 m.type = "org"
+
+
+def share_plural_titles(analysis: Analysis) -> None:
+    """A title in the plural before a list of names is each one's: "Sens. Cory Booker and Kamala
+    Harris", "founding members Tom Johnston, Michael McDonald and Pat Simmons"."""
+    joiners = {",", *analysis.lang.roles.words("and_word")}
+    persons = analysis.persons()
+    for first, m in zip(persons, persons[1:]):
+        if m.roles or first.span.doc is not m.span.doc or m.sentence != first.sentence:
+            continue
+        between = m.span.doc[first.span.end : m.span.start]
+        if not between or any(t.lower_ not in joiners for t in between):
+            continue
+        # the list's first name carries the title; later names carry it on
+        head = next((r for r in first.roles if r.end <= first.span.start), None)
+        if head is None:
+            continue
+        singular = singular_title(head, m.span.doc)
+        if singular is not None:
+            m.roles = [replace(head, title=singular, start=m.span.start, end=m.span.start)]
+            if first.roles and first.roles[0] is head:
+                first.roles[0] = replace(head, title=singular)
+
+
+def singular_title(role: RoleMention, doc: Doc) -> str | None:
+    """The title of a plural role in the singular ("Sens." -> "Sen.", "founding members" -> "founding
+    member"), or None when the role is no plural."""
+    last = doc[role.end - 1]
+    if "Plur" not in last.morph.get("Number") and not re.fullmatch(r"[A-Z][a-z]+s\.", last.text):
+        return None
+    words = role.title.split()
+    word = words[-1]
+    words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
+    return " ".join(words)
 
 
 def drop_lone_names(analysis: Analysis) -> None:

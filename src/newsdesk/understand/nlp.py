@@ -66,7 +66,21 @@ def load_pipeline(name: str):
         nlp.enable_pipe("senter")
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    keep_abbreviations(nlp, language(nlp.lang))
     return nlp
+
+
+def keep_abbreviations(nlp, lang: Language | None) -> None:
+    """Titles and honorifics written with a full stop stay one token ("Sens.", "Gov.", "Mme"): the
+    tokenizer knows some ("Sen.") and splits the rest, which ends a title run at the stop."""
+    if lang is None:
+        return
+    from spacy.symbols import ORTH
+
+    for word in lang.role_nouns | lang.honorifics:
+        if word.endswith(".") and len(word) > 2:
+            for form in {word, word.capitalize(), word.upper()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def lang_of(doc) -> Language:

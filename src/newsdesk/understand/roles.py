@@ -37,8 +37,21 @@ class RoleMention:
     public: bool  # a public office, whose holder acts for a state
 
 
+#: A noun read as a title by its ending is at least this long ("sociologist", not "user").
+MIN_SUFFIX_ROLE = 6
+
+
 def is_title_word(token: Token, lang: Language | None = None) -> bool:
-    return token.lower_ in (lang or lang_of(token.doc)).role_nouns
+    """An office or job: a role noun of the language, or a noun ending as jobs do ("toxicologist",
+    "teacher", "naturopathe") that is no kin word or the like."""
+    lang = lang or lang_of(token.doc)
+    lower = token.lower_
+    if lower in lang.role_nouns:
+        return True
+    if lower.endswith("s") and lower[:-1] in lang.role_nouns and "Plur" in token.morph.get("Number"):
+        return True  # "founding members", "professors"
+    return (token.pos_ == "NOUN" and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
+            and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_)
 
 
 def _capitalised(token: Token) -> bool:
@@ -49,7 +62,10 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
     """Whether a token (read right to left) continues a title run whose next token is `following`."""
     text = token.text
     if token.is_punct:
-        return text in "()"
+        # brackets around an acronym; a hyphen inside a word ("director-general")
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return text in "()" or (text == "-" and not token.whitespace_ and before is not None
+                                and not before.whitespace_ and is_title_word(before, lang))
     lower = token.lower_
     connectors = lang.roles.words("connectors")
     if lower in connectors:
@@ -59,14 +75,20 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
             return False
         before = token.doc[token.i - 1]
         if lower in lang.roles.words("and_word"):
-            return is_title_word(before, lang)
-        if not (_capitalised(following) or following.lower_ in connectors or following.lower_ in lang.portfolio_words):
-            return False
+            # "founder and former CEO", "minister of mines and energy"
+            return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower)
+        if not (_capitalised(following) or following.lower_ in connectors or following.lower_ in lang.portfolio_words
+                or (following.pos_ == "NOUN" and following.i + 1 < len(following.doc)
+                    and following.doc[following.i + 1].lower_ in connectors)):
+            return False  # "ministre des Sports", "porte-parole du ministère des ...", not "chef de file"
         return _capitalised(before) or before.lower_ in connectors or (
             lower in lang.roles.words("after_title") and (is_title_word(before, lang) or _adjective_of_title(before, lang)))
-    if lower in lang.portfolio_words and token.i > 0 and (
-            token.doc[token.i - 1].lower_ in connectors or token.doc[token.i - 1].lower_ in lang.portfolio_words):
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if lower in lang.portfolio_words and previous is not None and (
+            previous.lower_ in connectors or previous.lower_ in lang.portfolio_words):
         return True  # "de la justice", "Affaires étrangères": a portfolio, in lower case
+    if token.pos_ == "NOUN" and token.is_lower and previous is not None and previous.lower_ in connectors:
+        return True  # "minister of electricity", "minister of mines and energy", "du ministère des ..."
     if _capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
         return True
     if is_title_word(token, lang):
@@ -83,8 +105,9 @@ def _adjective_of_title(token: Token, lang: Language) -> bool:
     if not lang.roles.data.get("adjectives_after") or token.pos_ != "ADJ" or token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return is_title_word(before, lang) or (before.pos_ == "ADJ" and before.i > 0
-                                           and is_title_word(token.doc[before.i - 1], lang))
+    # "secrétaire générale", "ministre turc", "l'Hôpital universitaire"
+    return is_title_word(before, lang) or (_capitalised(before) and before.pos_ in ("NOUN", "PROPN")) or (
+        before.pos_ == "ADJ" and before.i > 0 and is_title_word(token.doc[before.i - 1], lang))
 
 
 def title_before(person: Span) -> RoleMention | None:
@@ -96,10 +119,24 @@ def title_before(person: Span) -> RoleMention | None:
     end = person.start
     if end - 1 > sent_start and doc[end - 1].text == ",":
         role = _run_before(doc, end - 1, sent_start, lang)
-        # only an apposition opened by a determiner: "the Kremlin spokesman, Dmitry Peskov"
-        if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.determiners:
+        if role is not None and _opens_apposition(doc, role, sent_start, lang):
             return role
     return _run_before(doc, end, sent_start, lang)
+
+
+def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language) -> bool:
+    """Whether a title before a comma and a name is an apposition: opened by a determiner ("the
+    Kremlin spokesman, Dmitry Peskov", "la nouvelle ministre des Sports, Roxana Maracineanu"), a
+    possessive ("his lawyer, ...", "son interprète principal, ...") or a possessive owner ("South
+    Africa's minister of electricity, ...")."""
+    if any(t.text in lang.possessives for t in doc[role.start : role.end]):
+        return True
+    i = role.start - 1
+    while i >= sent_start and (doc[i].lower_ in lang.qualifier_words or doc[i].pos_ == "ADJ"):
+        i -= 1
+    if i < sent_start:
+        return False
+    return doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.names.words("possessive_determiners")
 
 
 def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
@@ -135,15 +172,15 @@ def title_after(person: Span) -> RoleMention | None:
     if end == start or (end < sent_end and doc[end].text not in (",", ".", ";")):
         return None
     complement = lang.roles.words("complement")
+    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON")), end)
+    if first_verb < end:
+        end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
     first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
     if not any(is_title_word(t, lang) for t in doc[start:first_complement]):
         return None  # "the younger brother of the Taliban's deputy leader": a relation, not a title
     head_end = first_complement
-    head = doc[start:head_end]
-    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in head):
-        return None
     for name in (e for e in doc.ents if e.label_ in lang.person_labels and start <= e.start and e.end <= end):
-        if name.end < len(doc) and doc[name.end].text in lang.possessives:
+        if name[-1].text in lang.possessives or (name.end < len(doc) and doc[name.end].text in lang.possessives):
             continue  # an owner: "Carlineo's attorney"
         own_title = title_before(name)
         if (name.start < head_end and len(name) >= 2) or (own_title and own_title.start <= start):
