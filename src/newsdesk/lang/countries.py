@@ -24,6 +24,7 @@ class Country:
     capital: str | None
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics or a possessive: the key every lookup uses."""
     text = text.strip().replace("’", "'")

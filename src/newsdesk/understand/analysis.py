@@ -22,6 +22,7 @@ from .roles import (
     is_title_word,
     nationality_before,
     party_after,
+    sentence_start,
     title_after,
     title_as,
     title_before,
@@ -142,10 +143,11 @@ def person_span(span: Span, lang: Language) -> Span:
         span = span.doc[span.start : cut]
     doc, start = span.doc, span.start
     given = start - 1
-    if (len(span) == 1 and given >= span.sent.start and doc[given].pos_ == "PROPN" and doc[given].is_title
+    first = sentence_start(span)
+    if (len(span) == 1 and given >= first and doc[given].pos_ == "PROPN" and doc[given].is_title
             and not doc[given].ent_type_ and not is_title_word(doc[given], lang)
             and doc[given].lower_ not in lang.honorifics
-            and (given == span.sent.start or not doc[given - 1].text[:1].isupper())):
+            and (given == first or not doc[given - 1].text[:1].isupper())):
         start = given  # a lone capitalised word before the name, not the end of a title
     return doc[start : span.end]
 

@@ -314,7 +314,7 @@ def appointments(analysis: Analysis, entities: list[Entity]) -> list[Event]:
         if role is not None and role.qualifier in w.appointing_qualifiers:
             title = role.title
         elif w.appointed and (found := w.appointed.search(
-                analysis.sentences[m.sentence].text[m.span.end_char - m.span.sent.start_char:])):
+                analysis.sentences[m.sentence].text[m.span.end_char - analysis.sentences[m.sentence].start_char:])):
             title = found.group("title")
         if title is None:
             continue

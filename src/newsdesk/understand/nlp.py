@@ -12,12 +12,18 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..errors import NewsdeskError
-from ..lang import Language, english, known_languages, language
+from ..lang import Language as Words
+from ..lang import english, known_languages, language
 
 MODELS_VARIABLE = "NEWSDESK_SPACY_MODELS"
 #: Not needed by any rule: the rules read tokens, tags, sentences and entities, not a parse tree.
 UNUSED_COMPONENTS = ("parser", "lemmatizer")
+#: The attribute ruler maps each tag to a part of speech and morphology with a Matcher: a third of
+#: the English pipeline's time (bench/understanding.py). Its one-token rules become a dictionary.
+FAST_ATTRIBUTES = "newsdesk_attributes"
 
 
 class ModelNotInstalled(NewsdeskError):
@@ -66,11 +72,56 @@ def load_pipeline(name: str):
         nlp.enable_pipe("senter")
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    if "attribute_ruler" in nlp.pipe_names:
+        rules = attribute_table(nlp.get_pipe("attribute_ruler").patterns)
+        nlp.replace_pipe("attribute_ruler", FAST_ATTRIBUTES, config={"rules": rules})
     keep_abbreviations(nlp, language(nlp.lang))
     return nlp
 
 
-def keep_abbreviations(nlp, lang: Language | None) -> None:
+def attribute_table(patterns: list[dict]) -> dict:
+    """An attribute ruler's one-token rules as {"TAG"|"POS": {value: {"": attrs, lower: attrs}}}:
+    attributes by tag, and by tag and word. Rules on lemmas, on several tokens or on the parse
+    (which is not loaded) are left out: no rule of newsdesk reads what they set."""
+    table: dict = {}
+    for rule in patterns:
+        attrs = {k: v for k, v in rule["attrs"].items() if k in ("POS", "MORPH", "TAG")}
+        pattern = rule["patterns"][0]
+        if not attrs or len(pattern) != 1 or not set(pattern[0]) <= {"TAG", "POS", "LOWER"}:
+            continue
+        spec = pattern[0]
+        key = "TAG" if "TAG" in spec else "POS" if "POS" in spec else None
+        if key is None or not isinstance(spec[key], str):
+            continue
+        lowers = spec.get("LOWER", "")
+        lowers = lowers.get("IN", []) if isinstance(lowers, dict) else [lowers]
+        for lower in lowers:
+            entry = table.setdefault(key, {}).setdefault(spec[key], {})
+            entry[lower] = {**entry.get(lower, {}), **attrs}
+    return table
+
+
+@Language.factory(FAST_ATTRIBUTES, default_config={"rules": {}})
+def make_fast_attributes(nlp, name: str, rules: dict):
+    def set_attributes(doc):
+        for token in doc:
+            for key, by_value in rules.items():
+                found = by_value.get(token.tag_ if key == "TAG" else token.pos_)
+                if not found:
+                    continue
+                attrs = {**found.get("", {}), **found.get(token.lower_, {})}
+                if "POS" in attrs:
+                    token.pos_ = attrs["POS"]
+                if "TAG" in attrs:
+                    token.tag_ = attrs["TAG"]
+                if attrs.get("MORPH") and attrs["MORPH"] != "_":
+                    token.set_morph(attrs["MORPH"])
+        return doc
+
+    return set_attributes
+
+
+def keep_abbreviations(nlp, lang: Words | None) -> None:
     """Titles and honorifics written with a full stop stay one token ("Sens.", "Gov.", "Mme"): the
     tokenizer knows some ("Sen.") and splits the rest, which ends a title run at the stop."""
     if lang is None:
@@ -83,6 +134,6 @@ def keep_abbreviations(nlp, lang: Language | None) -> None:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def lang_of(doc) -> Language:
+def lang_of(doc) -> Words:
     """The words of the language a spaCy Doc was read in."""
     return language(doc.lang_) or english()

@@ -41,6 +41,21 @@ class RoleMention:
 MIN_SUFFIX_ROLE = 6
 
 
+def sentence_start(span: Span) -> int:
+    """The index of the first token of a span's sentence (`span.sent` walks the whole document)."""
+    doc, i = span.doc, span.start
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def sentence_end(span: Span) -> int:
+    doc, i = span.doc, span.end
+    while i < len(doc) and not doc[i].is_sent_start:
+        i += 1
+    return i
+
+
 def is_title_word(token: Token, lang: Language | None = None) -> bool:
     """An office or job: a role noun of the language, or a noun ending as jobs do ("toxicologist",
     "teacher", "naturopathe") that is no kin word or the like."""
@@ -115,7 +130,7 @@ def title_before(person: Span) -> RoleMention | None:
     spokesman, Dmitry Peskov")."""
     doc = person.doc
     lang = lang_of(doc)
-    sent_start = person.sent.start
+    sent_start = sentence_start(person)
     end = person.start
     if end - 1 > sent_start and doc[end - 1].text == ",":
         role = _run_before(doc, end - 1, sent_start, lang)
@@ -160,7 +175,7 @@ def title_after(person: Span) -> RoleMention | None:
     """An appositive title: "Dmitry Peskov, the Kremlin spokesman, said"; "Sonya Zoghlin, Carlineo's attorney,"."""
     doc = person.doc
     lang = lang_of(doc)
-    sent_end = person.sent.end
+    sent_end = sentence_end(person)
     i = person.end
     if i >= sent_end or doc[i].text != ",":
         return None
@@ -200,7 +215,7 @@ def title_as(person: Span) -> RoleMention | None:
     doc = person.doc
     lang = lang_of(doc)
     i = person.end
-    sent_end = person.sent.end
+    sent_end = sentence_end(person)
     for phrase in lang.roles.list("as_words"):
         words = phrase.split()
         if [t.lower_ for t in doc[i : i + len(words)]] == words:
@@ -244,7 +259,7 @@ def party_after(person: Span) -> str | None:
     pattern = party.regex("pattern", 0)
     if pattern is None:
         return None
-    m = pattern.match(doc.text[person.end_char : person.end_char + 16])
+    m = pattern.match(doc[person.end : person.end + 8].text_with_ws if person.end < len(doc) else "")
     return party.table("names").get(m.group("party")) if m else None
 
 
