@@ -29,8 +29,11 @@ from .roles import (
 )
 
 #: Each opening quotation mark and the marks that close it, in the languages newsdesk reads.
-_QUOTE_CLOSERS = {"“": ("”", "’’", "''"), '"': ('"',), "«": ("»",), "„": ("“", "”")}
+_QUOTE_CLOSERS = {"“": ("”", "’’", "''"), '"': ('"',), "«": ("»",), "„": ("“", "”"), "‘": ("’",)}
 OPENERS = tuple(_QUOTE_CLOSERS)
+#: The closing single mark is also the apostrophe ("don’t", "Africa’s"): it closes a quote only
+#: after a word's end and before anything that is not a letter.
+_SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])")
 
 
 def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
@@ -40,8 +43,16 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     """
     spans, i = [], 0
     while i < len(text):
-        if text[i] not in _QUOTE_CLOSERS:
+        if text[i] not in _QUOTE_CLOSERS or (text[i] == "‘" and i > 0 and text[i - 1].isalnum()):
             i += 1
+            continue
+        if text[i] == "‘":  # single marks: only a whole quote, never one running on
+            close = _SINGLE_CLOSER.search(text, i + 1)
+            if close is None:
+                i += 1
+                continue
+            spans.append((i, close.end(), i + 1, close.start()))
+            i = close.end()
             continue
         found = [(pos, c) for c in _QUOTE_CLOSERS[text[i]] if (pos := text.find(c, i + 1)) != -1]
         if found:
@@ -157,6 +168,15 @@ def _named(span: Span) -> bool:
     return any(c.isupper() for c in span.text)
 
 
+def _titled_name(span: Span, lang: Language) -> bool:
+    """Two or three proper nouns with a person's title in apposition after them: a person's name,
+    whatever NER says ("Hage Geingob, the president, ..."; not "Full Fact, the website")."""
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" for t in span):
+        return False
+    role = title_after(span)
+    return role is not None and role.public
+
+
 def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[str, Span, str] | None:
     """An NER span as (person|org|place, name span, name), with the model's common mistakes mended."""
     span = strip_possessive(ent, lang)
@@ -178,6 +198,10 @@ def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[str, 
             return None  # "Defense" of "Defense Minister"; a title read as a name: "ministre de l'Intérieur"
         if country_named(span.text, code) is not None:
             return "place", span, span.text  # "Türkiye’s role" tagged as an organisation
+        if _titled_name(span, lang):
+            cleaned = clean_person(span, lang, calendar)
+            if cleaned is not None:
+                return "person", *cleaned  # "Hage Geingob, the president, ..." tagged as an organisation
         span = with_acronym(span)
         return "org", span, span.text
     if label in lang.place_labels:
@@ -217,6 +241,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                             and (country := country_of_demonym(token.text, lang.code)) is not None:
                         analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
     drop_unconfirmed_title_case(analysis)
+    add_missed_speakers(analysis)
     promote_surnames(analysis)
     drop_products(analysis)
     for mention in analysis.persons():
@@ -340,11 +365,71 @@ def drop_lone_names(analysis: Analysis) -> None:
     mistakes ("Brexit", "Spurs", "Twitter"); a one-word name with a title ("President Trump") stays."""
     full = {m.surname for m in analysis.persons() if m.words >= 2}
     full |= {m.name.split()[0] for m in analysis.persons() if m.words >= 2}
+    verbs = _speech_verbs(analysis.lang)
+    speaking = {m.name for m in analysis.persons() if m.words == 1 and any(
+        0 <= j < len(m.span.doc) and m.span.doc[j].lower_ in verbs for j in (m.span.start - 1, m.span.end))}
     analysis.mentions = [
         m for m in analysis.mentions
-        if m.type != "person" or m.words >= 2 or m.name in full
+        if m.type != "person" or m.words >= 2 or m.name in full or m.name in speaking
         or any(o.name == m.name and o.roles for o in analysis.persons())
     ]
+
+
+def _speech_verbs(lang: Language) -> frozenset[str]:
+    return lang.quotes.words("speech_verbs")
+
+
+def _speaker_token(token, lang: Language, taken: set, labelled: bool = False) -> bool:
+    """A capitalised proper noun which no title, honorific or country is; NER left it unlabelled
+    (or, with `labelled`, labelled it something else than a person)."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper()
+            and (labelled or not token.ent_type_) and token.ent_type_ not in lang.person_labels
+            and (id(token.doc), token.i) not in taken and len(token.text) > 2
+            and token.lower_ not in lang.role_nouns and token.lower_ not in lang.honorifics
+            and token.lower_ not in lang.title_modifiers and country_of(token.text, lang=lang.code) is None)
+
+
+def add_missed_speakers(analysis: Analysis) -> None:
+    """People the model missed but the article has speak: "Lacerda claimed", "said Burrage",
+    "Mbumba says". The name is the proper noun next to the speech verb; where the article also writes
+    it after a given name ("Marina Lacerda"), that full form is the mention."""
+    lang = analysis.lang
+    verbs = _speech_verbs(lang)
+    taken = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
+    found: dict[str, list[tuple[int, Span]]] = {}
+    for index, sent in enumerate(analysis.sentences):
+        doc = sent.doc
+        for token in sent:
+            if token.lower_ not in verbs:
+                continue
+            for j in (token.i - 1, token.i + 1):
+                if sent.start <= j < sent.end and _speaker_token(doc[j], lang, taken, labelled=True):
+                    end = j + 1
+                    start = j
+                    while start - 1 >= sent.start and _speaker_token(doc[start - 1], lang, taken, labelled=True):
+                        start -= 1
+                    found.setdefault(doc[j].text, []).append((index, doc[start:end]))
+    if not found:
+        return
+    # the full form written elsewhere in the article: a capitalised word, then the surname
+    full: set[str] = set()
+    organisations: set[str] = set()
+    not_person = lang.org_labels | lang.place_labels
+    for index, sent in enumerate(analysis.sentences):
+        for token in sent:
+            if token.text in found and token.i > sent.start and _speaker_token(token.doc[token.i - 1], lang, taken, True):
+                found[token.text].append((index, token.doc[token.i - 1 : token.i + 1]))
+                full.add(token.text)
+                if token.ent_type_ in not_person and token.doc[token.i - 1].ent_type_ in not_person:
+                    organisations.add(token.text)  # "Full Fact", tagged an organisation where written in full
+    for name, spans in found.items():
+        if name not in full or name in organisations:
+            continue  # "Twitter said", "Reuters said": organisations speak too; a person is named in full somewhere
+        for index, span in spans:
+            if (id(span.doc), span.start) not in taken:
+                taken.update((id(span.doc), i) for i in range(span.start, span.end))
+                analysis.mentions.append(Mention("person", span.text, span, index))
+    analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))
 
 
 def promote_surnames(analysis: Analysis) -> None:

@@ -20,6 +20,8 @@ from .analysis import OPENERS, Analysis, Mention, quote_spans
 
 #: An attribution after a quote names its speaker within this many words of the closing mark.
 AFTER_REACH = 4
+#: ... or, when the quote's sentence goes on, within this many words (a title before the speaker).
+ATTRIBUTION_REACH = 10
 #: Quotes shorter than this are scare quotes or names, not speech.
 MIN_WORDS = 3
 #: A quote of at most this many words with every long word capitalised is a title ("Takin' It to the Streets").
@@ -170,6 +172,18 @@ class Speakers:
                 return holders[0] if len(holders) == 1 else None
         return None
 
+    def introduced_before(self, block: int) -> tuple[bool, int | None, str]:
+        """(attributed, speaker, words) from the paragraph before a quote paragraph, when its last
+        sentence has a person speak (but quotes no one itself): "Tauqeer Ahmed says the problem ..." """
+        index, sentence = _last_sentence(self.a, block - 1)
+        if sentence is None or any(c in sentence.text for c in OPENERS) or not self.words.verb.search(sentence.text):
+            return False, None, ""
+        start = sentence.start_char
+        attributed, speaker = self.in_words(sentence.text, block - 1, start, sentence.end_char, sentence.end_char)
+        if speaker is None:
+            return False, None, ""
+        return attributed, speaker, sentence.text
+
     def in_words(self, words: str, block: int, start: int, end: int, quote_start: int) -> tuple[bool, int | None]:
         """(attributed, speaker) from the words between `start` and `end` around a quote."""
         verb = self.words.verb.search(words)
@@ -190,11 +204,19 @@ class Speakers:
         return True, described
 
 
+def _last_sentence(analysis: Analysis, block: int):
+    sentences = [i for i, b in enumerate(analysis.sentence_block) if b == block]
+    return (sentences[-1], analysis.sentences[sentences[-1]]) if sentences else (None, None)
+
+
 def close_attribution(after: str, speech: SpeechWords) -> bool:
-    """Whether the words after a quote open with its attribution: “…,” Peskov said / said Peskov / he said."""
-    words = after.split()[:AFTER_REACH]
-    head = " ".join(words)
-    return bool(speech.verb.search(head)) or bool(words and words[0][:1].isupper() and speech.verb.search(after))
+    """Whether the words after a quote open with its attribution: “…,” Peskov said / said Peskov /
+    he said / minister of mines and energy Tom Alweendo told ..."""
+    words = after.split()
+    head = " ".join(words[:AFTER_REACH])
+    return bool(speech.verb.search(head)) or bool(
+        words and (words[0][:1].isupper() or words[0] in (",", "—")) and speech.verb.search(after)) or bool(
+        speech.verb.search(" ".join(words[:ATTRIBUTION_REACH])) and after.lstrip()[:1] not in ".?!")
 
 
 def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
@@ -226,6 +248,9 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
                 previous = found[-1]
                 if previous.block == block or (previous.block == block - 1 and q_start == 0):
                     attributed, speaker, words = previous.attributed, previous.speaker, previous.attribution
+            if not attributed and q_start == 0 and block > 0 and analysis.kinds[block - 1] == "paragraph":
+                # a paragraph of speech after one that says who speaks: "Lacerda added ..." / “And then ...”
+                attributed, speaker, words = speakers.introduced_before(block)
             if not attributed:
                 continue
             partial = bool(before.strip()) and not before.rstrip().endswith((":", ",")) or quoted[:1].islower()
