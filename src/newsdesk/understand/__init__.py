@@ -18,7 +18,7 @@ from ..model import Article, Understanding
 from .analysis import analyse, text_blocks
 from .entities import resolve_entities, with_sides
 from .events import find_events
-from .nlp import load_pipeline, model_for
+from .nlp import LANGUAGE_KEY, load_pipeline, model_for
 from .quotes import find_quotes
 from .time import find_times
 
@@ -39,7 +39,7 @@ def understand_all(articles: Sequence[Article]) -> list[Article]:
         if model is not None:
             by_model.setdefault(model, []).append(i)
     for model, indexes in by_model.items():
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(model)  # one pipeline may read several languages: each article keeps its own words
         batch = [results[i] for i in indexes]
         blocks = [text_blocks(article) for article in batch]
         texts = [text for article_blocks in blocks for _, text in article_blocks]
@@ -48,7 +48,10 @@ def understand_all(articles: Sequence[Article]) -> list[Article]:
         with nlp.memory_zone():
             docs = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
             for i, article, b in zip(indexes, batch, blocks):
-                results[i] = read_article(article, [next(docs) for _ in b], [kind for kind, _ in b])
+                article_docs = [next(docs) for _ in b]
+                for doc in article_docs:
+                    doc.user_data[LANGUAGE_KEY] = article.language
+                results[i] = read_article(article, article_docs, [kind for kind, _ in b])
     return [r for r in results if r is not None]
 
 

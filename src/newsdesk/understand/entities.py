@@ -14,10 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..lang import Language
-from ..lang.countries import country_named, country_of, fold
+from ..lang.countries import country_by_code, country_named, country_of, fold
 from ..lang.names import names_agree
 from ..model import Entity, Role
 from .analysis import Analysis, Mention
+
+
+#: How many sentences back a public official's country may have been named.
+EARLIER_REACH = 3
 
 
 @dataclass
@@ -123,6 +127,24 @@ class Affiliations:
             return word
         return self.display.get(country.code, country.name)
 
+    def seat(self, org: str | None) -> str | None:
+        """The country a seat of government stands for: "White House", "Kremlin", "Downing Street"."""
+        code = self.analysis.lang.countries.table("seats").get(org) if org else None
+        country = country_by_code(code) if code else None
+        return self.display.get(country.code, country.name) if country else None
+
+    def before(self, mention: Mention, reach: int = EARLIER_REACH) -> str | None:
+        """The country named last before a mention, within a few sentences and outside quotes."""
+        a = self.analysis
+        earlier = [(s, span.start, c) for s, span, c in a.countries
+                   if mention.sentence - reach <= s < mention.sentence
+                   and country_of(span.text, capitals=False, lang=self.code) is not None
+                   and not a.in_quote(span, a.sentence_block[s])]
+        if not earlier:
+            return None
+        country = max(earlier, key=lambda x: (x[0], x[1]))[2]
+        return self.display.get(country.code, country.name)
+
     def in_sentence(self, mention: Mention) -> str | None:
         """The nearest country named (by name or nationality, not capital) in the mention's sentence."""
         a = self.analysis
@@ -143,6 +165,8 @@ class AffiliationEvidence:
     explicit: str | None = None  # "Russian President", "Russia's", "American Kevin King", "(D-Minn.)"
     context: str | None = None  # a country in the same sentence as a title of public office
     org: str | None = None  # "Kremlin spokesman", "CEO of Ceres Robotics"
+    seat: str | None = None  # the country whose seat of government the title names: "White House Press Secretary"
+    earlier: str | None = None  # the country named last before, within a few sentences
     public: bool = False
 
     def choose(self, side: str | None = None) -> str | None:
@@ -150,7 +174,7 @@ class AffiliationEvidence:
         if self.explicit:
             return self.explicit
         if self.public:
-            return self.context or side or self.org
+            return self.context or self.seat or side or self.org or self.earlier
         return self.org or side
 
 
@@ -189,6 +213,8 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
     evidence.explicit = explicit.most_common(1)[0][0] if explicit else None
     if evidence.public:
         evidence.context = next((c for m in cluster.mentions if m.roles and (c := affiliations.in_sentence(m))), None)
+        evidence.seat = next((c for m in cluster.mentions for r in m.roles if (c := affiliations.seat(r.org))), None)
+        evidence.earlier = next((c for m in cluster.mentions if m.roles and (c := affiliations.before(m))), None)
     return evidence
 
 

@@ -134,6 +134,10 @@ def keep_abbreviations(nlp, lang: Words | None) -> None:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+#: Where a Doc keeps the language of the article it is part of.
+LANGUAGE_KEY = "newsdesk_language"
+
+
 def lang_of(doc) -> Words:
-    """The words of the language a spaCy Doc was read in."""
-    return language(doc.lang_) or english()
+    """The words of the language a spaCy Doc was read in: its article's, else its pipeline's."""
+    return language(doc.user_data.get(LANGUAGE_KEY)) or language(doc.lang_) or english()

@@ -50,7 +50,12 @@ class SpeechWords:
         self.described = [re.compile(rf"\b(?:{definite})\s+(?P<words>(?:[\w’'-]+\s+){{1,4}})(?:{verbs})\b", re.IGNORECASE)]
         if q.data.get("inverted"):
             self.described.append(re.compile(
-                rf"\b(?:{verbs})\s+(?:{definite})\s*(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}})", re.IGNORECASE))
+                rf"\b(?:{verbs})\s+(?:[\w’'-]+\s+){{0,3}}?(?:{definite})\s*(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}})",
+                re.IGNORECASE))
+        # an attribution inside the quote marks, between commas: "« Absurde, explique Antony Fastier, ... »",
+        # "« Cette loi, c'est ..., affirme-t-elle. Je crois ... »"
+        self.incise = re.compile(rf",\s*(?:{verbs})(?:-t)?-(?P<pronoun>{pronouns})\b|,\s*(?:{verbs})\s+(?=[A-Z])",
+                                 re.IGNORECASE)
         self.indefinite = alternation(q.words("indefinite"))
         self.place = re.compile(rf"\b(?:{alternation(q.words('place_before'))})\s+(?P<place>{_NAME_WORDS})")
         self.person_nouns = q.words("person_nouns")
@@ -248,6 +253,14 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
                 previous = found[-1]
                 if previous.block == block or (previous.block == block - 1 and q_start == 0):
                     attributed, speaker, words = previous.attributed, previous.speaker, previous.attribution
+            if speaker is None and (incise := speakers.words.incise.search(text, t_start, t_end)):
+                # said inside the quote marks: the pronoun's person, or the person named right after the verb
+                if incise.group("pronoun"):
+                    attributed, speaker, words = True, speakers.subject_before(block, q_start), incise.group(0)
+                else:
+                    named = speakers.mentions_in(block, incise.end(), min(t_end, incise.end() + 60))
+                    if named:
+                        attributed, speaker, words = True, named[0].entity, incise.group(0)
             if not attributed and q_start == 0 and block > 0 and analysis.kinds[block - 1] == "paragraph":
                 # a paragraph of speech after one that says who speaks: "Lacerda added ..." / “And then ...”
                 attributed, speaker, words = speakers.introduced_before(block)

@@ -281,7 +281,7 @@ def _entity_at(doc: Doc, i: int, labels: frozenset[str]) -> Span | None:
 def _name_before_title(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """Capitalised words opening a title that name who it is for: "Chargers coach", "Kremlin spokesman"."""
     i = start
-    while i < end and _capitalised(doc[i]) and not is_title_word(doc[i], lang) \
+    while i < end and _capitalised(doc[i]) and doc[i].pos_ != "ADJ" and not is_title_word(doc[i], lang) \
             and doc[i].lower_ not in lang.title_modifiers and doc[i].lower_ not in lang.portfolio_words \
             and doc[i].ent_type_ not in lang.affiliation_labels | lang.org_labels | lang.person_labels:
         i += 1
@@ -348,6 +348,8 @@ def _role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Lan
     title_start = start
     # a leading country or place: "Russian President", "US Secretary of State", "South Dakota Gov."
     place = _entity_at(doc, title_start, lang.affiliation_labels)
+    if place is None and title_start + 1 < end and country_of_demonym(doc[title_start].text, lang.code) is not None:
+        place = doc[title_start : title_start + 1]  # "Philippine Marine Corps Commandant", unlabelled
     if place is not None and place.end < end:
         affiliation = affiliation or place.text
         title_start = place.end
