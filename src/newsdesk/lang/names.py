@@ -143,8 +143,11 @@ def office_words() -> frozenset[str]:
 
 def clean_full_name(name: str) -> bool:
     """A person's name with a given and a family name and nothing else: no "Sir", no "President"."""
+    if any(c in name for c in ",;:()/"):
+        return False
     parsed = parse_person(name, frozenset())
-    return parsed is not None and parsed.full and not any(w.lower() in office_words() for w in parsed.given)
+    return (parsed is not None and parsed.full and not any(w.lower() in office_words() for w in parsed.given)
+            and all(w[:1].isupper() or w.lower() in PARTICLES for w in name.split()))
 
 
 def canonical_name(kind: str, counts: dict[str, int]) -> str:

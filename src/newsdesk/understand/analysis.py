@@ -302,6 +302,14 @@ def drop_products(analysis: Analysis) -> None:
     product or part: "Google Stadia", "Nintendo Switch", "Blue Moon" beside Blue Origin."""
     openers = {m.span[0].text for m in analysis.mentions if m.type == "org"}
     products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
+    # a "name" followed by a model's tier somewhere in the article: "Nintendo Switch Lite", "... Pro controller"
+    tiers = analysis.lang.not_name_words
+    text = "\n".join(doc.text for doc in analysis.docs)
+    for name in {m.name for m in analysis.persons() if m.words >= 2}:
+        for m in re.finditer(re.escape(name) + r"\s+([A-Z]\w+)", text):
+            if m.group(1).lower() in tiers:
+                products.add(name)
+                break
     # and the product's last word alone ("Moon") is no person either
     lone = {name.split()[-1] for name in products} - {m.surname for m in analysis.persons()
                                                        if m.words >= 2 and m.name not in products}
