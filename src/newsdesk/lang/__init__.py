@@ -66,6 +66,16 @@ class Section:
         return Section(self.data.get(key) or {})
 
 
+def _cached(section: str, key: str, kind=None):
+    """A word list of one table of the language file, read on first use: a set of lower-case words,
+    or the list as written (`kind` tuple or frozenset)."""
+    def read(self):
+        table = getattr(self, section)
+        return table.words(key) if kind is None else kind(table.list(key))
+
+    return cached_property(read)
+
+
 class Language:
     """One language's words, from its data file; loaded once (`language(code)`)."""
 
@@ -85,86 +95,34 @@ class Language:
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
 
-    # -- entity labels -------------------------------------------------------------------------
-    @cached_property
-    def person_labels(self) -> frozenset[str]:
-        return frozenset(self.labels.list("person"))
-
-    @cached_property
-    def org_labels(self) -> frozenset[str]:
-        return frozenset(self.labels.list("org"))
-
-    @cached_property
-    def place_labels(self) -> frozenset[str]:
-        return frozenset(self.labels.list("place"))
-
-    @cached_property
-    def nationality_labels(self) -> frozenset[str]:
-        return frozenset(self.labels.list("nationality"))
+    # -- entity labels, names, titles: the word lists rules ask for most, read once ------------
+    person_labels = _cached("labels", "person", frozenset)
+    org_labels = _cached("labels", "org", frozenset)
+    place_labels = _cached("labels", "place", frozenset)
+    nationality_labels = _cached("labels", "nationality", frozenset)
+    honorifics = _cached("names", "honorifics")
+    name_suffixes = _cached("names", "suffixes")
+    possessives = _cached("names", "possessives", tuple)
+    determiners = _cached("names", "determiners")
+    #: Words that end a venue, product or place, never a person's name ("Falls", "Arena", "Pro").
+    not_name_words = _cached("names", "not_name_words")
+    role_nouns = _cached("roles", "nouns")
+    role_suffixes = _cached("roles", "suffixes", tuple)
+    not_roles = _cached("roles", "not_roles")
+    public_office = _cached("roles", "public_office")
+    portfolio_words = _cached("roles", "portfolio")
+    title_modifiers = _cached("roles", "modifiers")
+    qualifier_words = _cached("roles", "qualifiers")
+    past_qualifiers = _cached("roles", "past")
 
     @cached_property
     def affiliation_labels(self) -> frozenset[str]:
         """Labels of words that say whom someone acts for: places and nationalities."""
         return self.place_labels | self.nationality_labels
 
-    # -- names ---------------------------------------------------------------------------------
-    @cached_property
-    def honorifics(self) -> frozenset[str]:
-        return self.names.words("honorifics")
-
-    @cached_property
-    def name_suffixes(self) -> frozenset[str]:
-        return self.names.words("suffixes")
-
-    @cached_property
-    def possessives(self) -> tuple[str, ...]:
-        return tuple(self.names.list("possessives"))
-
-    @cached_property
-    def determiners(self) -> frozenset[str]:
-        return self.names.words("determiners")
-
-    @cached_property
-    def not_name_words(self) -> frozenset[str]:
-        """Words that end a venue, product or place, never a person's name ("Falls", "Arena", "Pro")."""
-        return self.names.words("not_name_words")
-
-    # -- titles --------------------------------------------------------------------------------
-    @cached_property
-    def role_nouns(self) -> frozenset[str]:
-        return self.roles.words("nouns")
-
-    @cached_property
-    def role_suffixes(self) -> tuple[str, ...]:
-        return tuple(self.roles.list("suffixes"))
-
-    @cached_property
-    def not_roles(self) -> frozenset[str]:
-        return self.roles.words("not_roles")
-
-    @cached_property
-    def public_office(self) -> frozenset[str]:
-        return self.roles.words("public_office")
-
-    @cached_property
-    def portfolio_words(self) -> frozenset[str]:
-        return self.roles.words("portfolio")
-
-    @cached_property
-    def title_modifiers(self) -> frozenset[str]:
-        return self.roles.words("modifiers")
-
-    @cached_property
-    def qualifier_words(self) -> frozenset[str]:
-        return self.roles.words("qualifiers")
-
     @cached_property
     def qualifier_before(self) -> re.Pattern | None:
         return self.roles.regex("qualifier_before")
-
-    @cached_property
-    def past_qualifiers(self) -> frozenset[str]:
-        return self.roles.words("past")
 
 
 def _folders() -> list:
