@@ -92,12 +92,16 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
         if lower in lang.roles.words("and_word"):
             # "founder and former CEO", "minister of mines and energy"
             return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower)
+        after_title = lower in lang.roles.words("after_title") and (
+            is_title_word(before, lang) or _adjective_of_title(before, lang))
+        if after_title and following.pos_ in ("NOUN", "PROPN"):
+            return True  # "minister of electricity", "porte-parole du ministère"
         if not (_capitalised(following) or following.lower_ in connectors or following.lower_ in lang.portfolio_words
                 or (following.pos_ == "NOUN" and following.i + 1 < len(following.doc)
                     and following.doc[following.i + 1].lower_ in connectors)):
             return False  # "ministre des Sports", "porte-parole du ministère des ...", not "chef de file"
-        return _capitalised(before) or before.lower_ in connectors or (
-            lower in lang.roles.words("after_title") and (is_title_word(before, lang) or _adjective_of_title(before, lang)))
+        chain = before.pos_ == "NOUN" and before.is_lower and before.i > 0 and before.doc[before.i - 1].lower_ in connectors
+        return _capitalised(before) or before.lower_ in connectors or after_title or chain
     previous = token.doc[token.i - 1] if token.i > 0 else None
     if lower in lang.portfolio_words and previous is not None and (
             previous.lower_ in connectors or previous.lower_ in lang.portfolio_words):
