@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from .dates import IsoDate
+
 
 def content_hash(data: bytes) -> str:
     """The hex SHA-256 of a document's bytes: how newsdesk recognises a document it has seen."""
@@ -136,7 +138,10 @@ class Article(BaseModel):
     id: str
     url: str | None = None
     origin: str
-    published: str | None = Field(default=None, description="ISO 8601 date or date-time.")
+    published: IsoDate | None = Field(default=None, description="ISO 8601 date, or date-time with its offset "
+                                                                "when the page gave one; null when it gave none "
+                                                                "or a placeholder.")
+    published_raw: str | None = Field(default=None, description="The publication date as the page wrote it.")
     category: str | None = None
     reading_time_minutes: int | None = None
     headline: str

@@ -17,7 +17,8 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def extract(raw: RawDocument) -> Article:
-    """Read one document into an Article; raises BadInput naming the document when it cannot."""
+    """Read one document into an Article; raises BadInput naming the document when it cannot.
+    Both readers normalise the publication date (`dates.published_fields`)."""
     if looks_like_html(raw.data):
         return read_html(raw.data, origin=raw.origin, url=raw.url)
     return read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml import html as lxml_html
 
+from ..dates import published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
@@ -83,13 +84,12 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
         raise NotANewsPage(origin, "no headline found in the HTML")
     dateline, agency = read_dateline(body)
     standfirst = dek or _description_as_standfirst(meta.description, body)
-    published = meta.published or page_date(data)
     canonical = meta.canonical or url
     return Article(
         id=article_id_for(canonical or url or origin),
         url=canonical or url,
         origin=origin,
-        published=published,
+        **published_fields(meta.published or page_date(data), origin),
         category=rules.field(tree, "category") or meta.section,
         reading_time_minutes=p.reading_minutes(b.text for b in body),
         headline=headline,

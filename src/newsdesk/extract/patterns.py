@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime
 
-from dateutil import parser as dateutil_parser
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -68,20 +66,6 @@ CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = ".!?…:;,\"”’'»)]"
-
-
-def parse_date(text: str) -> str | None:
-    """An ISO date (or date-time when the text has a time) from a date as pages print it."""
-    try:
-        parsed = dateutil_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    if parsed.year == 1900:
-        return None
-    has_time = bool(re.search(r"\d:\d", text))
-    if not has_time:
-        return date(parsed.year, parsed.month, parsed.day).isoformat()
-    return parsed.isoformat()
 
 
 #: Words a minute, for pages that do not state a reading time.

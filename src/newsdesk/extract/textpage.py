@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..dates import normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
@@ -25,7 +26,7 @@ MIN_RELATED_TITLE_WORDS = 4
 
 @dataclass
 class Header:
-    published: str | None = None
+    published: str | None = None  # as the page writes it
     category: str | None = None
     reading_time: int | None = None
     headline: str | None = None
@@ -58,7 +59,7 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
         id=article_id_for(url or origin),
         url=url,
         origin=origin,
-        published=header.published,
+        **published_fields(header.published, origin),
         category=header.category,
         reading_time_minutes=header.reading_time or p.reading_minutes(b.text for b in body),
         headline=header.headline,
@@ -104,10 +105,10 @@ def read_metadata(line: str, header: Header) -> bool:
     m = p.METADATA_LINE.match(line)
     if not m or header.category is not None:
         return False
-    published = p.parse_date(m["date"] or m["date2"])
-    if published is None:
+    written = m["date"] or m["date2"]
+    if normalize_published(written)[0] is None:
         return False
-    header.published = published
+    header.published = written
     header.category = (m["category"] or m["category2"]).strip()
     return True
 
@@ -144,7 +145,7 @@ def read_head_item(line: str, header: Header) -> bool:
         header.image = image
     elif header.dateline is None and (m := p.DATE_LINE.match(line)):
         header.dateline = m["date"]
-        header.published = header.published or p.parse_date(m["date"])
+        header.published = header.published or m["date"]
     elif header.byline is None and (m := p.BYLINE.match(line)):
         header.byline = m["byline"].strip()
     elif header.reading_time is None and (m := p.READING_TIME.match(line)):

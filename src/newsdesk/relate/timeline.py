@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..dates import day_of, month_of
+
 
 def by_month(dates: list[str | None]) -> list[tuple[str, int]]:
-    """(YYYY-MM, count) for every month from the first to the last, empty months included."""
-    months = Counter(d[:7] for d in dates if d and len(d) >= 7)
+    """(YYYY-MM, count) for every month from the first to the last, empty months included; values
+    that name no month are left out."""
+    months = Counter(m for d in dates if (m := month_of(d)))
     if not months:
         return []
     first, last = min(months), max(months)
@@ -22,4 +25,4 @@ def by_month(dates: list[str | None]) -> list[tuple[str, int]]:
 
 def by_day(dates: list[str | None]) -> list[tuple[str, int]]:
     """(YYYY-MM-DD, count) for every day that has a date, in order."""
-    return sorted(Counter(d[:10] for d in dates if d).items())
+    return sorted(Counter(day.isoformat() for d in dates if d and len(d) >= 10 and (day := day_of(d))).items())

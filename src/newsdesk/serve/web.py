@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from ..dates import day_of
 from ..jsonld import news_article, script_safe
 from ..model import Article
 from ..store import Store
@@ -26,12 +26,13 @@ PAGE_SIZE = 20
 
 def display_date(value: str | None) -> str:
     """'2025-05-15' as 'May 15, 2025', the way news pages print it."""
-    if not value:
+    day = day_of(value)
+    if day is None:
         return ""
-    try:
-        day = datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value[:10])
-    except ValueError:
+    if len(value) == 4:
         return value
+    if len(value) == 7:
+        return f"{day:%B} {day.year}"
     return f"{day:%B} {day.day}, {day.year}"
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..dates import day_of
 from ..lang import Language, alternation, english
 
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "Y"}
@@ -251,13 +252,5 @@ def find_time_expressions(text: str, anchor: date | None, future: bool | None = 
 
 
 def parse_anchor(value: str | None) -> date | None:
-    """The first day a date value covers: "2025-05-15", "2022-03" (March 1st), "2022" (January 1st)."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
+    """The first day an ISO date value covers (see newsdesk.dates.day_of)."""
+    return day_of(value)
