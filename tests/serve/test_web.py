@@ -153,3 +153,22 @@ def test_a_page_in_a_language_without_a_pipeline_is_shown_not_understood(client,
     assert read.entities == [] and read.quotes == [] and read.events == []
     store.add(RawDocument(origin="merz.html", data=html.encode()), read)
     assert "Not understood: no pipeline for de" in client.get(f"/articles/{read.id}").text
+
+
+def test_site_errors_are_pages_in_the_site_layout_and_the_api_keeps_json(store, monkeypatch):
+    client = TestClient(create_app(store), raise_server_exceptions=False)
+    missing = client.get("/articles/nope")
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    assert "Not found" in missing.text and 'href="/entities"' in missing.text  # the site's header
+    assert client.get("/entities/abc").status_code == 422
+    assert client.get("/api/articles/nope").json() == {"detail": "no article 'nope'"}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internal detail at /srv/db")
+
+    monkeypatch.setattr(store, "articles", broken)
+    failed = client.get("/")
+    assert failed.status_code == 500 and "Something went wrong" in failed.text
+    assert "secret" not in failed.text and "Traceback" not in failed.text
+    api = client.get("/api/articles")
+    assert api.status_code == 500 and api.json() == {"detail": "internal error"}

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..config import Config
@@ -14,6 +20,22 @@ from . import api, web
 from .security import SecurityAndCaching
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
+#: What a reader is told for each error; nothing internal is shown.
+ERROR_TEXT = {404: ("Not found", "There is no such page here."),
+              405: ("Not allowed", "This page cannot be asked for that way."),
+              422: ("Not understood", "Something in the address is not what this page takes."),
+              500: ("Something went wrong", "newsdesk could not show this page. The error is logged.")}
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/openapi", "/docs"))
+
+
+def error_page(request: Request, status: int) -> HTMLResponse:
+    title, text = ERROR_TEXT.get(status, ERROR_TEXT[500] if status >= 500 else ERROR_TEXT[404])
+    return web.templates.TemplateResponse(request, "error.html", {"status": status, "title": title, "text": text},
+                                          status_code=status)
 
 
 def create_app(store: Store, config: Config | None = None) -> FastAPI:
@@ -28,4 +50,26 @@ def create_app(store: Store, config: Config | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if wants_json(request):
+            return await http_exception_handler(request, exc)
+        return error_page(request, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        if wants_json(request):
+            return await request_validation_exception_handler(request, exc)
+        return error_page(request, 422)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        log.exception("error serving %s", request.url.path)
+        if wants_json(request):
+            from fastapi.responses import JSONResponse
+
+            return JSONResponse({"detail": "internal error"}, status_code=500)
+        return error_page(request, 500)
+
     return app
