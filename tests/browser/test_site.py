@@ -120,3 +120,18 @@ def test_accessibility_of_each_page_type(site, page, path):
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+def test_api_docs_work_offline(site, page):
+    """Swagger UI's files come from the swagger-ui-bundle package, served by newsdesk: no CDN."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    context = page.context
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site) else route.abort())
+    page.goto(site + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=10000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/articles" in p for p in paths) and any("/api/entities" in p for p in paths)
+    assert all(url.startswith(site) for url in requests)
+    shot(page, "api-docs")
+    assert page.evaluate("document.querySelector('link[rel=icon]').href").endswith("/static/favicon.svg")

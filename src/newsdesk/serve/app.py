@@ -9,7 +9,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -20,6 +20,15 @@ from . import api, web
 from .security import SecurityAndCaching
 
 HERE = Path(__file__).parent
+#: Where Swagger UI's script and styles are served: Swagger UI 5 as the swagger-ui-py package ships it.
+DOCS_ASSETS = "/docs/assets"
+
+
+def swagger_ui_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("swagger_ui")  # not imported: only its files are wanted
+    return Path(list(spec.submodule_search_locations)[0]) / "static"
 log = logging.getLogger(__name__)
 #: What a reader is told for each error; nothing internal is shown.
 ERROR_TEXT = {404: ("Not found", "There is no such page here."),
@@ -29,7 +38,7 @@ ERROR_TEXT = {404: ("Not found", "There is no such page here."),
 
 
 def wants_json(request: Request) -> bool:
-    return request.url.path.startswith(("/api/", "/openapi", "/docs"))
+    return request.url.path.startswith(("/api/", "/openapi"))
 
 
 def error_page(request: Request, status: int) -> HTMLResponse:
@@ -43,6 +52,8 @@ def create_app(store: Store, config: Config | None = None) -> FastAPI:
         title="newsdesk",
         version=__version__,
         description="Clean, structured news articles and what newsdesk knows about them.",
+        docs_url=None,  # served below from the swagger-ui-bundle package: no CDN, works offline
+        redoc_url=None,
     )
     app.state.store = store
     app.state.config = config or Config.from_env()
@@ -50,6 +61,16 @@ def create_app(store: Store, config: Config | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path()), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        """The interactive API docs, Swagger UI's own files served by newsdesk."""
+        return web.templates.TemplateResponse(request, "docs.html", {"assets": DOCS_ASSETS})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
