@@ -103,7 +103,7 @@ def test_reader_journey(site, page):
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (make install-browser runs npm install)")
 @pytest.mark.parametrize("path", ["/", "ARTICLE", "ENTITY", "/search?q=delegation", "STORY", "/stories", "EVENT",
-                                  "/entities", "/entities?type=person&q=pu"])
+                                  "/entities", "/entities?type=person&q=pu", "/events"])
 def test_accessibility_of_each_page_type(site, page, path):
     import httpx
 

@@ -18,7 +18,8 @@ from common import EXTRACTION  # noqa: E402
 
 #: The slowest a page may answer.
 MAX_SECONDS = 1.0
-START = ["/", "/stories", "/entities", "/entities?type=person", "/search?q=president", "/search?q=trump&page=2"]
+START = ["/", "/stories", "/entities", "/entities?type=person", "/events", "/events?page=2", "/search?q=president",
+         "/search?q=trump&page=2"]
 _LINK = re.compile(r'href="(/[^"#]*)"')
 
 

@@ -90,7 +90,7 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
         url=canonical or url,
         origin=origin,
         **published_fields(meta.published or page_date(data), origin),
-        category=rules.field(tree, "category") or meta.section,
+        category=p.clean_category(rules.field(tree, "category") or meta.section),
         reading_time_minutes=p.reading_minutes(b.text for b in body),
         headline=headline,
         standfirst=standfirst,

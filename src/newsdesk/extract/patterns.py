@@ -88,3 +88,21 @@ def looks_like_heading(line: str, max_words: int = 12) -> bool:
         and line[-1] not in _SENTENCE_END
         and (line[0].isupper() or line[0].isdigit())
     )
+
+
+#: A section name is short: "World", "Middle East", "Science & Tech".
+CATEGORY_WORDS = 4
+CATEGORY_CHARS = 40
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def clean_category(text: str | None) -> str | None:
+    """A page's section as a category, or None when what the page gave is no section name: a
+    keywords list ("news, politics, trump, ..."), a domain ("gizmodo.com"), a slogan."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if (not text or len(text) > CATEGORY_CHARS or len(text.split()) > CATEGORY_WORDS or _DOMAIN.match(text)
+            or any(c in text for c in ",;|:!?") or not any(c.isalpha() for c in text)):
+        return None
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -14,7 +15,8 @@ from ..dates import day_of
 from ..jsonld import news_article, script_safe
 from ..model import Article
 from ..store import Store
-from ..store.search import SearchFilters
+from ..extract.patterns import clean_category
+from ..store.search import COUNT_CAP, SearchFilters
 from .charts import bar_chart
 from .deps import article_or_404, entity_data, event_or_404, get_store, story_or_404
 
@@ -54,15 +56,34 @@ def page_of(items: list, page: int) -> tuple[list, bool]:
 PER_CATEGORY = 6
 
 
+#: Sections shown on the home page, the largest first.
+SECTIONS = 8
+
+
+def sentence_case(text: str) -> str:
+    """ "meeting chaired by Vladimir Putin" -> "Meeting chaired by Vladimir Putin"."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+templates.env.filters["sentence_case"] = sentence_case
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
     rows = store.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     total = store.count()
-    sections = [(c, store.articles(limit=PER_CATEGORY, category=c)) for c in store.categories()] if page == 1 else []
+    sections, shown = [], set()
+    if page == 1:
+        for category in [c for c in store.categories() if clean_category(c) == c][:SECTIONS]:
+            found = [a for a in store.articles(limit=PER_CATEGORY, category=category) if a.id not in shown]
+            shown.update(a.id for a in found)
+            if found:
+                sections.append((category, found))
     developing = store.stories(limit=PER_CATEGORY) if page == 1 else []
     return templates.TemplateResponse(
-        request, "home.html", {"articles": rows, "sections": sections, "developing": developing, "page": page,
-                               "has_next": page * PAGE_SIZE < total, "total": total}
+        request, "home.html", {"articles": [a for a in rows if a.id not in shown], "sections": sections,
+                               "developing": developing, "page": page, "has_next": page * PAGE_SIZE < total,
+                               "total": total}
     )
 
 
@@ -112,12 +133,26 @@ def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated
         "chart": bar_chart([(d.day, d.articles) for d in story.days], "Articles per day")})
 
 
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+    """Events read in the newest articles, a page of articles at a time."""
+    rows = store.articles(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    found = []
+    for summary in rows[:PAGE_SIZE]:
+        article = store.get(summary.id)
+        for i, event in enumerate(article.events if article else []):
+            if event.type != "statement":
+                found.append({"id": f"{article.id}-{i}", "event": event, "article": summary})
+    return templates.TemplateResponse(request, "events.html", {
+        "events": found, "page": page, "has_next": len(rows) > PAGE_SIZE})
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, store: StoreDep):
     article, event = event_or_404(store, event_id)
     sides: dict[str, list] = {}
     for p in event.participants:
-        sides.setdefault(p.side or "unstated", []).append(p)
+        sides.setdefault(p.side or "Taking part", []).append(p)
     return templates.TemplateResponse(request, "event.html", {
         "article": article, "event": event, "sides": sides, "entity_ids": store.entity_ids_for_article(article.id)})
 
@@ -136,10 +171,21 @@ def search_page(
 ):
     filters = SearchFilters(category=category or None, source=source or None, date_from=date_from or None,
                             date_to=date_to or None, entity_id=int(entity) if entity.isdigit() else None)
-    hits = store.search(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, filters=filters) if q.strip() else []
+    offset = (page - 1) * PAGE_SIZE
+    if q.strip():
+        hits = store.search(q, limit=PAGE_SIZE + 1, offset=offset, filters=filters)
+        total = store.search_count(q, filters) if hits or page > 1 else 0
+    elif category:  # a section, browsed: its articles, newest first
+        hits = store.articles(limit=PAGE_SIZE + 1, offset=offset, category=category)
+        total = None
+    else:
+        hits, total = [], 0
+    kept = {"q": q, "category": category, "source": source, "date_from": date_from, "date_to": date_to,
+            "entity": entity}
     return templates.TemplateResponse(
         request,
         "search.html",
-        {"q": q, "hits": hits[:PAGE_SIZE], "page": page, "has_next": len(hits) > PAGE_SIZE,
-         "categories": store.categories(), "f": filters},
+        {"q": q, "hits": hits[:PAGE_SIZE], "page": page, "has_next": len(hits) > PAGE_SIZE, "total": total,
+         "count_cap": COUNT_CAP, "categories": [c for c in store.categories() if clean_category(c) == c],
+         "f": filters, "pager_query": urlencode({k: v for k, v in kept.items() if v}) + "&"},
     )

@@ -53,6 +53,10 @@ class Store(ABC):
         `filters` (a SearchFilters) narrows by category, dates, source and entity."""
 
     @abstractmethod
+    def search_count(self, query: str, filters=None, cap: int = 1000) -> int:
+        """How many articles match `query` (and `filters`), counted up to `cap`."""
+
+    @abstractmethod
     def raw_documents(self, article_id: str) -> list[RawDocument]:
         """The raw documents behind each version of an article, oldest first."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, text
 
 from ..model import SearchHit
-from .search import MARK_END, MARK_START, SearchFilters, query_words, snippet_html
+from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, snippet_html
 from .sql import SqlStore
 
 POOL_SIZE = 5
@@ -21,6 +21,17 @@ class PostgresStore(SqlStore):
     def __init__(self, url: str):
         engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW, pool_pre_ping=True)
         super().__init__(engine)
+
+    def search_count(self, query: str, filters: SearchFilters | None = None, cap: int = COUNT_CAP) -> int:
+        """How many articles match, counted up to `cap` (a count past it costs what ranking would)."""
+        words = query_words(query)
+        if not words:
+            return 0
+        narrow, narrow_params = (filters or SearchFilters()).sql()
+        sql = text(f"SELECT count(*) FROM (SELECT 1 FROM articles a, plainto_tsquery('english', :words) AS q "
+                   f"WHERE a.search @@ q{narrow} LIMIT :cap) AS found")
+        with self.engine.connect() as conn:
+            return conn.execute(sql, {"words": " ".join(words), "cap": cap, **narrow_params}).scalar_one()
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
                filters: SearchFilters | None = None) -> list[SearchHit]:

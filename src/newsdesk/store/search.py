@@ -6,6 +6,8 @@ import html
 import re
 from dataclasses import dataclass
 
+#: Hits are counted up to this many: "1,000+ articles".
+COUNT_CAP = 1000
 #: Markers the engines put around matched words; made into <mark> after the text is escaped.
 MARK_START, MARK_END = "\x02", "\x03"
 

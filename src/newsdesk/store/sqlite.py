@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, create_engine, event, text
 
 from ..model import Article, SearchHit
-from .search import MARK_END, MARK_START, SearchFilters, query_words, snippet_html
+from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, snippet_html
 from .sql import SqlStore
 
 #: bm25 weights of headline, standfirst and body.
@@ -35,6 +35,18 @@ class SqliteStore(SqlStore):
             text("INSERT INTO article_search (rowid, headline, standfirst, body) VALUES (:pk, :h, :s, :b)"),
             {"pk": pk, "h": article.headline, "s": article.standfirst or "", "b": article.body_text},
         )
+
+    def search_count(self, query: str, filters: SearchFilters | None = None, cap: int = COUNT_CAP) -> int:
+        """How many articles match, counted up to `cap` (a count past it costs what ranking would)."""
+        words = query_words(query)
+        if not words:
+            return 0
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        narrow, narrow_params = (filters or SearchFilters()).sql()
+        sql = text(f"SELECT count(*) FROM (SELECT 1 FROM article_search JOIN articles a ON a.pk = article_search.rowid "
+                   f"WHERE article_search MATCH :match{narrow} LIMIT :cap)")
+        with self.engine.connect() as conn:
+            return conn.execute(sql, {"match": match, "cap": cap, **narrow_params}).scalar_one()
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
                filters: SearchFilters | None = None) -> list[SearchHit]:
