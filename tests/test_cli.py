@@ -165,3 +165,54 @@ def test_a_bug_while_understanding_names_the_document_and_spares_the_rest(db_pat
     assert result.exit_code == 0
     assert "other.txt: unexpected ZeroDivisionError: boom" in result.stderr
     assert "1 ingested" in result.stdout
+
+
+def test_show_prints_what_the_page_shows(db_path, news_folder):
+    cli("ingest", str(news_folder / "seed.txt"))
+    article_id = json.loads(cli("articles", "--json").stdout)[0]["id"]
+    shown = cli("show", article_id).stdout
+    assert "2025-05-15" in shown
+    assert "People" in shown and "Vladimir Medinsky — " in shown
+    assert "Quotes" in shown and "Events" in shown
+
+
+def test_the_command_line_as_people_type_it(db_path, news_folder, tmp_path):
+    cli("ingest", str(news_folder / "seed.txt"))
+    unquoted = cli("entity", "Vladimir", "Medinsky", "--json")
+    assert unquoted.exit_code == 0 and json.loads(unquoted.stdout)["name"] == "Vladimir Medinsky"
+    nothing = cli("search", "zzyzx")
+    assert nothing.exit_code == 0 and "no articles match 'zzyzx'" in nothing.stdout
+    for command in (["articles", "--limit", "-5"], ["search", "x", "--limit", "0"], ["entities", "--limit", "-1"]):
+        refused = runner.invoke(app, command)
+        assert refused.exit_code == 2 and "Invalid value" in refused.output
+    empty = tmp_path / "empty_dir"
+    empty.mkdir()
+    extracted = cli("extract", str(empty))
+    assert extracted.exit_code == 1 and "nothing to read there" in extracted.stderr
+    ingested = cli("ingest", str(empty))
+    assert ingested.exit_code == 1 and f"found nothing to read in {empty}" in ingested.stderr
+
+
+def test_an_unsupported_store_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDESK_DB", "mysql://root@localhost/news")
+    result = runner.invoke(app, ["articles"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "newsdesk: NEWSDESK_DB=mysql://…: newsdesk stores articles in SQLite (a file path) "
+        "or PostgreSQL (postgresql://user@host:5432/db)"]
+
+
+def test_serve_on_a_port_in_use_says_so_and_never_claims_to_serve(db_path):
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        result = runner.invoke(app, ["serve", "--host", "127.0.0.1", "--port", str(port)])
+    finally:
+        taken.close()
+    assert result.exit_code == 1
+    assert "serving" not in result.stdout
+    assert result.stderr.strip().startswith(f"newsdesk: cannot serve on 127.0.0.1:{port}: ")

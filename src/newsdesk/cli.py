@@ -100,6 +100,8 @@ def ingest(
 
     with store() as st, (connect(cluster) if cluster else nullcontext()) as client:
         summary = run_ingest(st, sources, show_progress=err.is_terminal and not as_json, client=client)
+    if not (summary.outcomes or summary.failures or summary.not_modified):
+        raise fail(f"found nothing to read in {', '.join(sources)}")
     report(summary, as_json)
     if not summary.ok:
         raise typer.Exit(1)
@@ -156,7 +158,7 @@ def extract(
         else:
             records.append(item[1].to_json())
     if not records:
-        raise typer.Exit(1)
+        raise fail(f"{source}: nothing to read there" if not failures else f"{source}: no news page could be read")
     single = len(records) == 1 and not failures and (pipeline.is_url(source) or not Path(source).is_dir())
     if as_json:
         print_json(records[0] if single else records)
@@ -167,8 +169,8 @@ def extract(
 
 @app.command()
 def articles(
-    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
-    offset: Annotated[int, typer.Option(help="How many to skip.")] = 0,
+    limit: Annotated[int, typer.Option(help="How many to list.", min=1)] = 50,
+    offset: Annotated[int, typer.Option(help="How many to skip.", min=0)] = 0,
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -200,7 +202,7 @@ def show(article_id: Annotated[str, typer.Argument(help="The article's id.")], a
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find.")],
-    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+    limit: Annotated[int, typer.Option(help="How many hits.", min=1)] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Full-text search, best hits first."""
@@ -209,8 +211,10 @@ def search(
     if as_json:
         print_json([hit.model_dump(mode="json") for hit in hits])
         return
+    if not hits:
+        out.print(f"no articles match {query!r}", markup=False)
     for hit in hits:
-        out.print(f"[bold]{hit.id}[/bold]  {hit.published or ''}  {escape(hit.headline)}")
+        out.print(f"[bold]{hit.id}[/bold]  {(hit.published or '')[:10]:10}  {escape(hit.headline)}")
 
 
 def find_entity_or_fail(st: Store, name: str) -> int:
@@ -254,10 +258,10 @@ def entity(
             profile = st.entity_profile(new)
             done = (f"split {profile['name']} ({new}) from {name} ({source}): {moved['mentions']} mentions moved; "
                     f"undo with: newsdesk entity merge {json.dumps(name)} {json.dumps(profile['name'])}")
-        elif len(words) == 1:
-            profile = st.entity_profile(find_entity_or_fail(st, words[0]))
-        else:
-            raise fail("say: entity NAME | entity merge NAME OTHER | entity split NAME ALIAS", code=2)
+        elif words[0] in ("merge", "split"):
+            raise fail(f"say: entity {words[0]} NAME OTHER, each name in quotes when it has spaces", code=2)
+        else:  # "entity Vladimir Medinsky", unquoted, is one name
+            profile = st.entity_profile(find_entity_or_fail(st, " ".join(words)))
     if as_json:
         print_json({**profile, "done": done} if done else profile)
         return
@@ -278,7 +282,7 @@ def entity(
 def entities(
     kind: Annotated[str | None, typer.Option("--type", help="person, org or place.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="Only those whose name holds this.")] = None,
-    limit: Annotated[int, typer.Option(help="How many.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many.", min=1)] = 50,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Resolve every stored article's entities again "
                                                             "with the current rules (your merges and splits stay).")] = False,
     as_json: JsonFlag = False,
@@ -326,8 +330,8 @@ def story(story_id: Annotated[str, typer.Argument(help="The story's id (an artic
 
 @app.command()
 def stories(
-    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
-    min_size: Annotated[int, typer.Option(help="Only stories with at least this many articles.")] = 2,
+    limit: Annotated[int, typer.Option(help="How many stories.", min=1)] = 20,
+    min_size: Annotated[int, typer.Option(help="Only stories with at least this many articles.", min=1)] = 2,
     as_json: JsonFlag = False,
 ) -> None:
     """Stories the store has seen told more than once, the latest news first."""
@@ -379,16 +383,27 @@ def serve(
 
     from .serve.app import create_app
 
+    import socket
+
     config = Config.from_env()
     host, port = host or config.host, port or config.port
+    try:  # claim the port before saying anything: a port in use is one line, not a traceback
+        sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        raise fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
     web = create_app(store())
+    server = uvicorn.Server(uvicorn.Config(web, log_level="warning"))
     out.print(f"newsdesk is serving {config.db} on http://{host}:{port}", markup=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    server.run(sockets=[sock])
 
 
 def render_article(record: dict) -> None:
-    """An article as text on a terminal."""
-    meta = " · ".join(str(x) for x in (record.get("category"), record.get("published"), record.get("source")) if x)
+    """An article on a terminal as its page shows it: headline, byline and date, the body, then what
+    newsdesk read in it (people and their roles, quotes, events) and its story and similar articles."""
+    meta = " · ".join(str(x) for x in (record.get("category"), (record.get("published") or "")[:10] or None,
+                                        record.get("byline"), record.get("source")) if x)
     out.print(f"[dim]{escape(record['id'])}  {escape(meta)}[/dim]")
     out.print(f"[bold]{escape(record['headline'])}[/bold]")
     if record.get("standfirst"):
@@ -399,6 +414,28 @@ def render_article(record: dict) -> None:
     understanding = record.get("understanding") or {}
     if understanding and not understanding.get("model"):
         out.print(f"\n[dim]not understood: no pipeline for {escape(understanding.get('language') or 'this language')}[/dim]")
+    people = [e for e in record.get("entities", []) if e["type"] == "person"]
+    if people:
+        out.print("\n[bold]People[/bold]")
+        for p in people:
+            roles = "; ".join(((r.get("qualifier") + " ") if r.get("qualifier") else "") + r["title"] for r in p["roles"])
+            extra = "".join(f" — {x}" for x in (roles,) if x) + (f" ({p['affiliation']})" if p.get("affiliation") else "")
+            out.print(f"  {escape(p['name'])}{escape(extra)}")
+    if record.get("quotes"):
+        out.print("\n[bold]Quotes[/bold]")
+        for q in record["quotes"]:
+            out.print(f"  “{escape(q['text'])}” — {escape(q.get('speaker') or 'unnamed')}")
+    events = [e for e in record.get("events", []) if e["type"] != "statement"]
+    if events:
+        out.print("\n[bold]Events[/bold]")
+        for e in events:
+            out.print(f"  {escape(e['label'])}" + (f" [dim]{escape(e['date'])}[/dim]" if e.get("date") else ""))
+    if record.get("story_id") and record["story_id"] != record["id"]:
+        out.print(f"\n[dim]part of story {escape(record['story_id'])}[/dim]")
+    if record.get("similar"):
+        out.print("\n[bold]Similar[/bold]")
+        for other in record["similar"]:
+            out.print(f"  {escape(other['id'])}  {escape(other['headline'])}")
     out.print()
 
 
