@@ -10,7 +10,7 @@ SETTINGS = (
     ("host", "NEWSDESK_HOST", "127.0.0.1", "address `newsdesk serve` listens on"),
     ("port", "NEWSDESK_PORT", "8000", "port `newsdesk serve` listens on"),
     ("api_token", "NEWSDESK_API_TOKEN", "", "token the API's write endpoints ask for; none: writes disabled"),
-    ("allow_private_urls", "NEWSDESK_ALLOW_PRIVATE_URLS", "", "1: the API may fetch private and local addresses"),
+    ("allow_private_urls", "NEWSDESK_ALLOW_PRIVATE_URLS", "", "1: fetching private and local addresses is allowed (API, ingest, watch, extract; --allow-private)"),
     ("max_upload", "NEWSDESK_MAX_UPLOAD", str(5 * 1024 * 1024), "largest request body the API accepts, bytes"),
 )
 #: Read where they are used (sources/fetch.py, understand/nlp.py, lang/__init__.py, extract/siterules.py);

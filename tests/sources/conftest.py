@@ -53,6 +53,25 @@ def sitemap_news(base: str) -> bytes:
 </urlset>""".encode()
 
 
+def self_listing_index(base: str) -> bytes:
+    """A sitemap index that lists itself, a second index listing the first, and one page."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/self-index.xml</loc></sitemap>
+<sitemap><loc>{base}/self-index-2.xml</loc></sitemap>
+<sitemap><loc>{base}/sitemap-pages.xml</loc></sitemap>
+</sitemapindex>""".encode()
+
+
+def feed_with_bad_links(base: str) -> bytes:
+    bad = "".join(f"<item><title>Bad</title><link>{url}</link></item>" for url in
+                  ("http://0177.0.0.1:8902/x", "http://[::1/", "http://1.2.3.256/", "http://xn--/"))
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Example</title>{bad}
+<item><title>Cafe owners</title><link>{base}/articles/b.html</link></item>
+</channel></rss>""".encode()
+
+
 ENTITY_BOMB = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
 <rss version="2.0"><channel><title>&lol2;</title><item><link>http://127.0.0.1/x</link></item></channel></rss>"""
@@ -99,6 +118,9 @@ class Handler(BaseHTTPRequestHandler):
             "/bomb.xml": lambda: self.send(200, ENTITY_BOMB, xml),
             "/xxe.xml": lambda: self.send(200, EXTERNAL_ENTITY, xml),
             "/missing.html": lambda: self.send(404, b"not here"),
+            "/self-index.xml": lambda: self.send(200, self_listing_index(base), xml),
+            "/self-index-2.xml": lambda: self.send(200, self_listing_index(base), xml),
+            "/bad-links.xml": lambda: self.send(200, feed_with_bad_links(base), "application/rss+xml"),
         }
         if path in routes:
             return routes[path]()
@@ -126,6 +148,25 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return None
+        if path in ("/trickle-body.html", "/trickle-headers.html"):  # a byte every 0.3 s, for ever
+            self.send_response(200)
+            try:
+                if path == "/trickle-headers.html":
+                    for _ in range(1000):
+                        self.wfile.write(b"X")
+                        self.wfile.flush()
+                        time.sleep(0.3)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                for _ in range(1000):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return None
+        if path.startswith("/to-private"):  # a redirect to another loopback address
+            return self.send(302, b"", location=f"http://127.0.0.2:{self.server.server_port}/articles/a.html")
         if path.startswith("/loop"):
             target = "/loop-b" if path == "/loop-a" else "/loop-a"
             return self.send(302, b"", location=target)

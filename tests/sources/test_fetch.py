@@ -16,7 +16,7 @@ class Sleeps(list):
 
 def fetcher(**config):
     sleeps = Sleeps()
-    return Fetcher(FetchConfig(**{"delay": 0.0, **config}), sleep=sleeps), sleeps
+    return Fetcher(FetchConfig(**{"delay": 0.0, "public_only": False, **config}), sleep=sleeps), sleeps
 
 
 def test_robots_txt_is_obeyed_and_read_once(server, hits):
@@ -32,7 +32,7 @@ def test_honest_user_agent_that_a_user_can_set(server, agents, monkeypatch):
     f.get(f"{server}/articles/a.html")
     assert agents[-1] == DEFAULT_USER_AGENT and "newsdesk" in agents[-1]
     monkeypatch.setenv("NEWSDESK_USER_AGENT", "ExampleBot/2.0 (+mailto:desk@example.org)")
-    Fetcher(FetchConfig(delay=0)).get(f"{server}/articles/b.html")
+    Fetcher(FetchConfig(delay=0, public_only=False)).get(f"{server}/articles/b.html")
     assert agents[-1] == "ExampleBot/2.0 (+mailto:desk@example.org)"
 
 

@@ -9,7 +9,7 @@ from newsdesk.sources.fetch import FetchConfig, Fetcher
 
 @pytest.fixture
 def reader():
-    return SourceReader(Fetcher(FetchConfig(delay=0), sleep=lambda s: None))
+    return SourceReader(Fetcher(FetchConfig(delay=0, public_only=False), sleep=lambda s: None))
 
 
 def split(items):

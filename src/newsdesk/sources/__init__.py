@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BadInput, NotANewsPage
@@ -21,7 +22,7 @@ from .sitemaps import is_sitemap, read_sitemap
 from .warc import is_warc, read_warc
 from .xmlsafe import parse_xml
 
-#: How deep sitemap indexes are followed, and how many URLs one source may yield.
+#: How deep sitemap indexes are followed, and how many URLs one source (all its listings) may fetch.
 MAX_SITEMAP_DEPTH = 3
 MAX_URLS_PER_SOURCE = 50_000
 #: Decompressed sitemaps (.xml.gz) larger than this are refused.
@@ -39,6 +40,24 @@ def holds_many(spec: str) -> bool:
     """Whether a source may stand for many documents (a URL, an archive, JSON Lines, a feed or
     sitemap file), so that counting sources says nothing of the work ahead."""
     return is_url(spec) or is_warc(Path(spec)) or spec.lower().endswith((".jsonl", ".xml", ".rss", ".atom"))
+
+
+@dataclass
+class Budget:
+    """What one source the user named may still cost: every URL fetched once, however often its
+    listings (or a sitemap index listing itself) name it, and at most `limit` URLs in all."""
+
+    source: str
+    limit: int = field(default_factory=lambda: MAX_URLS_PER_SOURCE)
+    seen: set[str] = field(default_factory=set)
+    exhausted: bool = False
+
+    def admit(self, url: str) -> bool:
+        if url in self.seen or self.exhausted:
+            return False
+        self.exhausted = len(self.seen) >= self.limit
+        self.seen.add(url)
+        return not self.exhausted
 
 
 class SourceReader:
@@ -60,7 +79,9 @@ class SourceReader:
     def read(self, specs: Iterable[str]) -> Iterator[RawDocument | BadInput]:
         for spec in specs:
             if is_url(spec):
-                yield from self.read_url(spec, depth=0)
+                budget = Budget(spec)
+                budget.admit(spec)
+                yield from self.read_url(spec, 0, budget)
             else:
                 for path in expand_paths([spec]):
                     yield from self.read_path(path)
@@ -86,7 +107,7 @@ class SourceReader:
             yield exc
             return
         if root is not None and (is_feed(root) or is_sitemap(root)):
-            yield from self.read_listing(raw.data, raw.origin, depth=0)
+            yield from self.read_listing(raw.data, raw.origin, 0, Budget(raw.origin))
             return
         yield raw
 
@@ -103,7 +124,7 @@ class SourceReader:
             self.remember(url, validators)
         return result
 
-    def read_url(self, url: str, depth: int) -> Iterator[RawDocument | BadInput]:
+    def read_url(self, url: str, depth: int, budget: Budget) -> Iterator[RawDocument | BadInput]:
         try:
             result = self.fetch(url)
         except BadInput as exc:
@@ -124,13 +145,13 @@ class SourceReader:
             yield exc
             return
         if root is not None and (is_feed(root) or is_sitemap(root)):
-            yield from self.read_listing(data, url, depth)
+            yield from self.read_listing(data, url, depth, budget)
             return
         media_type = result.headers.get("content-type", "").split(";")[0].strip() or None
         yield RawDocument(origin=url, url=result.url, data=data, media_type=media_type)
 
-    def read_listing(self, data: bytes, origin: str, depth: int) -> Iterator[RawDocument | BadInput]:
-        """The pages a feed or sitemap lists, each fetched; child sitemaps followed to a depth."""
+    def read_listing(self, data: bytes, origin: str, depth: int, budget: Budget) -> Iterator[RawDocument | BadInput]:
+        """The pages a feed or sitemap lists, each fetched once; child sitemaps followed to a depth."""
         try:
             root = parse_xml(data, origin)
             if is_feed(root):
@@ -140,17 +161,20 @@ class SourceReader:
         except BadInput as exc:
             yield exc
             return
-        for url, child_sitemap in urls[:MAX_URLS_PER_SOURCE]:
+        for url, child_sitemap in urls:
             if not is_url(url):
                 yield BadInput(origin, f"lists {url!r}, which is not an http(s) URL")
                 continue
-            if child_sitemap:
-                if depth + 1 > MAX_SITEMAP_DEPTH:
-                    yield BadInput(url, f"sitemap index nested deeper than {MAX_SITEMAP_DEPTH}")
-                    continue
-                yield from self.read_url(url, depth + 1)
-            else:
-                yield from self.read_url(url, depth)
+            if child_sitemap and depth + 1 > MAX_SITEMAP_DEPTH:
+                yield BadInput(url, f"sitemap index nested deeper than {MAX_SITEMAP_DEPTH}")
+                continue
+            if budget.exhausted:
+                return
+            if not budget.admit(url):
+                if budget.exhausted:  # said once, where the limit was reached
+                    yield BadInput(budget.source, f"its listings name more than {budget.limit} URLs; the rest are skipped")
+                continue  # listed before, by this listing or another of the same source
+            yield from self.read_url(url, depth + 1 if child_sitemap else depth, budget)
 
 
 def xml_root(data: bytes, origin: str):

@@ -6,8 +6,11 @@ Rules it keeps (each tested against a local server):
 - a URL fetched before is asked for with If-None-Match / If-Modified-Since; 304 costs no work.
 - 429 and 5xx answers and connection errors are retried with exponential backoff, honouring
   Retry-After (RFC 9110 §10.2.3), at most `retries` times.
-- connect and read timeouts; bodies over `max_bytes` are refused while streaming; at most
-  `max_redirects` redirects.
+- connect and read timeouts, and a deadline for the whole fetch (retries included), so a server
+  that sends a byte every few seconds cannot hold a run; bodies over `max_bytes` are refused while
+  streaming; at most `max_redirects` redirects.
+- only well-formed http(s) URLs, and by default only public addresses, checked where the
+  connection is made (guard.py); `public_only=False` (the CLI's --allow-private) opts out.
 - an honest User-Agent naming newsdesk, which a user can set (`NEWSDESK_USER_AGENT`).
 """
 
@@ -27,6 +30,8 @@ from protego import Protego
 
 from .. import __version__
 from ..errors import BadInput, Unreadable
+from . import guard
+from .guard import checked_url, guarded_transport
 
 DEFAULT_USER_AGENT = f"newsdesk/{__version__} (news reader; +https://github.com/newsdesk)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -40,13 +45,14 @@ class FetchConfig:
     per_host: int = 2  # requests to one host at once
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    deadline: float = 120.0  # seconds one `get` may take in all, retries and waits included
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     retries: int = 3
     backoff: float = 1.0  # first retry waits this long, then twice as long each time
     max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     obey_robots: bool = True
-    public_only: bool = False  # refuse private and local addresses, redirects included (for the API)
+    public_only: bool = True  # refuse private and local addresses, redirects and robots.txt included
 
 
 @dataclass
@@ -123,18 +129,13 @@ class Fetcher:
         self.config = config or FetchConfig()
         self.sleep = sleep
         self.gate = HostGate(self.config.delay, self.config.per_host, sleep=sleep)
-        hooks = {}
-        if self.config.public_only:
-            from .guard import request_hook
-
-            hooks["request"] = [request_hook]
         self.client = httpx.Client(
-            event_hooks=hooks,
             headers={"User-Agent": self.config.user_agent},
             timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
             follow_redirects=True,
             max_redirects=self.config.max_redirects,
-            transport=transport,
+            transport=transport or guarded_transport(self.config.public_only),
+            trust_env=False,  # a proxy from the environment would connect around the guard
         )
         self._robots: dict[str, Protego | None] = {}
         self._robots_lock = threading.Lock()
@@ -174,8 +175,8 @@ class Fetcher:
 
     def get(self, url: str, validators: Validators | None = None) -> FetchResult:
         """One URL; raises BadInput naming it when it cannot be had."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise BadInput(url, "only http and https URLs are fetched")
+        checked_url(url)
+        deadline = time.monotonic() + self.config.deadline
         if not self.allowed(url):
             raise BadInput(url, "disallowed by robots.txt")
         headers = {}
@@ -184,12 +185,18 @@ class Fetcher:
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
         try:
-            response = self._request("GET", url, headers, retries=self.config.retries)
+            response = self._request("GET", url, headers, retries=self.config.retries, deadline=deadline)
+        except BadInput as exc:  # refused by the guard (its detail names the host), perhaps on a redirect
+            if exc.origin == url:
+                raise
+            raise type(exc)(url, exc.detail) from None
         except httpx.TooManyRedirects as exc:
             raise Unreadable(url, f"more than {self.config.max_redirects} redirects") from exc
         except httpx.TimeoutException as exc:
-            raise Unreadable(url, f"timed out ({type(exc).__name__})") from exc
-        except httpx.HTTPError as exc:
+            late = time.monotonic() >= deadline
+            raise Unreadable(url, f"took over {self.config.deadline:g} s, the deadline of one fetch" if late
+                             else f"timed out ({type(exc).__name__})") from exc
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL: a redirect to a malformed URL
             raise Unreadable(url, f"cannot be fetched: {exc}") from exc
         result = FetchResult(str(response.url), response.status_code, response.content,
                              {k.lower(): v for k, v in response.headers.items()})
@@ -200,15 +207,17 @@ class Fetcher:
             raise Unreadable(url, f"HTTP {response.status_code}")
         return result
 
-    def _request(self, method: str, url: str, headers: dict, retries: int) -> httpx.Response:
+    def _request(self, method: str, url: str, headers: dict, retries: int,
+                 deadline: float | None = None) -> httpx.Response:
         host = urlsplit(url).netloc
+        deadline = deadline or time.monotonic() + self.config.deadline
         attempt = 0
         while True:
             try:
                 with self.gate(host):
-                    response = self._read_capped(method, url, headers)
+                    response = self._read_capped(method, url, headers, deadline)
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError):
-                if attempt >= retries:
+                if attempt >= retries or time.monotonic() + self.config.backoff * 2 ** attempt > deadline:
                     raise
                 self.sleep(self.config.backoff * 2 ** attempt)
                 attempt += 1
@@ -218,15 +227,15 @@ class Fetcher:
             wait = retry_after_seconds(response.headers.get("retry-after"))
             if wait is None:
                 wait = self.config.backoff * 2 ** attempt
-            if wait > self.config.max_retry_after:
+            if wait > self.config.max_retry_after or time.monotonic() + wait > deadline:
                 return response
             self.sleep(wait)
             attempt += 1
 
-    def _read_capped(self, method: str, url: str, headers: dict) -> httpx.Response:
-        """A response whose body is read only up to the size cap."""
+    def _read_capped(self, method: str, url: str, headers: dict, deadline: float) -> httpx.Response:
+        """A response whose body is read only up to the size cap and the deadline."""
         limit = self.config.max_bytes
-        with self.client.stream(method, url, headers=headers) as response:
+        with guard.deadline(deadline), self.client.stream(method, url, headers=headers) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise Unreadable(url, f"body of {declared} bytes is over the {limit}-byte limit")

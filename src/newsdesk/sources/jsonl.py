@@ -14,6 +14,18 @@ from .files import open_binary
 MAX_LINE_BYTES = 20 * 1024 * 1024
 
 
+def capped_lines(stream, cap: int) -> Iterator[bytes | None]:
+    """The stream's lines, each read only up to `cap` bytes: a longer line is None, its rest read
+    in pieces and dropped, so no line is ever held whole past the cap."""
+    while line := stream.readline(cap + 1):
+        if len(line) <= cap:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := stream.readline(1 << 20)):
+            pass
+        yield None
+
+
 def read_jsonl(path: Path) -> Iterator[RawDocument | BadInput]:
     """Each good line as a document; each bad line as an error naming the file and line number."""
     origin, stream = open_binary(path)
@@ -21,9 +33,9 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | BadInput]:
         yield stream
         return
     with stream:
-        for number, line in enumerate(stream, start=1):
+        for number, line in enumerate(capped_lines(stream, MAX_LINE_BYTES), start=1):
             where = f"{origin}:{number}"
-            if len(line) > MAX_LINE_BYTES:
+            if line is None:
                 yield BadInput(where, f"line over {MAX_LINE_BYTES} bytes")
                 continue
             if not line.strip():

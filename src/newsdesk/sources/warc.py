@@ -27,7 +27,9 @@ def is_warc(path: Path) -> bool:
 
 
 def read_warc(path: Path) -> Iterator[RawDocument | BadInput]:
-    """HTML responses in an archive; a truncated or broken archive ends with an error naming it."""
+    """HTML responses in an archive; a truncated or broken archive ends with an error naming it and
+    the record that was cut, which is never yielded. Records are read in chunks, so a huge one
+    costs no memory before it is skipped."""
     origin, stream = open_binary(path)
     if isinstance(stream, Unreadable):
         yield stream
@@ -38,23 +40,25 @@ def read_warc(path: Path) -> Iterator[RawDocument | BadInput]:
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                if record.rec_type != "response" or record.http_headers is None:
-                    record.content_stream().read()
-                    end = records.get_record_offset() + records.get_record_length()
-                    continue
-                status = record.http_headers.get_statuscode()
-                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-                if status != "200" or not content_type.startswith(HTML_TYPES):
-                    record.content_stream().read()
-                    end = records.get_record_offset() + records.get_record_length()
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                data = record.content_stream().read(MAX_RECORD_BYTES + 1)
+                wanted = (record.rec_type == "response" and record.http_headers is not None
+                          and record.http_headers.get_statuscode() == "200"
+                          and (record.http_headers.get_header("Content-Type") or "").lower().startswith(HTML_TYPES))
+                data = _read_capped(record.content_stream(), MAX_RECORD_BYTES if wanted else 0)
                 offset = records.get_record_offset()  # known once the record has been read
+                # fewer bytes than its Content-Length, or headers cut before they said how many
+                if (getattr(record.raw_stream, "limit", 0) > 0
+                        or record.rec_headers.get_header("Content-Length") is None):
+                    yield Unreadable(origin, f"archive truncated inside the record at {offset} "
+                                             f"({record.rec_headers.get_header('WARC-Target-URI') or record.rec_type}); "
+                                             "it is not stored")
+                    return
                 end = offset + records.get_record_length()
-                if len(data) > MAX_RECORD_BYTES:
+                if not wanted:
+                    continue
+                if data is None:
                     yield BadInput(f"{origin}#{offset}", f"record over {MAX_RECORD_BYTES} bytes skipped")
                     continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
                 yield RawDocument(origin=f"{origin}#{offset}", url=url, data=data, media_type="text/html")
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             yield Unreadable(origin, f"archive broken or truncated after {end} bytes: {exc}")
@@ -64,6 +68,19 @@ def read_warc(path: Path) -> Iterator[RawDocument | BadInput]:
             return
     if end < size and not _only_padding(path, end, size):
         yield Unreadable(origin, f"archive truncated: {size - end} bytes after the last whole record at {end}")
+
+
+def _read_capped(stream, cap: int) -> bytes | None:
+    """A record's payload read in chunks to its end: the bytes when at most `cap`, else None
+    (what is over the cap is read and dropped)."""
+    chunks, size = [], 0
+    while chunk := stream.read(1 << 16):
+        size += len(chunk)
+        if size <= cap:
+            chunks.append(chunk)
+        elif chunks:
+            chunks = []
+    return b"".join(chunks) if size <= cap else None
 
 
 def _only_padding(path: Path, end: int, size: int) -> bool:
