@@ -216,3 +216,30 @@ def test_serve_on_a_port_in_use_says_so_and_never_claims_to_serve(db_path):
     assert result.exit_code == 1
     assert "serving" not in result.stdout
     assert result.stderr.strip().startswith(f"newsdesk: cannot serve on 127.0.0.1:{port}: ")
+
+
+def test_the_same_page_from_two_places_is_one_version(db_path, tmp_path):
+    """A version is new only when the content changes, not where it was read from (two JSON Lines
+    files, or two feeds, carrying one URL)."""
+    page = (ROOT / "samples" / "example-harbour-strike.html").read_text(encoding="utf-8")
+    for name in ("va", "vb"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "docs.jsonl").write_text(json.dumps({"url": "https://example.org/strike", "html": page}) + "\n")
+    for _ in range(3):
+        assert cli("ingest", str(tmp_path / "va"), str(tmp_path / "vb")).exit_code == 0
+    listed = json.loads(cli("articles", "--json").stdout)
+    assert len(listed) == 1 and listed[0]["version"] == 1
+
+
+def test_a_local_page_claiming_a_stored_url_is_its_own_article(db_path, tmp_path):
+    page = (ROOT / "samples" / "example-harbour-strike.html").read_text(encoding="utf-8")
+    canonical = "https://news.example.org/business/harbour-strike-third-day"
+    (tmp_path / "real.jsonl").write_text(json.dumps({"url": canonical, "html": page}) + "\n")
+    (tmp_path / "evil.html").write_text(page.replace("<h1>", "<h1>Google admits Stadia was a hoax. "))
+    assert cli("ingest", str(tmp_path / "real.jsonl")).exit_code == 0
+    assert cli("ingest", str(tmp_path / "evil.html")).exit_code == 0
+    listed = json.loads(cli("articles", "--json").stdout)
+    assert len(listed) == 2 and all(a["version"] == 1 for a in listed)
+    real = next(a for a in listed if a["origin"].endswith("real.jsonl:1"))
+    assert "Stadia" not in real["headline"]

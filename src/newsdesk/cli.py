@@ -55,15 +55,28 @@ SourcesArg = Annotated[list[str], typer.Argument(
     help="Files, folders, URLs, RSS/Atom feeds, sitemaps, .warc/.warc.gz archives, .jsonl files.")]
 
 
-def run_ingest(st: Store, sources: list[str], show_progress: bool, client=None) -> pipeline.IngestSummary:
+AllowPrivate = Annotated[bool, typer.Option(
+    "--allow-private", help="Fetch private and local addresses too (refused by default, as in the API).")]
+
+
+def fetcher_for(allow_private: bool):
+    """The fetcher of a command: public addresses only unless --allow-private or
+    NEWSDESK_ALLOW_PRIVATE_URLS say otherwise."""
+    from .sources.fetch import FetchConfig, Fetcher
+
+    return Fetcher(FetchConfig(public_only=not (allow_private or Config.from_env().allow_private_urls)))
+
+
+def run_ingest(ingester: pipeline.Ingester, sources: list[str], show_progress: bool,
+               client=None) -> pipeline.IngestSummary:
     """Ingest with a progress bar on a terminal: a count of files, or of documents when unknown."""
     planned = pipeline.plan_sources(sources)
     if not show_progress:
-        return pipeline.ingest(planned, st, client=client)
+        return ingester.ingest(planned, client=client)
     countable = not any(holds_many(p) for p in planned)
     with progress_bar("ingesting") as progress:
         task = progress.add_task("ingest", total=len(planned) if countable else None)
-        return pipeline.ingest(planned, st, on_document=lambda _: progress.advance(task), client=client)
+        return ingester.ingest(planned, on_document=lambda _: progress.advance(task), client=client)
 
 
 def progress_bar(label: str) -> Progress:
@@ -91,6 +104,7 @@ def ingest(
     sources: SourcesArg,
     cluster: Annotated[str | None, typer.Option(
         help="Run extraction and understanding on Dask: local:N (N local workers) or tcp://HOST:PORT.")] = None,
+    allow_private: AllowPrivate = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Read, understand and store news; bad documents are reported and skipped."""
@@ -98,8 +112,10 @@ def ingest(
 
     from .cluster import connect
 
-    with store() as st, (connect(cluster) if cluster else nullcontext()) as client:
-        summary = run_ingest(st, sources, show_progress=err.is_terminal and not as_json, client=client)
+    with (store() as st, fetcher_for(allow_private) as fetcher,
+          (connect(cluster) if cluster else nullcontext()) as client):
+        summary = run_ingest(pipeline.Ingester(st, fetcher), sources, show_progress=err.is_terminal and not as_json,
+                             client=client)
     if not (summary.outcomes or summary.failures or summary.not_modified):
         raise fail(f"found nothing to read in {', '.join(sources)}")
     report(summary, as_json)
@@ -122,6 +138,7 @@ def watch(
     sources: Annotated[list[str], typer.Argument(help="Feeds and sitemaps (or any source) to poll.")],
     every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 1h.")] = "15m",
     times: Annotated[int, typer.Option(help="Stop after this many polls (0: never).")] = 0,
+    allow_private: AllowPrivate = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Keep polling feeds and sitemaps and ingest what is new; unchanged pages cost a 304."""
@@ -130,28 +147,31 @@ def watch(
     interval = parse_interval(every)
     done = 0
     try:
-        while True:
-            with store() as st:
-                summary = run_ingest(st, sources, show_progress=False)
-            report(summary, as_json)
-            done += 1
-            if times and done >= times:
-                break
-            time.sleep(interval)
+        with store() as st, fetcher_for(allow_private) as fetcher:
+            ingester = pipeline.Ingester(st, fetcher)  # one relator for every poll, kept fresh
+            while True:
+                report(run_ingest(ingester, sources, show_progress=False), as_json)
+                done += 1
+                if times and done >= times:
+                    break
+                time.sleep(interval)
     except KeyboardInterrupt:
         err.print("newsdesk: watch stopped")
 
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="A file or folder of news pages.")],
+    source: Annotated[str, typer.Argument(help="A file, folder or URL of news pages.")],
+    allow_private: AllowPrivate = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Read and understand without storing; prints what `show` would."""
     from .sources import SourceReader
 
     records, failures = [], []
-    for item in pipeline.read_all(SourceReader().read([source])):
+    with fetcher_for(allow_private) as fetcher:
+        items = list(pipeline.read_all(SourceReader(fetcher).read([source])))
+    for item in items:
         if isinstance(item, pipeline.Failure):
             failures.append(item)
             err.print(f"newsdesk: {item.origin}: {item.error}", markup=False)

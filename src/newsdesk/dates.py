@@ -26,6 +26,10 @@ FUTURE_SLACK = timedelta(days=2)
 #: Before this year a publication date is a placeholder ("0001-01-01", "1900-01-01").
 FIRST_YEAR = 1901
 _EPOCH = (date(1970, 1, 1), date(1969, 12, 31))
+#: A date is written in far fewer characters (the longest in the benchmark pages has 33). A longer
+#: "date" is refused unread: the patterns below (_ZONE_NAME costs time quadratic in its length)
+#: and dateutil only ever see a short text.
+MAX_DATE_CHARS = 200
 #: "(Coordinated Universal Time)" and the like after a JavaScript date.
 _ZONE_NAME = re.compile(r"\s*\([^)]*\)\s*$")
 #: "GMT+0300": dateutil reads the POSIX sign (three hours *behind*); a page means ahead.
@@ -60,7 +64,10 @@ def normalize_published(raw: str | None, now: datetime | None = None) -> tuple[s
 
     if raw is None or not raw.strip():
         return None, None
-    text = _GMT_OFFSET.sub("", _ZONE_NAME.sub("", raw.strip()))
+    text = raw.strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None, f"not a date: longer than {MAX_DATE_CHARS} characters"
+    text = _GMT_OFFSET.sub("", _ZONE_NAME.sub("", text))
     try:
         parsed = dateutil_parser.isoparse(text) if is_iso(text) else dateutil_parser.parse(
             text, default=datetime(1, 1, 1), fuzzy=False, tzinfos=_TZINFOS)

@@ -8,6 +8,7 @@ finishes the job.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -132,41 +133,73 @@ def process_batch(documents: list[RawDocument | BadInput]) -> list[tuple[RawDocu
     return list(read_all(documents, batch_size=len(documents) or 1))
 
 
+class Ingester:
+    """The one way into a store, for every entry point: the CLI's ingest and watch, the API's
+    ingest and uploads, the cluster path. Reads, extracts, understands, stores and relates; holds
+    one relator, built on first need and kept fresh (it catches up on what other processes store),
+    so a long-lived server pays for loading it once."""
+
+    def __init__(self, store: Store, fetcher: Fetcher | None = None):
+        self.store = store
+        self.fetcher = fetcher
+        self._relator: Relator | None = None
+        self._relator_lock = threading.Lock()
+
+    @property
+    def relator(self) -> Relator:
+        with self._relator_lock:
+            if self._relator is None:
+                self._relator = Relator(self.store)
+            return self._relator
+
+    def ingest(self, sources: Iterable[str], on_document: Callable[[str], None] | None = None,
+               client=None) -> IngestSummary:
+        """Read, understand and store every source; a bad one is recorded and the run goes on.
+
+        With a dask.distributed `client`, extraction and understanding run on its workers."""
+        reader = reader_for(self.store, self.fetcher)
+        summary = self.ingest_documents(reader.read(sources), on_document, client)
+        summary.not_modified = reader.not_modified
+        return summary
+
+    def ingest_documents(self, documents: Iterable[RawDocument | BadInput],
+                         on_document: Callable[[str], None] | None = None, client=None) -> IngestSummary:
+        """Documents already read (an upload, say), through the same stages."""
+        summary = IngestSummary()
+        if client is None:
+            results = read_all(documents)
+        else:
+            from .cluster import map_in_order
+
+            results = map_in_order(client, process_batch, documents, BATCH_SIZE)
+        for item in results:
+            if isinstance(item, Failure):
+                summary.failures.append(item)
+                origin = item.origin
+            else:
+                raw, article = item
+                try:
+                    summary.outcomes.append(self.keep(raw, article))
+                except NewsdeskError as exc:
+                    summary.failures.append(Failure(raw.origin, str(exc)))
+                origin = raw.origin
+            if on_document:
+                on_document(origin)
+        return summary
+
+    def keep(self, raw: RawDocument, article: Article) -> IngestOutcome:
+        """Store one understood article and relate it to the rest."""
+        outcome = self.store.add(raw, article)
+        relator = self.relator  # loaded when first needed: a poll that finds nothing new never pays for it
+        if outcome.status != "unchanged" or not relator.knows(article.id):
+            relator.relate(article)  # after a crash between the two, the re-run relates it
+        return outcome
+
+
 def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], None] | None = None,
            fetcher: Fetcher | None = None, client=None) -> IngestSummary:
-    """Read, understand and store every source; a bad one is recorded and the run goes on.
-
-    With a dask.distributed `client`, extraction and understanding run on its workers.
-    """
-    summary = IngestSummary()
-    reader = reader_for(store, fetcher)
-    relator = None  # loaded when first needed: a poll that finds nothing new never pays for it
-    documents = reader.read(sources)
-    if client is None:
-        results = read_all(documents)
-    else:
-        from .cluster import map_in_order
-
-        results = map_in_order(client, process_batch, documents, BATCH_SIZE)
-    for item in results:
-        if isinstance(item, Failure):
-            summary.failures.append(item)
-            origin = item.origin
-        else:
-            raw, article = item
-            try:
-                outcome = store.add(raw, article)
-                summary.outcomes.append(outcome)
-                relator = relator or Relator(store)
-                if outcome.status != "unchanged" or not relator.knows(article.id):
-                    relator.relate(article)  # after a crash between the two, the re-run relates it
-            except NewsdeskError as exc:
-                summary.failures.append(Failure(raw.origin, str(exc)))
-            origin = raw.origin
-        if on_document:
-            on_document(origin)
-    summary.not_modified = reader.not_modified
-    return summary
+    """One run of an Ingester: read, understand and store every source."""
+    return Ingester(store, fetcher).ingest(sources, on_document, client)
 
 
 def rebuild_entity_graph(store: Store, on_article: Callable[[], None] | None = None) -> int:

@@ -42,8 +42,22 @@ def test_wire_story_fields():
     assert a.reading_time_minutes == 1
 
 
-def test_article_id_follows_the_canonical_url():
-    assert read(WIRE).id == read(WIRE, url="https://news.example.org/business/harbour-strike-third-day?utm=x").id
+def test_article_id_follows_the_canonical_url_on_the_pages_own_host():
+    canonical = "https://news.example.org/business/harbour-strike-third-day"
+    tracked = read(WIRE, url=canonical + "?utm=x")
+    assert tracked.id == read(WIRE, url="https://www.news.example.org/amp/harbour").id
+    assert tracked.url == canonical
+
+
+def test_a_page_cannot_claim_another_outlets_article():
+    """The attack's finding 7: a page whose canonical names a stored article's URL on another host
+    is its own article, fetched or read from a file."""
+    canonical = "https://news.example.org/business/harbour-strike-third-day"
+    real = read(WIRE, url=canonical)
+    evil = read(WIRE.replace(b"Harbour", b"Hoax"), url="https://evil.example.net/x.html")
+    assert evil.id != real.id and evil.url == "https://evil.example.net/x.html"
+    local = read(WIRE)  # a file came from no host: known by where it was read, its claimed address kept
+    assert local.id != real.id and local.url == canonical
 
 
 def test_windows_1252_page_is_decoded():

@@ -9,7 +9,10 @@ from .html import read_html
 from .text import decode_text
 from .textpage import read_text_page
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+#: Comments, then the document's first tag. A comment ends at its first "-->" and at no later one:
+#: "<!--.*?-->" may also run on over the next comments, which on a page of many comments and no
+#: HTML tries exponentially many ways before it fails.
+_HTML_START = re.compile(rb"^\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
@@ -84,10 +84,10 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
         raise NotANewsPage(origin, "no headline found in the HTML")
     dateline, agency = read_dateline(body)
     standfirst = dek or _description_as_standfirst(meta.description, body)
-    canonical = meta.canonical or url
+    key, address = identity(meta.canonical, url, origin)
     return Article(
-        id=article_id_for(canonical or url or origin),
-        url=canonical or url,
+        id=article_id_for(key),
+        url=address,
         origin=origin,
         **published_fields(meta.published or page_date(data), origin),
         category=p.clean_category(rules.field(tree, "category") or meta.section),
@@ -304,6 +304,29 @@ def find_related(tree, base: str | None) -> list[RelatedLink]:
     return links
 
 
+def identity(canonical: str | None, url: str | None, origin: str) -> tuple[str, str | None]:
+    """What an article is known by (its id's key) and its address.
+
+    A page's canonical URL is its identity only when it names the host the page came from (a
+    leading "www." aside): any page could claim another outlet's address and become a new version
+    of that outlet's article. A fetched page claiming another host is known by its own URL; a
+    file, which came from no host, by where it was read, though the address it claims is kept
+    as its `url`."""
+    if url is None:
+        return origin, canonical
+    if canonical and _host(canonical) == _host(url):
+        return canonical, canonical
+    return url, url
+
+
+def _host(address: str) -> str:
+    try:
+        host = (urlsplit(address.strip()).hostname or "").lower()
+    except ValueError:  # a malformed canonical URL names no host
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
 # -- small helpers -------------------------------------------------------------------------------
 
 
@@ -325,7 +348,9 @@ def _clean(text: str | None) -> str:
 
 def _text(value) -> str | None:
     if isinstance(value, str):
-        return _clean(lxml_html.fromstring(value).text_content()) if "<" in value else _clean(value) or None
+        if "<" in value:  # markup in a JSON-LD string; wrapped, so a lone comment or doctype parses too
+            value = lxml_html.fromstring(f"<div>{value}</div>").text_content()
+        return _clean(value) or None
     return None
 
 

@@ -10,6 +10,11 @@ A new article is compared only with the candidates those indexes return, never w
   the article;
 - `similar[]`: the candidates by TF-IDF cosine, best first.
 Entities resolve to the store's entities by their name keys (see keys.py).
+
+Several relators may work on one store (two ingests, the API server beside a CLI ingest). Each
+relating holds the store's `exclusive()` lock, first catches up on the signatures others saved
+since (numbered by `seq`), and reads TF-IDF document frequencies from the store for the article's
+own terms; so concurrent ingests relate as if one ran after the other, and no term is counted twice.
 Thresholds and the choice of TF-IDF are measured in bench/relate.py and bench/similar.py.
 """
 
@@ -82,15 +87,24 @@ class Relator:
         self.known: dict[str, Known] = {}
         self.by_term = RecentIndex()
         self.by_entity = RecentIndex()
-        self.frequencies, self.documents = store.term_frequencies()
-        named = store.article_entity_ids()
-        for row in store.signatures():
-            self._remember(row.article_id, values_from_bytes(row.text_minhash), TermVector.from_bytes(row.terms),
-                           parse_anchor(row.published), row.story_id, row.duplicate_of,
-                           named.get(row.article_id, ()))
+        self.seq = 0  # the last signature number read from the store
+        self.catch_up(everything=True)
 
     def knows(self, article_id: str) -> bool:
         return article_id in self.known
+
+    def catch_up(self, everything: bool = False) -> int:
+        """Remember the signatures saved since the last one read (by this relator or another); how many."""
+        rows = list(self.store.signatures(after=self.seq))
+        if not rows:
+            return 0
+        named = self.store.article_entity_ids(None if everything else [row.article_id for row in rows])
+        for row in rows:
+            self._remember(row.article_id, values_from_bytes(row.text_minhash), TermVector.from_bytes(row.terms),
+                           parse_anchor(row.published), row.story_id, row.duplicate_of,
+                           named.get(row.article_id, ()))
+            self.seq = max(self.seq, row.seq or 0)
+        return len(rows)
 
     def _remember(self, article_id, text: np.ndarray, terms: TermVector, published, story_id, duplicate_of,
                   entity_ids) -> None:
@@ -107,17 +121,23 @@ class Relator:
 
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
-        refs = [entity_ref(e) for e in article.entities]
-        ids = self.store.resolve_entities(article, refs)
-        entity_ids = frozenset(i for ref, i in zip(refs, ids) if i is not None and ref.entity.type in ("person", "org"))
         text = text_signature(article.headline + "\n" + article.body_text).hashvalues
         counts = term_counts(" ".join([article.headline, article.standfirst or "", article.body_text]))
+        refs = [entity_ref(e) for e in article.entities]
+        with self.store.exclusive():
+            self.catch_up()
+            return self._relate(article, text, counts, refs)
+
+    def _relate(self, article: Article, text: np.ndarray, counts: dict[int, int], refs) -> Article:
+        ids = self.store.resolve_entities(article, refs)
+        entity_ids = frozenset(i for ref, i in zip(refs, ids) if i is not None and ref.entity.type in ("person", "org"))
         first_time = not self.knows(article.id)  # a new version of a known article is not counted again
-        if first_time:
-            self.documents += 1
-            for term in counts:
-                self.frequencies[term] = self.frequencies.get(term, 0) + 1
-        terms = tfidf(counts, self.frequencies, self.documents)
+        frequencies = self.store.term_frequencies(sorted(counts))
+        documents = len(self.known)
+        if first_time:  # frequencies and documents count the article itself
+            documents += 1
+            frequencies = {term: frequencies.get(term, 0) + 1 for term in counts}
+        terms = tfidf(counts, frequencies, documents)
         published = parse_anchor(article.published)
         duplicate_of = self._first_duplicate(article.id, text)
         scored = self._scored(article.id, terms, entity_ids)
@@ -136,9 +156,10 @@ class Relator:
         similar = [(other, round(score, 4)) for other, score in scored
                    if score >= SIMILAR_MIN and other != duplicate_of][:SIMILAR_COUNT]
         related = article.model_copy(update={"duplicate_of": duplicate_of, "story_id": story_id})
-        self.store.save_relations(related, values_to_bytes(text), terms.to_bytes(),
-                                  sorted(counts) if first_time else [], similar)
+        seq = self.store.save_relations(related, values_to_bytes(text), terms.to_bytes(),
+                                        sorted(counts) if first_time else [], similar)
         self._remember(article.id, text, terms, published, story_id, duplicate_of, entity_ids)
+        self.seq = max(self.seq, seq)
         return related
 
     def _first_duplicate(self, article_id: str, text: np.ndarray) -> str | None:

@@ -6,13 +6,15 @@ import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
+from starlette.responses import Response
 
-from ..errors import NewsdeskError
+from ..errors import BadInput, NewsdeskError
 from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
 from ..store import Store
 from ..store.search import SearchFilters
-from .deps import article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .deps import MAX_ID, EntityId, Offset, article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -36,12 +38,12 @@ class SearchResults(BaseModel):
 def list_articles(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     category: str | None = None,
 ) -> ArticleList:
-    """Stored articles, newest published first."""
+    """Stored articles, newest published first; `total` counts those of `category` when one is given."""
     rows = store.articles(limit=limit, offset=offset, category=category)
-    return ArticleList(total=store.count(), limit=limit, offset=offset, articles=rows)
+    return ArticleList(total=store.count(category=category), limit=limit, offset=offset, articles=rows)
 
 
 @router.get("/articles/{article_id}", response_model=Article)
@@ -55,12 +57,12 @@ def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     category: str | None = None,
     source: str | None = None,
     date_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
     date_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    entity: int | None = None,
+    entity: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
 ) -> SearchResults:
     """Full-text search, narrowed by category, dates, source or entity; `snippet` is HTML with the
     matched words in <mark>, everything else escaped."""
@@ -73,21 +75,21 @@ def search(
 def list_entities(store: StoreDep, type: Annotated[str | None, Query(pattern=r"^(person|org|place)$")] = None,
                   q: Annotated[str | None, Query(max_length=200, description="Part of a name.")] = None,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> list[dict]:
+                  offset: Offset = 0) -> list[dict]:
     """People, organisations and places, named in the most articles first: id, name, type, articles."""
     return store.entities(kind=type, name=q, limit=limit, offset=offset)
 
 
 @router.get("/entities/{entity_id}")
-def get_entity(entity_id: int, store: StoreDep) -> dict:
+def get_entity(entity_id: EntityId, store: StoreDep) -> dict:
     """One entity across the store: names, roles over time, articles, people named with it, quotes."""
     return entity_data(store, entity_id)
 
 
 @router.get("/stories", response_model=list[StorySummary])
 def list_stories(store: StoreDep, limit: Annotated[int, Query(ge=1, le=100)] = 20,
-                 offset: Annotated[int, Query(ge=0)] = 0,
-                 min_size: Annotated[int, Query(ge=1)] = 2) -> list[StorySummary]:
+                 offset: Offset = 0,
+                 min_size: Annotated[int, Query(ge=1, le=MAX_ID)] = 2) -> list[StorySummary]:
     """Stories of at least `min_size` articles, the latest news first."""
     return store.stories(limit=limit, offset=offset, min_size=min_size)
 
@@ -108,12 +110,19 @@ def get_event(event_id: str, store: StoreDep) -> Event:
 # -- writes: behind a token, off unless one is configured ----------------------------------------
 
 
+def bearer_token(authorization: str) -> str:
+    """The token of an `Authorization: Bearer TOKEN` header, "" for any other scheme; the scheme's
+    case does not matter (RFC 7235 §2.1)."""
+    scheme, _, token = authorization.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
 def require_token(request: Request) -> None:
     token = request.app.state.config.api_token
     if not token:
         raise HTTPException(status_code=403, detail="writes are disabled: set NEWSDESK_API_TOKEN to enable them")
-    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
+    given = bearer_token(request.headers.get("authorization", ""))
+    if not hmac.compare_digest(given.encode(), token.encode()):  # constant time, whatever the length
         raise HTTPException(status_code=401, detail="a valid token is needed: Authorization: Bearer TOKEN",
                             headers={"WWW-Authenticate": "Bearer"})
 
@@ -132,6 +141,37 @@ async def capped_body(request: Request) -> bytes:
     return bytes(body)
 
 
+class WriteRoute(APIRoute):
+    """A write: the token is checked before a byte of the body is read, then the body is read up to
+    the configured size. (FastAPI reads a route's body before it runs the route's dependencies.)"""
+
+    def get_route_handler(self):
+        handle = super().get_route_handler()
+
+        async def guarded(request: Request) -> Response:
+            require_token(request)
+            body = await capped_body(request)
+            sent = False
+
+            async def receive():  # the body as read, then whatever the client sends next
+                nonlocal sent
+                if sent:
+                    return await request.receive()
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            return await handle(Request(request.scope, receive))
+
+        return guarded
+
+
+writes = APIRouter(prefix="/api", tags=["api"], route_class=WriteRoute)
+
+
+async def request_body(request: Request) -> bytes:
+    return await request.body()
+
+
 class IngestRequest(BaseModel):
     url: str = Field(max_length=2048, description="An http(s) URL of a page, feed or sitemap.")
 
@@ -146,34 +186,38 @@ class IngestResult(BaseModel):
     failures: list[dict]
 
 
-@router.post("/ingest", response_model=IngestResult, dependencies=[Depends(require_token)])
-def ingest_url(body: IngestRequest, request: Request, store: StoreDep) -> IngestResult:
+@writes.post("/ingest", response_model=IngestResult)
+def ingest_url(body: IngestRequest, request: Request) -> IngestResult:
     """Fetch and ingest a URL (page, feed or sitemap). Private and local addresses are refused,
     redirects included, unless the deployment allows them."""
-    from .. import pipeline
-    from ..sources import is_url
-    from ..sources.fetch import FetchConfig, Fetcher
+    from ..sources.guard import checked_url
 
-    if not is_url(body.url):
-        raise HTTPException(status_code=422, detail="url must be http or https")
-    config = request.app.state.config
-    with Fetcher(FetchConfig(public_only=not config.allow_private_urls)) as fetcher:
-        summary = pipeline.ingest([body.url], store, fetcher=fetcher)
+    try:
+        checked_url(body.url)
+        summary = ingester(request).ingest([body.url])
+    except BadInput as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
     return IngestResult(**summary.to_json())
 
 
-@router.post("/documents", response_model=IngestOutcome, dependencies=[Depends(require_token)])
-def upload_document(store: StoreDep, body: bytes = Depends(capped_body), url: str | None = None) -> IngestOutcome:
-    """Ingest one uploaded document (HTML or page text) given as the request body."""
+@writes.post("/documents", response_model=IngestOutcome)
+def upload_document(request: Request, body: Annotated[bytes, Depends(request_body)],
+                    url: str | None = None) -> IngestOutcome:
+    """Ingest one uploaded document (HTML or page text) given as the request body: read, understood,
+    stored and related as `newsdesk ingest` would."""
     from .. import pipeline
     from ..model import content_hash
 
     raw = RawDocument(origin=url or f"upload:{content_hash(body)[:16]}", url=url, data=body)
-    results = list(pipeline.read_all([raw]))
-    item = results[0]
+    item = next(iter(pipeline.read_all([raw])))
     if isinstance(item, pipeline.Failure):
         raise HTTPException(status_code=422, detail=f"{item.origin}: {item.error}")
     try:
-        return store.add(*item)
+        return ingester(request).keep(*item)
     except NewsdeskError as exc:
         raise HTTPException(status_code=503, detail=str(exc)) from exc
+
+
+def ingester(request: Request):
+    """The server's one Ingester: its relator is loaded once and kept fresh while others write."""
+    return request.app.state.ingester

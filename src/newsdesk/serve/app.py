@@ -6,7 +6,7 @@ from pathlib import Path
 
 import logging
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse
@@ -17,7 +17,8 @@ from .. import __version__
 from ..config import Config
 from ..store import Store
 from . import api, web
-from .security import SecurityAndCaching
+from .deps import refuse_nul
+from .security import HeadAsGet, SecurityAndCaching
 
 HERE = Path(__file__).parent
 #: Where Swagger UI's script and styles are served: Swagger UI 5 as the swagger-ui-py package ships it.
@@ -48,17 +49,24 @@ def error_page(request: Request, status: int) -> HTMLResponse:
 
 
 def create_app(store: Store, config: Config | None = None) -> FastAPI:
+    from ..pipeline import Ingester
+    from ..sources.fetch import FetchConfig, Fetcher
+
     app = FastAPI(
         title="newsdesk",
         version=__version__,
         description="Clean, structured news articles and what newsdesk knows about them.",
         docs_url=None,  # served below from the swagger-ui-bundle package: no CDN, works offline
         redoc_url=None,
+        dependencies=[Depends(refuse_nul)],
     )
     app.state.store = store
-    app.state.config = config or Config.from_env()
+    app.state.config = config = config or Config.from_env()
+    app.state.ingester = Ingester(store, Fetcher(FetchConfig(public_only=not config.allow_private_urls)))
     app.add_middleware(SecurityAndCaching)
+    app.add_middleware(HeadAsGet)  # outermost: everything inside sees a GET
     app.include_router(api.router)
+    app.include_router(api.writes)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path()), name="docs-assets")

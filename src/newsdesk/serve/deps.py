@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request
+import re
+from typing import Annotated
+
+from fastapi import HTTPException, Path, Query, Request
 
 from ..model import Article
 from ..store import Store
+
+#: The largest offset the stores take (a 64-bit integer in SQLite and PostgreSQL), and the largest
+#: id or size they keep (entity ids and counts are PostgreSQL integers, 32 bits): numbers past them
+#: are refused with 422 before they reach the database.
+MAX_OFFSET = 2**63 - 1
+MAX_ID = 2**31 - 1
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+EntityId = Annotated[int, Path(ge=0, le=MAX_ID)]
+
+
+def refuse_nul(request: Request) -> None:
+    """422 for a NUL character in the path or a query parameter: no id or word has one, and
+    PostgreSQL's text cannot hold one."""
+    if "\x00" in request.url.path or any("\x00" in k + v for k, v in request.query_params.multi_items()):
+        raise HTTPException(status_code=422, detail="a NUL character in the address")
 
 
 def get_store(request: Request) -> Store:
@@ -45,7 +63,7 @@ def entity_data(store: Store, entity_id: int) -> dict:
 def event_or_404(store: Store, event_id: str):
     """An event by its id, "<article id>-<n>": the article and its n-th event."""
     article_id, _, index = event_id.rpartition("-")
-    article = store.get(article_id) if index.isdigit() else None
+    article = store.get(article_id) if re.fullmatch(r"[0-9]{1,9}", index) else None  # not "²", not 5,000 digits
     if article is None or int(index) >= len(article.events):
         raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
     return article, article.events[int(index)]

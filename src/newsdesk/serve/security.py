@@ -5,6 +5,7 @@
   Swagger UI's script from this site only.
 - ETag on every successful GET (a hash of the body); a request whose If-None-Match matches gets
   304 with no body.
+- HEAD on every GET route: answered as GET, without the body (FastAPI's routes take GET only).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' https: data:; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -45,3 +47,23 @@ class SecurityAndCaching(BaseHTTPMiddleware):
             return Response(status_code=304, headers={k: v for k, v in headers.items()
                                                       if k.lower() != "content-type"})
         return Response(content=body, status_code=200, headers=headers, media_type=response.media_type)
+
+
+class HeadAsGet:
+    """HEAD is GET without the body (RFC 9110 §9.3.2): the same status and headers, Content-Length
+    and ETag included."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)

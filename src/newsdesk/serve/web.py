@@ -18,12 +18,14 @@ from ..store import Store
 from ..extract.patterns import clean_category
 from ..store.search import COUNT_CAP, SearchFilters
 from .charts import bar_chart
-from .deps import article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .deps import MAX_ID, MAX_OFFSET, EntityId, article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 StoreDep = Annotated[Store, Depends(get_store)]
 PAGE_SIZE = 20
+#: A page number whose offset the stores can take.
+Page = Annotated[int, Query(ge=1, le=MAX_OFFSET // PAGE_SIZE)]
 
 
 def display_date(value: str | None) -> str:
@@ -69,7 +71,7 @@ templates.env.filters["sentence_case"] = sentence_case
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+def home(request: Request, store: StoreDep, page: Page = 1):
     rows = store.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     total = store.count()
     sections, shown = [], set()
@@ -98,7 +100,7 @@ ENTITY_TYPES = {"person": "People", "org": "Organisations", "place": "Places"}
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities_page(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1,
+def entities_page(request: Request, store: StoreDep, page: Page = 1,
                   type: Annotated[str, Query(pattern=r"^(person|org|place)?$")] = "",
                   q: Annotated[str, Query(max_length=200)] = ""):
     rows = store.entities(kind=type or None, name=q or None, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
@@ -108,7 +110,7 @@ def entities_page(request: Request, store: StoreDep, page: Annotated[int, Query(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+def entity_page(request: Request, entity_id: EntityId, store: StoreDep, page: Page = 1):
     data = entity_data(store, entity_id)
     articles, has_next = page_of(data["articles"], page)
     return templates.TemplateResponse(request, "entity.html", {
@@ -118,14 +120,14 @@ def entity_page(request: Request, entity_id: int, store: StoreDep, page: Annotat
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+def stories_page(request: Request, store: StoreDep, page: Page = 1):
     rows = store.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     return templates.TemplateResponse(request, "stories.html", {
         "stories": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE})
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+def story_page(request: Request, story_id: str, store: StoreDep, page: Page = 1):
     story = story_or_404(store, story_id)
     articles, has_next = page_of(story.articles, page)
     return templates.TemplateResponse(request, "story.html", {
@@ -134,7 +136,7 @@ def story_page(request: Request, story_id: str, store: StoreDep, page: Annotated
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1):
+def events_page(request: Request, store: StoreDep, page: Page = 1):
     """Events read in the newest articles, a page of articles at a time."""
     rows = store.articles(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     found = []
@@ -162,22 +164,22 @@ def search_page(
     request: Request,
     store: StoreDep,
     q: Annotated[str, Query(max_length=500)] = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Page = 1,
     category: str = "",
     source: str = "",
     date_from: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
     date_to: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
-    entity: str = "",
+    entity: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
 ):
     filters = SearchFilters(category=category or None, source=source or None, date_from=date_from or None,
-                            date_to=date_to or None, entity_id=int(entity) if entity.isdigit() else None)
+                            date_to=date_to or None, entity_id=entity)
     offset = (page - 1) * PAGE_SIZE
     if q.strip():
         hits = store.search(q, limit=PAGE_SIZE + 1, offset=offset, filters=filters)
         total = store.search_count(q, filters) if hits or page > 1 else 0
     elif category:  # a section, browsed: its articles, newest first
         hits = store.articles(limit=PAGE_SIZE + 1, offset=offset, category=category)
-        total = None
+        total = store.count(category=category)
     else:
         hits, total = [], 0
     kept = {"q": q, "category": category, "source": source, "date_from": date_from, "date_to": date_to,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..lang.names import PersonName
@@ -44,8 +45,8 @@ class Store(ABC):
         """Every stored article (current versions), in storage order, read a batch at a time."""
 
     @abstractmethod
-    def count(self) -> int:
-        """How many articles are stored."""
+    def count(self, category: str | None = None) -> int:
+        """How many articles are stored (in `category`, case aside, when one is given)."""
 
     @abstractmethod
     def search(self, query: str, limit: int = 20, offset: int = 0, filters=None) -> list[SearchHit]:
@@ -85,6 +86,12 @@ class Store(ABC):
     def stories(self, limit: int = 20, offset: int = 0, min_size: int = 2):
         """StorySummary of stories with at least `min_size` articles, the latest news first."""
         raise NotImplementedError
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Held by one process (and thread) at a time per store: around migrations, and around
+        relating each article, so concurrent ingests relate as if one ran after the other."""
+        yield
 
     def close(self) -> None:
         """Release connections."""

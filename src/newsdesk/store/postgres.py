@@ -6,6 +6,10 @@ GIN index made by the migrations) with ts_rank_cd and cuts snippets with ts_head
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import create_engine, text
 
 from ..model import SearchHit
@@ -14,13 +18,29 @@ from .sql import SqlStore
 
 POOL_SIZE = 5
 MAX_OVERFLOW = 10
+#: The advisory lock of `exclusive()` (any 64-bit number, fixed).
+EXCLUSIVE_LOCK = 0x6E657773_64657368  # "newsdesh"
+
 SNIPPET_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
 
 
 class PostgresStore(SqlStore):
     def __init__(self, url: str):
         engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW, pool_pre_ping=True)
+        self._thread_lock = threading.RLock()
         super().__init__(engine)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One holder at a time on this database, across machines (a session advisory lock) and threads."""
+        with self._thread_lock, self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": EXCLUSIVE_LOCK})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": EXCLUSIVE_LOCK})
+                conn.commit()
 
     def search_count(self, query: str, filters: SearchFilters | None = None, cap: int = COUNT_CAP) -> int:
         """How many articles match, counted up to `cap` (a count past it costs what ranking would)."""

@@ -90,6 +90,7 @@ article_signatures = Table(
     Column("article_id", String(32), primary_key=True),
     Column("text_minhash", LargeBinary, nullable=False),
     Column("terms", LargeBinary, nullable=False),
+    Column("seq", BigInteger),  # ascending in the order signatures were saved: what a relator catches up on
 )
 
 #: In how many related articles each content word occurs (by its 64-bit id): TF-IDF's document frequencies.

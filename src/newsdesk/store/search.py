@@ -8,13 +8,21 @@ from dataclasses import dataclass
 
 #: Hits are counted up to this many: "1,000+ articles".
 COUNT_CAP = 1000
+#: The most distinct words one query searches for. Every word costs the engine work on each
+#: article it ranks and snippets (FTS5's bm25 and snippet, ts_rank_cd and ts_headline), and a
+#: query of hundreds took seconds; an article matches every word, so more find nothing new.
+MAX_QUERY_WORDS = 32
 #: Markers the engines put around matched words; made into <mark> after the text is escaped.
 MARK_START, MARK_END = "\x02", "\x03"
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a user's query; operators and punctuation are not passed to the engine."""
-    return re.findall(r"\w+", query)
+    """The distinct words of a user's query (case aside), in order, at most MAX_QUERY_WORDS;
+    operators and punctuation are not passed to the engine."""
+    words: dict[str, str] = {}
+    for word in re.findall(r"\w+", query):
+        words.setdefault(word.casefold(), word)
+    return list(words.values())[:MAX_QUERY_WORDS]
 
 
 def snippet_html(snippet: str) -> str:

@@ -52,6 +52,8 @@ SIMILAR_SHOWN = 5
 ADD_ATTEMPTS = 3
 #: Fields the store itself fills; they do not make a new version.
 STORE_FIELDS = {"duplicate_of", "story_id", "similar"}
+#: Nor does where the same content was read from (two folders, two feeds).
+NOT_CONTENT = STORE_FIELDS | {"origin"}
 
 
 def migrate(connection: Connection) -> None:
@@ -63,8 +65,9 @@ def migrate(connection: Connection) -> None:
 
 
 def fingerprint(article: Article) -> str:
-    """What makes a version: the article as extracted and understood, without store-made fields."""
-    data = article.model_dump(mode="json", exclude=STORE_FIELDS)
+    """What makes a version: the article as extracted and understood, without store-made fields
+    or where it was read from."""
+    data = article.model_dump(mode="json", exclude=NOT_CONTENT)
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -75,8 +78,8 @@ def now() -> datetime:
 class SqlStore(EntityGraph, Store):
     def __init__(self, engine: Engine):
         self.engine = engine
-        try:
-            with engine.begin() as conn:
+        try:  # two processes opening a new store at once must not both create its tables
+            with self.exclusive(), engine.begin() as conn:
                 migrate(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the store at {engine.url!r}: {exc.orig or exc}") from exc
@@ -237,9 +240,12 @@ class SqlStore(EntityGraph, Store):
                 shown.append(SimilarArticle(id=r.other_id, headline=r.headline, score=round(r.score, 3)))
         return found
 
-    def count(self) -> int:
+    def count(self, category: str | None = None) -> int:
+        query = select(func.count()).select_from(articles)
+        if category:
+            query = query.where(func.lower(articles.c.category) == category.lower())
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            return conn.execute(query).scalar_one()
 
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
         with self.engine.connect() as conn:
@@ -261,37 +267,53 @@ class SqlStore(EntityGraph, Store):
 
     # -- relating: signatures, entities across articles, stories, similar stories ---------------
 
-    def signatures(self):
-        """(article_id, text_minhash, terms, published, story_id, duplicate_of) in storage order."""
+    def signatures(self, after: int = 0):
+        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of) of every
+        signature saved after `seq`, in the order they were saved."""
         query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash, article_signatures.c.terms,
-                        articles.c.published, articles.c.story_id, articles.c.duplicate_of)
-                 .join(articles, articles.c.id == article_signatures.c.article_id).order_by(articles.c.pk))
+                        article_signatures.c.seq, articles.c.published, articles.c.story_id, articles.c.duplicate_of)
+                 .join(articles, articles.c.id == article_signatures.c.article_id)
+                 .where(article_signatures.c.seq > after).order_by(article_signatures.c.seq))
         with self.engine.connect() as conn:
             yield from conn.execute(query)
 
-    def article_entity_ids(self) -> dict[str, set[int]]:
-        """The people and organisations each article mentions, as store-wide entity ids."""
+    def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]:
+        """The people and organisations each article (all, or those named) mentions, as store-wide entity ids."""
         query = (select(mentions.c.article_id, mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
                  .where(entities.c.type.in_(("person", "org"))))
+        if article_ids is not None:
+            query = query.where(mentions.c.article_id.in_(article_ids))
         found: dict[str, set[int]] = {}
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 found.setdefault(row.article_id, set()).add(row.entity_id)
         return found
 
-    def term_frequencies(self) -> tuple[dict[int, int], int]:
-        """In how many related articles each term occurs, and how many articles are related."""
+    def related_count(self) -> int:
+        """How many articles are related: TF-IDF's number of documents."""
         with self.engine.connect() as conn:
-            documents = conn.execute(select(func.count()).select_from(article_signatures)).scalar_one()
-            return dict(conn.execute(select(term_frequencies.c.term, term_frequencies.c.articles)).all()), documents
+            return conn.execute(select(func.count()).select_from(article_signatures)).scalar_one()
+
+    def term_frequencies(self, terms: list[int]) -> dict[int, int]:
+        """In how many related articles each of these terms occurs (absent: none)."""
+        found: dict[int, int] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(terms), 500):
+                found.update(conn.execute(select(term_frequencies.c.term, term_frequencies.c.articles)
+                                          .where(term_frequencies.c.term.in_(terms[start:start + 500]))).all())
+        return found
 
     def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
-                       similar: list[tuple[str, float]]) -> None:
-        """What relating found for one article, in one transaction; `new_terms` (ascending, so
-        concurrent ingesters lock rows in one order) each count one more article."""
+                       similar: list[tuple[str, float]]) -> int:
+        """What relating found for one article, in one transaction, under `exclusive()`; `new_terms`
+        (ascending, so rows are locked in one order) each count one more article. Returns the
+        signature's number (seq)."""
         with self.engine.begin() as conn:
+            # numbered before the old row goes, so a new version never reuses the number it had
+            seq = conn.execute(select(func.coalesce(func.max(article_signatures.c.seq), 0) + 1)).scalar_one()
             conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
-            conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash, terms=terms))
+            conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash, terms=terms,
+                                                            seq=seq))
             if new_terms:
                 insert = (sqlite_insert if self.engine.dialect.name == "sqlite" else postgresql_insert)(term_frequencies)
                 conn.execute(insert.on_conflict_do_update(index_elements=["term"],
@@ -305,6 +327,7 @@ class SqlStore(EntityGraph, Store):
                 conn.execute(similar_articles.insert(), [
                     {"article_id": a, "other_id": b, "score": score}
                     for other, score in similar for a, b in ((article.id, other), (other, article.id))])
+        return seq
 
     def story(self, story_id: str, named: int = 10) -> Story | None:
         """A story's timeline: its articles in the order they were published, and what they share."""

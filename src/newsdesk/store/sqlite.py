@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection, create_engine, event, text
 
 from ..model import Article, SearchHit
@@ -26,7 +31,20 @@ class SqliteStore(SqlStore):
     def __init__(self, url: str):
         engine = create_engine(url)
         event.listen(engine, "connect", _on_connect)
+        self._lock_path = f"{engine.url.database}.lock"
+        self._thread_lock = threading.RLock()
         super().__init__(engine)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One holder at a time on this file, across processes (an advisory lock on a file beside
+        the store) and threads."""
+        with self._thread_lock, open(self._lock_path, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _index(self, conn: Connection, pk: int, article: Article, replace: bool) -> None:
         if replace:
@@ -56,14 +74,19 @@ class SqliteStore(SqlStore):
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         narrow, narrow_params = (filters or SearchFilters()).sql()
+        # Ranked first, snippets after: a snippet costs more than a rank, so only the page's hits get one.
         sql = text(
             f"""
+            WITH ranked AS (
+                SELECT a.pk, bm25(article_search, {weights}) AS rank
+                FROM article_search JOIN articles a ON a.pk = article_search.rowid
+                WHERE article_search MATCH :match{narrow}
+                ORDER BY rank, a.pk LIMIT :limit OFFSET :offset)
             SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
-                   snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) AS snippet,
-                   bm25(article_search, {weights}) AS rank
-            FROM article_search JOIN articles a ON a.pk = article_search.rowid
-            WHERE article_search MATCH :match{narrow}
-            ORDER BY rank LIMIT :limit OFFSET :offset
+                   snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) AS snippet, ranked.rank
+            FROM article_search JOIN ranked ON ranked.pk = article_search.rowid JOIN articles a ON a.pk = ranked.pk
+            WHERE article_search MATCH :match AND article_search.rowid IN (SELECT pk FROM ranked)
+            ORDER BY ranked.rank, ranked.pk
             """
         )
         params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset, **narrow_params}
