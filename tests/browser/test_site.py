@@ -135,3 +135,17 @@ def test_api_docs_work_offline(site, page):
     assert all(url.startswith(site) for url in requests)
     shot(page, "api-docs")
     assert page.evaluate("document.querySelector('link[rel=icon]').href").endswith("/static/favicon.svg")
+
+
+def test_the_header_leads_to_every_section(site, page):
+    """Each header link, clicked as a reader would: a page in the site's layout with a heading."""
+    page.goto(site + "/")
+    names = page.locator("nav.site-nav a").all_inner_texts()
+    assert names[:7] == ["Latest", "Stories", "People", "Organisations", "Places", "Events", "Search"]
+    for name in names:
+        page.goto(site + "/")
+        with page.expect_navigation():
+            page.locator("nav.site-nav").get_by_role("link", name=name, exact=True).click()
+        assert page.locator("h1").count() >= 1 and page.locator("nav.site-nav").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+        shot(page, f"5-section-{name.lower().replace(' ', '-')}")
