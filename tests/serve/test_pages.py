@@ -72,4 +72,9 @@ def test_search_filters(site):
     assert [h["published"] for h in june] == ["2025-06-20"]
     assert site.get("/api/search", params={"q": "Putin", "category": "business"}).json()["results"] == []
     page = site.get("/search", params={"q": "Putin", "date_to": "2025-05-31"}).text
-    assert page.count('<li>\n      <article>') == 1 or "2025-05-15" in page
+    start = page.index('<ol class="story-list hits">')
+    hits = page[start:page.index("</ol>", start)]
+    # the May article only: the June one is past date_to
+    assert re.findall(r'<h2><a href="/articles/(\w+)">', hits) == [seed_id(site)]
+    assert re.findall(r'<time datetime="([^"]+)">', hits) == ["2025-05-15"]
+    assert '<p class="hit-count">1 article matches “Putin”.</p>' in page

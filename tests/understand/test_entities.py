@@ -1,0 +1,137 @@
+"""`entities`: mentions grouped into people, organisations and places, with roles and affiliations."""
+
+import pytest
+
+from literal import stages
+from newsdesk.lang import english
+from newsdesk.understand.entities import source_organisations, split_titles
+
+
+def entities(paragraphs, **fields):
+    """(name, type, aliases, mentions) of each entity, in the order resolve_entities gives them."""
+    return [(e.name, e.type, e.aliases, e.mentions) for e in stages(paragraphs, **fields).entities]
+
+
+def person(paragraphs, name, **fields):
+    return stages(paragraphs, **fields).people()[name]
+
+
+# -- one person under all their names -------------------------------------------------------------
+
+def test_a_surname_and_a_title_with_it_are_the_person_named_in_full():
+    putin = person(["Vladimir Putin spoke in Moscow.", "Putin said the talks would resume.", "President Putin left."],
+                   "Vladimir Putin")
+    assert (putin.aliases, putin.mentions, [r.title for r in putin.roles]) == (["Putin", "President Putin"], 3,
+                                                                               ["President"])
+
+
+def test_a_given_name_alone_joins_the_full_name_it_starts():
+    assert entities(["Anna Berg opened the fair.", "Later, Anna thanked the staff."]) == [
+        ("Anna Berg", "person", ["Anna"], 2)]
+
+
+def test_a_surname_joins_the_nearest_full_name_before_it():
+    assert entities(["Boris Johnson spoke on Monday.", "Jimmie Johnson won the race on Sunday.",
+                     "Johnson celebrated with his team."]) == [
+        ("Boris Johnson", "person", [], 1), ("Jimmie Johnson", "person", ["Johnson"], 2)]
+
+
+def test_full_names_that_agree_are_one_person():
+    assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
+                     "Carlineo denied it."]) == [
+        ("Patrick W. Carlineo Jr.", "person", ["Patrick W. Carlineo", "Carlineo"], 3)]
+
+
+def test_a_son_named_after_his_father_is_another_person():
+    assert entities(["Donald Trump spoke.", "Donald Trump Jr. also spoke."]) == [
+        ("Donald Trump", "person", [], 1), ("Donald Trump Jr.", "person", [], 1)]
+
+
+@pytest.mark.xfail(strict=True, reason="a surname with a particle opening a sentence ('Van de Zandschulp said') is "
+                                       "a person of its own, not Botic van de Zandschulp")
+def test_a_surname_with_a_capitalised_particle_joins_the_full_name():
+    assert entities(["Botic van de Zandschulp beat the champion on Tuesday.",
+                     "Van de Zandschulp said he was delighted."]) == [
+        ("Botic van de Zandschulp", "person", ["Van de Zandschulp"], 2)]
+
+
+# -- what is not a person's name ------------------------------------------------------------------
+
+def test_a_score_after_a_players_name_is_not_part_of_it():
+    assert entities(["Botic van de Zandschulp 6-2 6-3 beat the champion on Tuesday."],
+                    ents=[{"Botic van de Zandschulp 6-2": "PERSON"}]) == [("Botic van de Zandschulp", "person", [], 1)]
+
+
+def test_venues_are_not_people():
+    assert entities(["Fans packed Jiffy Lube Live for the concert in Sioux Falls."],
+                    ents=[{"Jiffy Lube Live": "PERSON", "Sioux Falls": "PERSON"}]) == []
+
+
+def test_a_contraction_is_not_a_place():
+    assert entities(["It isn't clear, Anna Berg said."], ents=[{"n't": "GPE", "Anna Berg": "PERSON"}]) == [
+        ("Anna Berg", "person", [], 1)]
+
+
+# -- who made the page ----------------------------------------------------------------------------
+
+def test_a_photo_credit_is_kept_marked_not_as_an_organisation_the_story_names():
+    found = stages(["Kristi Noem visited the border on Monday."],
+                   caption="Getty ImagesKristi Noem speaks at the border.", credit="Getty Images").entities
+    assert [(e.name, e.type, e.mentions, e.credited) for e in found] == [
+        ("Kristi Noem", "person", 2, False), ("Getty Images", "org", 0, True)]
+
+
+def test_source_organisations():
+    lang = english()
+    assert source_organisations("TRT World and Agencies", "AA", lang) == ["TRT World", "AA"]
+    assert source_organisations("Reuters & AFP", "Jane", lang) == ["Reuters", "AFP"]  # one word, not in capitals
+    assert source_organisations(None, None, lang) == []
+
+
+# -- organisations and places ---------------------------------------------------------------------
+
+def test_a_country_under_two_names_is_one_place():
+    assert entities(["Türkiye hosted the talks.", "Turkey said the talks went well."]) == [
+        ("Türkiye", "place", ["Turkey"], 2)]
+
+
+# -- roles and affiliations -----------------------------------------------------------------------
+
+def test_two_offices_in_one_title_are_two_roles():
+    lang = english()
+    assert split_titles("founder and former CEO", None, lang) == [("founder", None), ("CEO", "former")]
+    assert split_titles("Research and Advocacy Director", None, lang) == [("Research and Advocacy Director", None)]
+    chen = person(["Amy Chen, founder and former CEO of Ceres Robotics, spoke."], "Amy Chen")
+    assert [(r.title, r.qualifier) for r in chen.roles] == [("founder", None), ("CEO", "former")]
+    assert chen.affiliation == "Ceres Robotics"
+
+
+@pytest.mark.parametrize("paragraphs, name, affiliation", [
+    # written at the name
+    (["Sergey Lavrov, Russia's foreign minister, met Hakan Fidan in Ankara."], "Sergey Lavrov", "Russia"),
+    (["Russian President Vladimir Putin met officials."], "Vladimir Putin", "Russia"),
+    (["American Kevin King won the race."], "Kevin King", "United States"),
+    (["Rep. Ilhan Omar (D-Minn.) voted no."], "Ilhan Omar", "Democratic Party"),
+    # a public office: a country in the sentence, the seat of government, a country named before
+    (["Foreign Minister Hakan Fidan spoke in Turkey on Monday."], "Hakan Fidan", "Turkey"),
+    (["White House Press Secretary Karoline Leavitt spoke on Monday."], "Karoline Leavitt", "United States"),
+    (["Turkey hosted the talks on Monday.", "Foreign Minister Hakan Fidan welcomed the delegations."], "Hakan Fidan",
+     "Turkey"),
+    # everyone else: the organisation in the title
+    (["Chargers coach Jim Harbaugh praised the defense."], "Jim Harbaugh", "Chargers"),
+    (["Amy Chen, CEO of Ceres Robotics, said the robot was ready."], "Amy Chen", "Ceres Robotics"),
+])
+def test_affiliations(paragraphs, name, affiliation):
+    assert person(paragraphs, name).affiliation == affiliation
+
+
+def test_a_country_is_no_affiliation_of_someone_with_no_public_office():
+    economist = person(["The economist Anna Berg spoke in Turkey on Monday."], "Anna Berg")
+    assert ([r.title for r in economist.roles], economist.affiliation) == (["economist"], None)
+    assert person(["Anna Berg spoke in Turkey on Monday."], "Anna Berg").affiliation is None
+
+
+def test_the_article_names_a_country_its_own_way():
+    lavrov = person(["The talks in Türkiye ended.", "Sergey Lavrov, Turkey's foreign minister, left."],
+                    "Sergey Lavrov")
+    assert lavrov.affiliation == "Türkiye"

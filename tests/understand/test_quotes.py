@@ -1,0 +1,139 @@
+"""`quotes`: direct quotes and who said them, on literal paragraphs (English and French)."""
+
+import pytest
+
+from literal import stages
+from newsdesk.lang import english
+from newsdesk.understand.quotes import looks_like_title, place_said, speech_words
+
+
+def said(paragraphs, language="en"):
+    """(speaker, text, partial) of each quote."""
+    return [(q.speaker, q.text, q.partial) for q in stages(paragraphs, language=language).quotes]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“The talks will continue next week,” said Foreign Minister Hakan Fidan.",
+    "“The talks will continue next week,” Hakan Fidan said.",
+])
+def test_the_attribution_after_the_quote(paragraph):
+    assert said([paragraph]) == [("Hakan Fidan", "The talks will continue next week,", False)]
+
+
+def test_the_attribution_before_the_quote():
+    assert said(["Hakan Fidan told reporters: “The talks will continue next week.”"]) == [
+        ("Hakan Fidan", "The talks will continue next week.", False)]
+
+
+def test_a_quote_inside_a_sentence_is_partial():
+    assert said(["Marco Rubio said the meeting was “a real step forward for everyone” and left."]) == [
+        ("Marco Rubio", "a real step forward for everyone", True)]
+
+
+def test_single_quotes_with_a_pronoun_for_the_person_named_before():
+    assert said(["Anna Berg spoke on Monday. ‘We are not going to give up now,’ she said."]) == [
+        ("Anna Berg", "We are not going to give up now,", False)]
+
+
+def test_apostrophes_inside_single_quotes_do_not_close_them():
+    assert said(["‘It's Africa’s biggest market and it didn’t fall,’ Anna Berg said."]) == [
+        ("Anna Berg", "It's Africa’s biggest market and it didn’t fall,", False)]
+
+
+def test_a_quote_without_attribution_continues_the_one_before():
+    assert said(["Anna Berg arrived.",
+                 "“We will not give up on this project,” she said. “It matters too much to all of us.”"]) == [
+        ("Anna Berg", "We will not give up on this project,", False),
+        ("Anna Berg", "It matters too much to all of us.", False)]
+
+
+def test_a_quote_across_a_paragraph_end():
+    """The quote is not closed at the end of its paragraph: the next paragraph opens it again."""
+    assert said(["Anna Berg said: “We will not give up on this project.", "“It matters too much to all of us.”"]) == [
+        ("Anna Berg", "We will not give up on this project.", False),
+        ("Anna Berg", "It matters too much to all of us.", False)]
+
+
+@pytest.mark.xfail(strict=True, reason="a quote running over a paragraph end whose attribution comes only at its "
+                                       "end: the first paragraph's part is dropped (only 'It matters ...' is found)")
+def test_a_quote_across_a_paragraph_end_attributed_at_its_end():
+    assert said(["Anna Berg opened the session.", "“We will not give up on this project.",
+                 "“It matters too much to all of us,” she said."]) == [
+        ("Anna Berg", "We will not give up on this project.", False),
+        ("Anna Berg", "It matters too much to all of us,", False)]
+
+
+def test_a_quote_paragraph_after_a_paragraph_that_has_someone_speak():
+    assert said(["Tauqeer Ahmed says the problem is getting worse.", "“Nobody listens to the farmers any more.”"]) == [
+        ("Tauqeer Ahmed", "Nobody listens to the farmers any more.", False)]
+
+
+def test_a_speaker_described_by_a_title_held_by_one_person():
+    assert said(["Claire Dubois, the French finance minister, spoke to parliament.",
+                 "“The deficit will fall by next year,” the minister said."]) == [
+        ("Claire Dubois", "The deficit will fall by next year,", False)]
+
+
+def test_a_speaker_described_by_age_is_the_person_last_named():
+    assert said(["Anna Berg arrived on Monday.", "“We will not give up on this project,” the 56-year-old said."]) == [
+        ("Anna Berg", "We will not give up on this project,", False)]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["“Nobody knows what happens next in this war,” one diplomat said."],
+    ["Claire Dubois spoke. “Nobody knows what happens next in this war,” a spokesman for the ministry said."],
+    ["A doctor treated the children.", "“Nobody knows what happens next in this war,” the doctor said."],
+    ["“Nobody knows what happens next in this war,” the 56-year-old said.", "Anna Berg arrived later."],
+])
+def test_a_speaker_the_article_does_not_name_is_none(paragraphs):
+    assert said(paragraphs) == [(None, "Nobody knows what happens next in this war,", False)]
+
+
+def test_where_the_quote_was_said_and_when():
+    quote = stages(["“We have made our choice,” Claire Dubois told parliament in Paris on Monday."]).quotes[0]
+    assert (quote.speaker, quote.place, quote.said_on) == ("Claire Dubois", "Paris", "2025-05-12")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Critics called the plan a “disaster” and a “farce” on Monday.",
+    "He sang “Takin' It to the Streets” at the show, Anna Berg said.",
+    "Anna Berg praised the team’s work on the ‘new deal’ plan.",
+])
+def test_scare_quotes_and_titles_are_not_quotes(paragraph):
+    assert said([paragraph]) == []
+
+
+def test_looks_like_title_and_place_said():
+    assert looks_like_title("Takin' It to the Streets") and not looks_like_title("We will win this war")
+    assert not looks_like_title("Why Not Now?")
+    words = speech_words(english())
+    assert place_said(words, " Dubois told parliament in Paris on Monday.") == "Paris"
+    assert place_said(words, " Dubois said. He flew in from Paris.") is None
+
+
+# -- French: « », incises, "selon" ---------------------------------------------------------------
+
+def test_french_attribution_after_the_quote():
+    assert said(["« Nous ne céderons pas sur les retraites », a affirmé Sophie Binet devant les militants."], "fr") == [
+        ("Sophie Binet", "Nous ne céderons pas sur les retraites", False)]
+
+
+def test_french_incise_with_a_pronoun_inside_the_marks():
+    assert said(["Sophie Binet, la secrétaire générale de la CGT, était à Paris. « Cette loi est injuste, "
+                 "affirme-t-elle. Nous ne céderons pas. »"], "fr") == [
+        ("Sophie Binet", "Cette loi est injuste, affirme-t-elle. Nous ne céderons pas.", False)]
+
+
+def test_french_incise_with_a_name_inside_the_marks():
+    assert said(["« Absurde, explique Antony Fastier, cette réforme ne marchera jamais. »"], "fr") == [
+        ("Antony Fastier", "Absurde, explique Antony Fastier, cette réforme ne marchera jamais.", False)]
+
+
+def test_french_selon_gives_a_partial_quote():
+    assert said(["Selon Dmitri Peskov, « les pourparlers reprendront dès que possible »."], "fr") == [
+        ("Dmitri Peskov", "les pourparlers reprendront dès que possible", True)]
+
+
+def test_french_speaker_not_named_is_none():
+    assert said(["« Nous irons jusqu'au bout de cette bataille », a déclaré le ministre."], "fr") == [
+        (None, "Nous irons jusqu'au bout de cette bataille", False)]
