@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 
 from helpers import CAFE_PAGE, WIRE_PAGE
 from newsdesk import pipeline
-from newsdesk.cluster import ClusterError, connect
+from newsdesk.cluster import connect
+from newsdesk.errors import ClusterError
 from newsdesk.store import open_store
 
 runner = CliRunner()

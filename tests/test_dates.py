@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from newsdesk.dates import day_of, normalize_published
 from newsdesk.extract import extract
 from newsdesk.model import Article, RawDocument
-from newsdesk.relate.timeline import by_day, by_month
+from newsdesk.dates import by_day, by_month
 
 NOW = datetime(2019, 11, 25, tzinfo=timezone.utc)
 

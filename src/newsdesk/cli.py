@@ -244,6 +244,13 @@ def find_entity_or_fail(st: Store, name: str) -> int:
     return found
 
 
+def profile_of(st: Store, entity_id: int) -> dict:
+    profile = st.entity_profile(entity_id)
+    if profile is None:
+        raise fail(f"{entity_id}: no such entity")
+    return profile
+
+
 @app.command()
 def entity(
     words: Annotated[list[str], typer.Argument(
@@ -260,7 +267,7 @@ def entity(
     with store() as st:
         if words[0] == "merge" and len(words) == 3:
             keep, other = find_entity_or_fail(st, words[1]), find_entity_or_fail(st, words[2])
-            kept, merged = st.entity_profile(keep), st.entity_profile(other)
+            kept, merged = profile_of(st, keep), profile_of(st, other)
             if keep == other:
                 raise fail(f"{words[1]} and {words[2]} are one entity already: {kept['name']} ({keep})")
             if kept["type"] != merged["type"]:
@@ -268,20 +275,20 @@ def entity(
             moved = st.merge_entities(keep, other)
             done = (f"merged {merged['name']} ({other}) into {kept['name']} ({keep}): {moved['mentions']} mentions "
                     f"moved; undo with: newsdesk entity split {json.dumps(kept['name'])} {json.dumps(merged['name'])}")
-            profile = st.entity_profile(keep)
+            profile = profile_of(st, keep)
         elif words[0] == "split" and len(words) == 3:
             source = find_entity_or_fail(st, words[1])
-            name = st.entity_profile(source)["name"]
+            name = profile_of(st, source)["name"]
             new, moved = st.split_entity(source, words[2])
             if new is None:
                 raise fail(f"{name} ({source}): no mention named {words[2]!r} to split off (or every mention is)")
-            profile = st.entity_profile(new)
+            profile = profile_of(st, new)
             done = (f"split {profile['name']} ({new}) from {name} ({source}): {moved['mentions']} mentions moved; "
                     f"undo with: newsdesk entity merge {json.dumps(name)} {json.dumps(profile['name'])}")
         elif words[0] in ("merge", "split"):
             raise fail(f"say: entity {words[0]} NAME OTHER, each name in quotes when it has spaces", code=2)
         else:  # "entity Vladimir Medinsky", unquoted, is one name
-            profile = st.entity_profile(find_entity_or_fail(st, " ".join(words)))
+            profile = profile_of(st, find_entity_or_fail(st, " ".join(words)))
     if as_json:
         print_json({**profile, "done": done} if done else profile)
         return

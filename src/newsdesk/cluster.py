@@ -14,13 +14,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from .errors import NewsdeskError
+from .errors import ClusterError
 
 IN_FLIGHT_PER_WORKER = 2
-
-
-class ClusterError(NewsdeskError):
-    pass
 
 
 @contextmanager

@@ -10,6 +10,9 @@ it back. (The time expressions inside an article's text are `understand/timex.py
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import logging
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -109,3 +112,27 @@ def day_of(value: str | None) -> date | None:
 def month_of(value: str | None) -> str | None:
     """"YYYY-MM" of an ISO value that names a month."""
     return value[:7] if value and len(value) >= 7 and is_iso(value) else None
+
+
+# -- counting over time, for entity and story timelines ---------------------------------------
+
+
+def by_month(dates: Iterable[str | None]) -> list[tuple[str, int]]:
+    """(YYYY-MM, count) for every month from the first to the last, empty months included; values
+    that name no month are left out."""
+    months = Counter(m for d in dates if (m := month_of(d)))
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    series = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        series.append((key, months.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return series
+
+
+def by_day(dates: Iterable[str | None]) -> list[tuple[str, int]]:
+    """(YYYY-MM-DD, count) for every day that has a date, in order."""
+    return sorted(Counter(day.isoformat() for d in dates if d and len(d) >= 10 and (day := day_of(d))).items())

@@ -5,7 +5,9 @@
     │   ├── Unreadable      the bytes could not be read at all
     │   ├── EmptyDocument   nothing in it
     │   └── NotANewsPage    read, but no headline and body in it
-    └── StoreError          the store cannot be opened or written
+    ├── StoreError          the store cannot be opened or written
+    ├── ModelNotInstalled   a language's spaCy pipeline is not installed
+    └── ClusterError        no Dask cluster to be had as the user named it
 
 Foreign errors (OSError, UnicodeDecodeError, SQLAlchemy's) are turned into these at the edge,
 so the CLI can print one line and no traceback.
@@ -46,3 +48,11 @@ class NotANewsPage(BadInput):
 
 class StoreError(NewsdeskError):
     """The store cannot be opened or written."""
+
+
+class ModelNotInstalled(NewsdeskError):
+    """A language's spaCy pipeline is not installed."""
+
+
+class ClusterError(NewsdeskError):
+    """A Dask cluster cannot be started or reached as named."""

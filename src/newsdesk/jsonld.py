@@ -11,7 +11,7 @@ SCHEMA_TYPES = {"person": "Person", "org": "Organization", "place": "Place"}
 
 def news_article(article: Article) -> dict:
     """The article as a schema.org NewsArticle (fields without a value left out)."""
-    data = {
+    data: dict[str, object] = {
         "@type": "NewsArticle",
         "@id": article.url or f"urn:newsdesk:article:{article.id}",
         "identifier": article.id,

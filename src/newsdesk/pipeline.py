@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .errors import BadInput, NewsdeskError
 from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
-from .relate.keys import entity_ref
+from .lang.keys import entity_ref
 from .relate.relator import Relator
 from .sources import SourceReader, is_url
 from .sources.fetch import Fetcher, Validators

@@ -130,7 +130,9 @@ def test_query_words_are_distinct_and_capped():
 def test_a_query_of_250_repeated_words_answers_in_under_100_ms(engine_store, seed_text):
     body = fill(engine_store, seed_text, 200).body_text
     for query in ("the " * 250, "Putin talks " * 125, " ".join(re.findall(r"\w+", body)[:250])):  # 32 distinct words
-        assert engine_store.search(query, limit=21) or query.startswith("the "), query[:40]  # a stop word in PostgreSQL
+        # "the" is a stop word in PostgreSQL's English configuration: no hit there, hits in SQLite
+        stop_word = engine_store.engine.dialect.name == "postgresql" and query.startswith("the ")
+        assert bool(engine_store.search(query, limit=21)) is not stop_word, query[:40]
         assert fastest(lambda: engine_store.search(query, limit=21)) < 0.1, query[:40]
         assert fastest(lambda: engine_store.search_count(query)) < 0.1, query[:40]
     twice = engine_store.search("Putin Putin talks talks")

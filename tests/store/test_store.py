@@ -227,3 +227,27 @@ def test_a_store_related_before_tfidf_gets_its_vectors_when_opened(engine_db, se
         assert documents == 3 and frequencies
         assert vectors["seed"].cosine(vectors["follow"]) > SIMILAR_MIN > vectors["seed"].cosine(vectors["rowing"])
         assert Relator(store).knows("rowing")
+
+
+def test_a_migration_cleans_stored_categories(tmp_path, seed_text):
+    """Stores made before categories were cleaned at extraction get the rule once (0009)."""
+    import sqlite3
+
+    from newsdesk.extract import extract
+    from newsdesk.model import RawDocument
+    from newsdesk.store import open_store
+
+    db = tmp_path / "old.db"
+    raw = RawDocument(origin="seed.txt", data=seed_text.encode())
+    with open_store(str(db)) as store:
+        store.add(raw, extract(raw))
+    conn = sqlite3.connect(db)
+    junk = "news, politics, trump, ukraine, russia"
+    conn.execute("UPDATE articles SET category = ?, data = json_set(data, '$.category', ?)", (junk, junk))
+    conn.execute("UPDATE alembic_version SET version_num = '0008'")
+    conn.commit()
+    conn.close()
+    with open_store(str(db)) as store:
+        (summary,) = store.articles()
+        assert summary.category is None and store.get(summary.id).category is None
+        assert store.categories() == []

@@ -109,7 +109,7 @@ def _tables(lang: str) -> Tables:
 
         names = Locale.parse(lang).territories
     except Exception:  # babel knows no such locale: codes and the data file only
-        names = {}
+        names = {}  # type: ignore[assignment]
     for code, name in names.items():
         if code in by_code:
             tables.by_name.setdefault(fold(name), by_code[code])

@@ -21,15 +21,17 @@ Thresholds and the choice of TF-IDF are measured in bench/relate.py and bench/si
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
 import numpy as np
 
+from ..dates import day_of
+from ..lang.keys import EntityRef, entity_ref
 from ..model import Article
-from ..store.base import Store
-from ..understand.timex import parse_anchor
-from .keys import entity_ref
 from .similarity import (
     BandIndex,
     TermVector,
@@ -80,8 +82,25 @@ class RecentIndex:
         return self.posted.get(key, [])
 
 
+class RelationStore(Protocol):
+    """What relating needs of a store (both engines' SqlStore is one)."""
+
+    def exclusive(self) -> AbstractContextManager[None]: ...
+
+    def signatures(self, after: int = 0) -> Iterator[Any]: ...
+
+    def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]: ...
+
+    def term_frequencies(self, terms: list[int]) -> dict[int, int]: ...
+
+    def resolve_entities(self, article: Article, refs: list[EntityRef]) -> list[int | None]: ...
+
+    def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
+                       similar: list[tuple[str, float]]) -> int: ...
+
+
 class Relator:
-    def __init__(self, store: Store):
+    def __init__(self, store: RelationStore):
         self.store = store
         self.duplicates = BandIndex()
         self.known: dict[str, Known] = {}
@@ -101,7 +120,7 @@ class Relator:
         named = self.store.article_entity_ids(None if everything else [row.article_id for row in rows])
         for row in rows:
             self._remember(row.article_id, values_from_bytes(row.text_minhash), TermVector.from_bytes(row.terms),
-                           parse_anchor(row.published), row.story_id, row.duplicate_of,
+                           day_of(row.published), row.story_id, row.duplicate_of,
                            named.get(row.article_id, ()))
             self.seq = max(self.seq, row.seq or 0)
         return len(rows)
@@ -138,7 +157,7 @@ class Relator:
             documents += 1
             frequencies = {term: frequencies.get(term, 0) + 1 for term in counts}
         terms = tfidf(counts, frequencies, documents)
-        published = parse_anchor(article.published)
+        published = day_of(article.published)
         duplicate_of = self._first_duplicate(article.id, text)
         scored = self._scored(article.id, terms, entity_ids)
         story_id = None

@@ -29,6 +29,7 @@ def swagger_ui_path() -> Path:
     import importlib.util
 
     spec = importlib.util.find_spec("swagger_ui")  # not imported: only its files are wanted
+    assert spec is not None and spec.submodule_search_locations, "swagger-ui-py is a pinned dependency"
     return Path(list(spec.submodule_search_locations)[0]) / "static"
 log = logging.getLogger(__name__)
 #: What a reader is told for each error; nothing internal is shown.

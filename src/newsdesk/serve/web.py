@@ -13,9 +13,8 @@ from markupsafe import Markup
 
 from ..dates import day_of
 from ..jsonld import news_article, script_safe
-from ..model import Article
+from ..model import Article, ArticleSummary, SearchHit
 from ..store import Store
-from ..extract.patterns import clean_category
 from ..store.search import COUNT_CAP, SearchFilters
 from .charts import bar_chart
 from .deps import MAX_ID, MAX_OFFSET, EntityId, article_or_404, entity_data, event_or_404, get_store, story_or_404
@@ -31,7 +30,7 @@ Page = Annotated[int, Query(ge=1, le=MAX_OFFSET // PAGE_SIZE)]
 def display_date(value: str | None) -> str:
     """'2025-05-15' as 'May 15, 2025', the way news pages print it."""
     day = day_of(value)
-    if day is None:
+    if value is None or day is None:
         return ""
     if len(value) == 4:
         return value
@@ -74,9 +73,10 @@ templates.env.filters["sentence_case"] = sentence_case
 def home(request: Request, store: StoreDep, page: Page = 1):
     rows = store.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     total = store.count()
-    sections, shown = [], set()
+    sections: list = []
+    shown: set[str] = set()
     if page == 1:
-        for category in [c for c in store.categories() if clean_category(c) == c][:SECTIONS]:
+        for category in store.categories()[:SECTIONS]:
             found = [a for a in store.articles(limit=PER_CATEGORY, category=category) if a.id not in shown]
             shown.update(a.id for a in found)
             if found:
@@ -144,7 +144,7 @@ def events_page(request: Request, store: StoreDep, page: Page = 1):
         article = store.get(summary.id)
         for i, event in enumerate(article.events if article else []):
             if event.type != "statement":
-                found.append({"id": f"{article.id}-{i}", "event": event, "article": summary})
+                found.append({"id": f"{summary.id}-{i}", "event": event, "article": summary})
     return templates.TemplateResponse(request, "events.html", {
         "events": found, "page": page, "has_next": len(rows) > PAGE_SIZE})
 
@@ -174,6 +174,7 @@ def search_page(
     filters = SearchFilters(category=category or None, source=source or None, date_from=date_from or None,
                             date_to=date_to or None, entity_id=entity)
     offset = (page - 1) * PAGE_SIZE
+    hits: list[SearchHit] | list[ArticleSummary]
     if q.strip():
         hits = store.search(q, limit=PAGE_SIZE + 1, offset=offset, filters=filters)
         total = store.search_count(q, filters) if hits or page > 1 else 0
@@ -188,6 +189,6 @@ def search_page(
         request,
         "search.html",
         {"q": q, "hits": hits[:PAGE_SIZE], "page": page, "has_next": len(hits) > PAGE_SIZE, "total": total,
-         "count_cap": COUNT_CAP, "categories": [c for c in store.categories() if clean_category(c) == c],
+         "count_cap": COUNT_CAP, "categories": store.categories(),
          "f": filters, "pager_query": urlencode({k: v for k, v in kept.items() if v}) + "&"},
     )

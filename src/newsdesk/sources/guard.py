@@ -73,7 +73,7 @@ def resolve(host: str, port: int, public_only: bool) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise BadInput(host, f"host {host!r} does not resolve") from exc
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if public_only:
         for address in addresses:
             if not is_public(address):

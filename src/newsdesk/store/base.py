@@ -1,91 +1,155 @@
-"""The one Store interface every stage above the database uses."""
+"""What the stages above the database may ask of a store: small protocols, one per kind of caller.
+
+`Store` is all of them; both engines (SqliteStore, PostgresStore, through SqlStore) implement it,
+and mypy checks they do. A caller that needs less asks for less: the source reader a `FetchState`,
+the relator its own `relate.relator.RelationStore`.
+"""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from ..lang.names import PersonName
-from ..model import Article, ArticleSummary, Entity, IngestOutcome, RawDocument, SearchHit
-
-
-@dataclass(frozen=True)
-class EntityRef:
-    """What the store needs to find an article's entity among its own (relate/keys.py makes it)."""
-
-    entity: Entity
-    keys: list[str]  # exact name keys, strongest first; none: the entity stays out of the graph
-    person: PersonName | None = None  # a person's name in parts: their family name finds candidates
-    titles: frozenset[str] = field(default_factory=frozenset)  # a person's titles, as title_key()s
+from ..lang.keys import EntityRef
+from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
 
 
-class Store(ABC):
-    """Where raw documents and articles are kept; one transaction per document."""
+class ArticleStore(Protocol):
+    """Raw documents and articles; one transaction per document."""
 
-    @abstractmethod
     def add(self, raw: RawDocument, article: Article) -> IngestOutcome:
         """Keep `raw` and store `article` as new, as a new version, or not at all when unchanged."""
+        ...
 
-    @abstractmethod
     def get(self, article_id: str) -> Article | None:
         """The current version of one article."""
+        ...
 
-    @abstractmethod
     def versions(self, article_id: str) -> list[Article]:
         """Every version of one article, oldest first."""
+        ...
 
-    @abstractmethod
     def articles(self, limit: int = 50, offset: int = 0, category: str | None = None) -> list[ArticleSummary]:
         """Articles, newest published first."""
+        ...
 
-    @abstractmethod
     def iter_articles(self, batch: int = 500) -> Iterator[Article]:
         """Every stored article (current versions), in storage order, read a batch at a time."""
+        ...
 
-    @abstractmethod
     def count(self, category: str | None = None) -> int:
         """How many articles are stored (in `category`, case aside, when one is given)."""
+        ...
 
-    @abstractmethod
-    def search(self, query: str, limit: int = 20, offset: int = 0, filters=None) -> list[SearchHit]:
-        """Articles matching every word of `query`, best first, with highlighted snippets;
-        `filters` (a SearchFilters) narrows by category, dates, source and entity."""
+    def categories(self) -> list[str]:
+        """The categories articles are filed under, most used first."""
+        ...
 
-    @abstractmethod
-    def search_count(self, query: str, filters=None, cap: int = 1000) -> int:
-        """How many articles match `query` (and `filters`), counted up to `cap`."""
-
-    @abstractmethod
     def raw_documents(self, article_id: str) -> list[RawDocument]:
         """The raw documents behind each version of an article, oldest first."""
+        ...
 
-    @abstractmethod
+
+class SearchStore(Protocol):
+    def search(self, query: str, limit: int = 20, offset: int = 0, filters: Any = None) -> list[SearchHit]:
+        """Articles matching every word of `query`, best first, with highlighted snippets;
+        `filters` (a SearchFilters) narrows by category, dates, source and entity."""
+        ...
+
+    def search_count(self, query: str, filters: Any = None, cap: int = 1000) -> int:
+        """How many articles match `query` (and `filters`), counted up to `cap`."""
+        ...
+
+
+class FetchState(Protocol):
+    """What a server said of each URL, for conditional GETs."""
+
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
         """(ETag, Last-Modified) a server gave for a URL last time, if any."""
+        ...
 
-    @abstractmethod
     def remember_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         """Keep a URL's ETag and Last-Modified for the next conditional GET."""
+        ...
+
+
+class EntityStore(Protocol):
+    """The people graph: entities across articles, their names, mentions and corrections."""
+
+    def resolve_entities(self, article: Article, refs: list[EntityRef]) -> list[int | None]:
+        """Store-wide entity ids of an article's entities, its mentions recorded."""
+        ...
+
+    def clear_entity_graph(self) -> None:
+        """Forget every entity and mention, keeping the user's merges and splits."""
+        ...
 
     def find_entity(self, name: str) -> int | None:
         """The store-wide entity a typed name means: by its keys, else the most named person of
         that family name, else an entity once called exactly so."""
-        raise NotImplementedError
+        ...
 
     def entity_profile(self, entity_id: int) -> dict | None:
         """An entity across the store: names, roles over time with their articles, affiliation, articles."""
-        raise NotImplementedError
+        ...
 
-    def story(self, story_id: str):
-        """A Story: its articles in the order they were published, per day, its outlets and the
-        people and organisations it names most; None when there is no such story."""
-        raise NotImplementedError
+    def entities(self, kind: str | None = None, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict]:
+        """Entities named in the most articles first: id, name, type, articles."""
+        ...
 
-    def stories(self, limit: int = 20, offset: int = 0, min_size: int = 2):
-        """StorySummary of stories with at least `min_size` articles, the latest news first."""
-        raise NotImplementedError
+    def entity_ids_for_article(self, article_id: str) -> dict[str, int]:
+        """Each of an article's entity names and the store-wide entity it resolved to."""
+        ...
+
+    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict]:
+        """The entities named most often in the same articles."""
+        ...
+
+    def merge_entities(self, keep: int, other: int) -> dict:
+        """Make `other` part of `keep`, remembered across re-ingests; what moved."""
+        ...
+
+    def split_entity(self, entity_id: int, alias: str) -> tuple[int | None, dict]:
+        """Take one name of an entity out as an entity of its own; its id and what moved."""
+        ...
+
+
+class RelationRecords(Protocol):
+    """What relating keeps: each article's signatures, the terms' document frequencies, links."""
+
+    def signatures(self, after: int = 0) -> Iterator[Any]:
+        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of) saved after `seq`."""
+        ...
+
+    def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]:
+        ...
+
+    def related_count(self) -> int:
+        ...
+
+    def term_frequencies(self, terms: list[int]) -> dict[int, int]:
+        ...
+
+    def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
+                       similar: list[tuple[str, float]]) -> int:
+        ...
+
+
+class StoryStore(Protocol):
+    def story(self, story_id: str) -> Story | None:
+        """A story's articles in the order they were published, per day, its outlets and the people
+        and organisations it names most; None when there is no such story."""
+        ...
+
+    def stories(self, limit: int = 20, offset: int = 0, min_size: int = 2) -> list[StorySummary]:
+        """Stories with at least `min_size` articles, the latest news first."""
+        ...
+
+
+class Store(ArticleStore, SearchStore, FetchState, EntityStore, RelationRecords, StoryStore, Protocol):
+    """Everything a store does; what the CLI, the site and the ingester hold."""
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -96,8 +160,8 @@ class Store(ABC):
     def close(self) -> None:
         """Release connections."""
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

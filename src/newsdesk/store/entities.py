@@ -1,6 +1,6 @@
 """The people graph in the store: one entity per person, organisation and place across articles.
 
-An article's entity is found among the store's by its exact name keys (`relate/keys.py`), else,
+An article's entity is found among the store's by its exact name keys (`lang/keys.py`), else,
 for a person, among the people of the same family name (`person_surnames`) by a full name that
 agrees (`newsdesk.lang.names.names_agree`): one agreeing person is joined, none or several (an
 initial two people share) make a new one. A bare surname joins only the one person of that name
@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, or_, select, update
 
 from ..lang.countries import country_named
 from ..lang.names import canonical_name, names_agree, parse_person, spelling_key
 from ..model import Article
-from ..relate.timeline import by_month
+from ..dates import by_month
 from .base import EntityRef
-from .schema import articles, entities, entity_aliases, entity_names, mentions, person_surnames, person_titles
+from .schema import (articles, entities, entity_aliases, entity_names, mentions, new_id, person_surnames,
+                     person_titles)
 
 #: Qualifiers that say a role is no longer held.
 PAST_QUALIFIERS = frozenset({"then", "former", "ex", "late", "outgoing"})
@@ -29,7 +30,7 @@ PAST_QUALIFIERS = frozenset({"then", "former", "ex", "late", "outgoing"})
 class EntityGraph:
     """The entity methods of a SqlStore (they need `self.engine`)."""
 
-    engine = None  # set by the store
+    engine: Engine  # set by the store
 
     # -- resolving an article's entities -------------------------------------------------------
 
@@ -100,13 +101,14 @@ class EntityGraph:
 
     def _rename(self, conn: Connection, entity_id: int) -> None:
         """The entity's name: the commonest clean full form it was named by (a user's choice stays)."""
-        kind, name = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
+        row = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
+        kind, name = str(row.type), str(row.name)
         pinned = conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == entity_id,
                                                                  entity_aliases.c.pinned).limit(1)).first()
         if pinned is not None:
             return
-        counts = dict(conn.execute(select(entity_names.c.name, entity_names.c.articles)
-                                   .where(entity_names.c.entity_id == entity_id)).all())
+        counts: dict[str, int] = {r.name: r.articles for r in conn.execute(
+            select(entity_names.c.name, entity_names.c.articles).where(entity_names.c.entity_id == entity_id))}
         best = canonical_name(kind, counts) if counts else name
         if best != name:
             conn.execute(update(entities).where(entities.c.id == entity_id).values(name=best))
@@ -115,20 +117,18 @@ class EntityGraph:
         """The store's entity for an article's entity: found by a key or an agreeing name, else made
         (None for a name that stays out of the graph); its keys, family name and titles recorded."""
         kind = ref.entity.type
-        found = None
+        found: int | None = None
+        known: dict[str, int] = {}
         if ref.keys:
-            known = dict(conn.execute(select(entity_aliases.c.key, entity_aliases.c.entity_id).where(
-                entity_aliases.c.key.in_(ref.keys), entity_aliases.c.type == kind)).all())
+            known = {r.key: r.entity_id for r in conn.execute(select(entity_aliases.c.key, entity_aliases.c.entity_id)
+                     .where(entity_aliases.c.key.in_(ref.keys), entity_aliases.c.type == kind))}
             found = next((known[key] for key in ref.keys if key in known), None)
-        else:
-            known = {}
         if found is None and ref.person is not None:
             found = self._agreeing_person(conn, ref)
         if found is None:
             if not ref.keys:
                 return None
-            found = conn.execute(entities.insert().values(type=kind, name=ref.entity.name, articles=0)
-                                 ).inserted_primary_key[0]
+            found = new_id(conn.execute(entities.insert().values(type=kind, name=ref.entity.name, articles=0)))
         new_keys = [key for key in ref.keys if key not in known]
         if new_keys:
             conn.execute(entity_aliases.insert(), [{"key": key, "type": kind, "entity_id": found, "pinned": False}
@@ -143,6 +143,7 @@ class EntityGraph:
     def _absorb_bare(self, conn: Connection, entity_id: int, ref: EntityRef) -> None:
         """"President Trump", met before any full name held the title, is Donald Trump once he is
         the one person of that family name who holds it."""
+        assert ref.person is not None
         surname = ref.person.surname_key
         for title in ref.titles:
             bare = conn.execute(select(entity_aliases.c.entity_id).where(
@@ -150,7 +151,7 @@ class EntityGraph:
                 ~entity_aliases.c.pinned)).scalar()
             if bare is None or bare == entity_id:
                 continue
-            holders = set(conn.execute(select(person_titles.c.entity_id).join(
+            holders: set[int] = set(conn.execute(select(person_titles.c.entity_id).join(
                 person_surnames, person_surnames.c.entity_id == person_titles.c.entity_id).where(
                 person_surnames.c.surname == surname, person_titles.c.title == title)).scalars())
             if holders == {entity_id}:
@@ -166,6 +167,7 @@ class EntityGraph:
         """The one person of the same family name whose full name agrees (a full name), or who holds
         one of its titles (a bare surname); None when there is none, or more than one."""
         person = ref.person
+        assert person is not None
         candidates = select(person_surnames.c.entity_id).where(person_surnames.c.surname == person.surname_key)
         if person.full:
             rows = conn.execute(select(entity_names.c.entity_id, entity_names.c.name)
@@ -225,8 +227,8 @@ class EntityGraph:
                 select(mentions, articles.c.headline).join(articles, articles.c.id == mentions.c.article_id)
                 .where(mentions.c.entity_id == entity_id)
                 .order_by(mentions.c.published, mentions.c.article_id)).all()
-            names = conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == entity_id)
-                                 .order_by(entity_names.c.articles.desc(), entity_names.c.name)).scalars().all()
+            names: list[str] = list(conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == entity_id)
+                                 .order_by(entity_names.c.articles.desc(), entity_names.c.name)).scalars())
         affiliations: Counter[str] = Counter()
         roles: dict[tuple[str, str | None], dict] = {}
         listed: dict[str, dict] = {}
@@ -276,7 +278,7 @@ class EntityGraph:
         with self.engine.connect() as conn:
             rows = conn.execute(select(mentions.c.name, mentions.c.aliases, mentions.c.entity_id)
                                 .where(mentions.c.article_id == article_id)).all()
-        found = {}
+        found: dict[str, int] = {}
         for r in rows:
             for name in [r.name, *json.loads(r.aliases)]:
                 found.setdefault(name, r.entity_id)
@@ -307,7 +309,8 @@ class EntityGraph:
         """Everything of entity `other` to `keep`, and `other` gone."""
         moved = conn.execute(select(func.count()).select_from(mentions).where(mentions.c.entity_id == other)
                              ).scalar_one()
-        keys = conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == other)).scalars().all()
+        keys: list[str] = list(conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == other))
+                               .scalars())
         conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == other)
                      .values(entity_id=keep, **({"pinned": True} if pin else {})))
         if pin:
@@ -315,7 +318,8 @@ class EntityGraph:
         # rows of one article under both names stay apart (their keys differ by name)
         conn.execute(mentions.update().where(mentions.c.entity_id == other).values(entity_id=keep))
         for table, column in ((person_surnames, "surname"), (person_titles, "title")):
-            for value in conn.execute(select(table.c[column]).where(table.c.entity_id == other)).scalars().all():
+            values: list[str] = list(conn.execute(select(table.c[column]).where(table.c.entity_id == other)).scalars())
+            for value in values:
                 self._insert_missing(conn, table, {column: value, "entity_id": keep})
             conn.execute(table.delete().where(table.c.entity_id == other))
         conn.execute(entity_names.delete().where(entity_names.c.entity_id == other))
@@ -325,7 +329,7 @@ class EntityGraph:
             self._rename(conn, keep)
         return {"mentions": moved, "keys": len(keys)}
 
-    def split_entity(self, entity_id: int, alias: str) -> tuple[int, dict]:
+    def split_entity(self, entity_id: int, alias: str) -> tuple[int | None, dict]:
         """Give the mentions named `alias` (by a full form that agrees with it, or, when it is one
         word, by that family name) an entity of their own, pinned for good. Returns the new
         entity's id and what moved; (None, ...) when no mention is named so."""
@@ -343,15 +347,16 @@ class EntityGraph:
             return False
 
         with self.engine.begin() as conn:
-            kind, name = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
+            row = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
+            kind, name = str(row.type), str(row.name)
             rows = [r for r in conn.execute(select(mentions).where(mentions.c.entity_id == entity_id)).all()
                     if named_so([r.name, *json.loads(r.aliases)])]
             if not rows or len(rows) == conn.execute(select(func.count()).select_from(mentions)
                                                      .where(mentions.c.entity_id == entity_id)).scalar_one():
                 return None, {"mentions": 0}
             counts = Counter(r.name for r in rows)
-            new = conn.execute(entities.insert().values(type=kind, name=canonical_name(kind, dict(counts)), articles=0)
-                               ).inserted_primary_key[0]
+            new = new_id(conn.execute(entities.insert().values(type=kind, name=canonical_name(kind, dict(counts)),
+                                                               articles=0)))
             moved_names = {n for r in rows for n in [r.name, *json.loads(r.aliases)]}
             for r in rows:
                 conn.execute(mentions.update().where(mentions.c.article_id == r.article_id,

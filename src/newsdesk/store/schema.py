@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    CursorResult,
     Boolean,
     Column,
     DateTime,
@@ -175,3 +176,10 @@ similar_articles = Table(
     Column("score", Float, nullable=False),
     PrimaryKeyConstraint("article_id", "other_id"),
 )
+
+
+def new_id(result: CursorResult) -> int:
+    """The primary key an INSERT of one row made."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])

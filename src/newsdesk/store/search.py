@@ -42,7 +42,8 @@ class SearchFilters:
 
     def sql(self) -> tuple[str, dict]:
         """Extra WHERE conditions on articles `a`, with bound parameters only."""
-        clauses, params = [], {}
+        clauses: list[str] = []
+        params: dict[str, object] = {}
         if self.category:
             clauses.append("lower(a.category) = :f_category")
             params["f_category"] = self.category.lower()

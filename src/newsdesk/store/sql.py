@@ -29,7 +29,7 @@ from ..model import (
     StoryArticle,
     StorySummary,
 )
-from ..relate.timeline import by_day, by_month
+from ..dates import by_day, by_month
 from .base import Store
 from .entities import EntityGraph
 from .schema import (
@@ -40,6 +40,7 @@ from .schema import (
     entity_aliases,
     fetch_state,
     mentions,
+    new_id,
     raw_documents,
     similar_articles,
     term_frequencies,
@@ -76,13 +77,16 @@ def now() -> datetime:
 
 
 class SqlStore(EntityGraph, Store):
+    """Both engines' store: SQLAlchemy Core over the schema the migrations make; the engine
+    subclasses add search and the exclusive lock."""
+
     def __init__(self, engine: Engine):
         self.engine = engine
         try:  # two processes opening a new store at once must not both create its tables
             with self.exclusive(), engine.begin() as conn:
                 migrate(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the store at {engine.url!r}: {exc.orig or exc}") from exc
+            raise StoreError(f"cannot open the store at {engine.url!r}: {getattr(exc, 'orig', None) or exc}") from exc
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -96,9 +100,9 @@ class SqlStore(EntityGraph, Store):
                     return self._put_article(conn, article, raw_id)
             except IntegrityError as exc:
                 if attempt == ADD_ATTEMPTS - 1:
-                    raise StoreError(f"cannot be stored: {exc.orig or exc}") from exc
+                    raise StoreError(f"cannot be stored: {getattr(exc, 'orig', None) or exc}") from exc
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot be stored: {exc.orig or exc}") from exc
+                raise StoreError(f"cannot be stored: {getattr(exc, 'orig', None) or exc}") from exc
         raise AssertionError("unreachable")
 
     def _keep_raw(self, conn: Connection, raw: RawDocument) -> int:
@@ -108,7 +112,7 @@ class SqlStore(EntityGraph, Store):
         ).scalar()
         if found is not None:
             return found
-        return conn.execute(
+        return new_id(conn.execute(
             raw_documents.insert().values(
                 origin=raw.origin,
                 url=raw.url,
@@ -118,7 +122,7 @@ class SqlStore(EntityGraph, Store):
                 content=zlib.compress(raw.data, 6),
                 seen_at=raw.seen_at,
             )
-        ).inserted_primary_key[0]
+        ))
 
     def _put_article(self, conn: Connection, article: Article, raw_id: int) -> IngestOutcome:
         print_ = fingerprint(article)
@@ -145,7 +149,7 @@ class SqlStore(EntityGraph, Store):
             updated_at=stamp,
         )
         if current is None:
-            pk = conn.execute(articles.insert().values(id=article.id, first_seen=stamp, **columns)).inserted_primary_key[0]
+            pk = new_id(conn.execute(articles.insert().values(id=article.id, first_seen=stamp, **columns)))
         else:
             pk = current.pk
             conn.execute(articles.update().where(articles.c.pk == pk).values(**columns))
@@ -176,11 +180,11 @@ class SqlStore(EntityGraph, Store):
 
     def versions(self, article_id: str) -> list[Article]:
         with self.engine.connect() as conn:
-            rows = conn.execute(
+            rows: list[str] = list(conn.execute(
                 select(article_versions.c.data)
                 .where(article_versions.c.article_id == article_id)
                 .order_by(article_versions.c.version)
-            ).scalars()
+            ).scalars())
             return [Article.model_validate_json(data) for data in rows]
 
     def raw_documents(self, article_id: str) -> list[RawDocument]:
@@ -310,7 +314,7 @@ class SqlStore(EntityGraph, Store):
         signature's number (seq)."""
         with self.engine.begin() as conn:
             # numbered before the old row goes, so a new version never reuses the number it had
-            seq = conn.execute(select(func.coalesce(func.max(article_signatures.c.seq), 0) + 1)).scalar_one()
+            seq: int = conn.execute(select(func.coalesce(func.max(article_signatures.c.seq), 0) + 1)).scalar_one()
             conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
             conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash, terms=terms,
                                                             seq=seq))

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from ..errors import NewsdeskError
+from ..errors import ModelNotInstalled, NewsdeskError
 from ..lang import Language as Words
 from ..lang import english, known_languages, language
 
@@ -24,10 +24,6 @@ UNUSED_COMPONENTS = ("parser", "lemmatizer")
 #: The attribute ruler maps each tag to a part of speech and morphology with a Matcher: a third of
 #: the English pipeline's time (bench/understanding.py). Its one-token rules become a dictionary.
 FAST_ATTRIBUTES = "newsdesk_attributes"
-
-
-class ModelNotInstalled(NewsdeskError):
-    pass
 
 
 def parse_models(value: str) -> dict[str, str]:

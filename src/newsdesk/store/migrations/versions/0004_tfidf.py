@@ -10,12 +10,14 @@ Revises: 0003
 Create Date: 2026-11-25
 """
 
+import math
+import re
 from collections import Counter
+from hashlib import blake2b
 
+import numpy as np
 import sqlalchemy as sa
 from alembic import op
-
-from newsdesk.relate.similarity import term_counts, tfidf
 
 revision = "0004"
 down_revision = "0003"
@@ -23,6 +25,32 @@ branch_labels = None
 depends_on = None
 
 BATCH = 500
+
+# -- a frozen copy of newsdesk/relate/similarity.py of 2026-11-25: what this revision weighed with --
+_WORD = re.compile(r"\w+")
+STOPWORDS = frozenset("""
+the and for that with this from have has had was were are been being will would could should their there they them
+then than also into over more most some such only other about after before which while where when what who whom
+said says say told its his her our your you not but all any can may one two new year years last first just very
+""".split())
+TERMS_KEPT = 128
+
+
+def term_counts(text: str) -> Counter[int]:
+    return Counter(int.from_bytes(blake2b(w.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+                   for w in (w.lower() for w in _WORD.findall(text))
+                   if len(w) > 2 and w not in STOPWORDS and not w.isdigit())
+
+
+def tfidf(counts, frequencies, documents: int) -> bytes:
+    """The vector as stored: count, int64 ids ascending, float32 unit weights."""
+    weighted = sorted(((1 + math.log(c)) * (math.log((1 + documents) / (1 + frequencies.get(t, 0))) + 1), t)
+                      for t, c in counts.items())[-TERMS_KEPT:]
+    ids = np.array([t for _, t in weighted], dtype=np.int64)
+    weights = np.array([w for w, _ in weighted], dtype=np.float64)
+    order = np.argsort(ids)
+    ids, weights = ids[order], (weights[order] / (np.linalg.norm(weights) or 1)).astype(np.float32)
+    return len(ids).to_bytes(4, "little") + ids.astype("<i8").tobytes() + weights.astype("<f4").tobytes()
 
 
 def upgrade() -> None:
@@ -71,7 +99,7 @@ def _weigh_related_articles(term_frequencies: sa.Table) -> None:
     weigh = (signatures.update().where(signatures.c.article_id == sa.bindparam("key"))
              .values(terms=sa.bindparam("weighed")))
     for batch in batches():
-        conn.execute(weigh, [{"key": article_id, "weighed": tfidf(counts, frequencies, documents).to_bytes()}
+        conn.execute(weigh, [{"key": article_id, "weighed": tfidf(counts, frequencies, documents)}
                              for article_id, counts in batch])
 
 
@@ -79,6 +107,6 @@ def downgrade() -> None:
     op.drop_index("ix_similar_other", "similar_articles")
     with op.batch_alter_table("article_signatures") as batch:
         batch.drop_column("terms")
-        batch.add_column(sa.Column("words_minhash", sa.LargeBinary, nullable=False, server_default=b""))
+        batch.add_column(sa.Column("words_minhash", sa.LargeBinary, nullable=False, server_default=b""))  # type: ignore[arg-type]
         batch.add_column(sa.Column("words_count", sa.Integer, nullable=False, server_default="0"))
     op.drop_table("term_frequencies")

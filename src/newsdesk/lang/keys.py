@@ -11,11 +11,21 @@ person of that name who holds the title; without one, it stays out of the people
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from ..lang.countries import country_named
-from ..lang.names import clean_full_name, parse_person, spelling_key, title_key
 from ..model import Entity
-from ..store.base import EntityRef
+from .countries import country_named
+from .names import PersonName, clean_full_name, parse_person, spelling_key, title_key
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """What the store needs to find an article's entity among its own (`entity_ref` makes it)."""
+
+    entity: Entity
+    keys: list[str]  # exact name keys, strongest first; none: the entity stays out of the graph
+    person: PersonName | None = None  # a person's name in parts: their family name finds candidates
+    titles: frozenset[str] = field(default_factory=frozenset)  # a person's titles, as title_key()s
 
 
 def entity_keys(entity: Entity) -> list[str]:
