@@ -62,9 +62,12 @@ AllowPrivate = Annotated[bool, typer.Option(
 def fetcher_for(allow_private: bool):
     """The fetcher of a command: public addresses only unless --allow-private or
     NEWSDESK_ALLOW_PRIVATE_URLS say otherwise."""
+    from dataclasses import replace
+
     from .sources.fetch import FetchConfig, Fetcher
 
-    return Fetcher(FetchConfig(public_only=not (allow_private or Config.from_env().allow_private_urls)))
+    config = FetchConfig.from_config(Config.from_env())
+    return Fetcher(replace(config, public_only=False) if allow_private else config)
 
 
 def run_ingest(ingester: pipeline.Ingester, sources: list[str], show_progress: bool,

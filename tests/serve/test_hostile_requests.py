@@ -313,7 +313,7 @@ def test_the_largest_numbers_taken_answer(site):
 
 
 def test_the_largest_numbers_the_site_passes_on_work_on_both_engines(engine_store, seed_text):
-    from newsdesk.serve.deps import MAX_ID, MAX_OFFSET
+    from newsdesk.serve.resources import MAX_ID, MAX_OFFSET
     from newsdesk.store.search import SearchFilters
 
     fill(engine_store, seed_text, 2)

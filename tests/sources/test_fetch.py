@@ -6,6 +6,7 @@ import time
 import pytest
 
 from newsdesk.errors import BadInput, Unreadable
+from newsdesk.config import Config
 from newsdesk.sources.fetch import DEFAULT_USER_AGENT, FetchConfig, Fetcher, HostGate, Validators, retry_after_seconds
 
 
@@ -32,7 +33,11 @@ def test_honest_user_agent_that_a_user_can_set(server, agents, monkeypatch):
     f.get(f"{server}/articles/a.html")
     assert agents[-1] == DEFAULT_USER_AGENT and "newsdesk" in agents[-1]
     monkeypatch.setenv("NEWSDESK_USER_AGENT", "ExampleBot/2.0 (+mailto:desk@example.org)")
-    Fetcher(FetchConfig(delay=0, public_only=False)).get(f"{server}/articles/b.html")
+    monkeypatch.setenv("NEWSDESK_ALLOW_PRIVATE_URLS", "1")
+    monkeypatch.setenv("NEWSDESK_FETCH_DELAY", "0")
+    config = FetchConfig.from_config(Config.from_env())  # the settings are read at the edge, once
+    assert (config.delay, config.public_only) == (0.0, False)
+    Fetcher(config).get(f"{server}/articles/b.html")
     assert agents[-1] == "ExampleBot/2.0 (+mailto:desk@example.org)"
 
 

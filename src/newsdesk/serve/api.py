@@ -14,7 +14,7 @@ from ..errors import BadInput, NewsdeskError
 from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
 from ..store import Store
 from ..store.search import SearchFilters
-from .deps import MAX_ID, EntityId, Offset, article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .resources import MAX_ID, EntityId, Offset, article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -17,7 +17,7 @@ from .. import __version__
 from ..config import Config
 from ..store import Store
 from . import api, web
-from .deps import refuse_nul
+from .resources import refuse_nul
 from .security import HeadAsGet, SecurityAndCaching
 
 HERE = Path(__file__).parent
@@ -63,7 +63,7 @@ def create_app(store: Store, config: Config | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.config = config = config or Config.from_env()
-    app.state.ingester = Ingester(store, Fetcher(FetchConfig(public_only=not config.allow_private_urls)))
+    app.state.ingester = Ingester(store, Fetcher(FetchConfig.from_config(config)))
     app.add_middleware(SecurityAndCaching)
     app.add_middleware(HeadAsGet)  # outermost: everything inside sees a GET
     app.include_router(api.router)

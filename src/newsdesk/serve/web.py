@@ -17,7 +17,7 @@ from ..model import Article, ArticleSummary, SearchHit
 from ..store import Store
 from ..store.search import COUNT_CAP, SearchFilters
 from .charts import bar_chart
-from .deps import MAX_ID, MAX_OFFSET, EntityId, article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .resources import MAX_ID, MAX_OFFSET, EntityId, article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")

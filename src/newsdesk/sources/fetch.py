@@ -17,11 +17,10 @@ Rules it keeps (each tested against a local server):
 from __future__ import annotations
 
 import email.utils
-import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
@@ -29,6 +28,7 @@ import httpx
 from protego import Protego
 
 from .. import __version__
+from ..config import Config
 from ..errors import BadInput, Unreadable
 from . import guard
 from .guard import checked_url, guarded_transport
@@ -39,9 +39,8 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 @dataclass(frozen=True)
 class FetchConfig:
-    user_agent: str = field(default_factory=lambda: os.environ.get("NEWSDESK_USER_AGENT") or DEFAULT_USER_AGENT)
-    delay: float = field(default_factory=lambda: float(os.environ.get("NEWSDESK_FETCH_DELAY") or 1.0))
-    # seconds between two requests to one host
+    user_agent: str = DEFAULT_USER_AGENT
+    delay: float = 1.0  # seconds between two requests to one host
     per_host: int = 2  # requests to one host at once
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
@@ -53,6 +52,12 @@ class FetchConfig:
     max_retry_after: float = 120.0  # a longer Retry-After gives up instead of waiting
     obey_robots: bool = True
     public_only: bool = True  # refuse private and local addresses, redirects and robots.txt included
+
+    @classmethod
+    def from_config(cls, config: Config) -> FetchConfig:
+        """The fetcher the user's settings ask for (NEWSDESK_USER_AGENT, _FETCH_DELAY, _ALLOW_PRIVATE_URLS)."""
+        return cls(user_agent=config.user_agent or DEFAULT_USER_AGENT, delay=config.fetch_delay,
+                   public_only=not config.allow_private_urls)
 
 
 @dataclass

@@ -26,6 +26,10 @@ class ArticleStore(Protocol):
         """The current version of one article."""
         ...
 
+    def get_many(self, article_ids: list[str]) -> dict[str, Article]:
+        """Several articles in one read, by id (those that exist)."""
+        ...
+
     def versions(self, article_id: str) -> list[Article]:
         """Every version of one article, oldest first."""
         ...

@@ -168,15 +168,16 @@ class SqlStore(EntityGraph, Store):
 
     def get(self, article_id: str) -> Article | None:
         """The current version, with what relating found: duplicate_of, story_id, similar[]."""
+        return self.get_many([article_id]).get(article_id)
+
+    def get_many(self, article_ids: list[str]) -> dict[str, Article]:
+        """Several articles in one read, by id (those that exist)."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(articles.c.data, articles.c.duplicate_of, articles.c.story_id)
-                               .where(articles.c.id == article_id)).first()
-            if row is None:
-                return None
-            similar = self._similar_for(conn, [article_id]).get(article_id, [])
-        article = Article.model_validate_json(row.data)
-        return article.model_copy(update={"duplicate_of": row.duplicate_of, "story_id": row.story_id,
-                                          "similar": similar})
+            rows = conn.execute(select(articles.c.id, articles.c.data, articles.c.duplicate_of, articles.c.story_id)
+                                .where(articles.c.id.in_(article_ids))).all()
+            similar = self._similar_for(conn, [r.id for r in rows]) if rows else {}
+        return {r.id: Article.model_validate_json(r.data).model_copy(update={
+            "duplicate_of": r.duplicate_of, "story_id": r.story_id, "similar": similar.get(r.id, [])}) for r in rows}
 
     def versions(self, article_id: str) -> list[Article]:
         with self.engine.connect() as conn:

@@ -1,4 +1,6 @@
-"""Shared request dependencies."""
+"""What every page and API route is made of: one function per resource (an article, an entity,
+an event, a story) that the HTML page and the JSON route both render, and the checks on the
+numbers and ids a request carries."""
 
 from __future__ import annotations
 
@@ -47,9 +49,12 @@ def entity_data(store: Store, entity_id: int) -> dict:
     if profile is None:
         raise HTTPException(status_code=404, detail=f"no entity {entity_id}")
     names = {profile["name"], *profile["aliases"]}
-    quotes, events = [], []
-    for ref in profile["articles"][-READ_ARTICLES:]:  # the latest: the list is oldest first
-        article = store.get(ref["id"])
+    quotes: list[dict] = []
+    events: list[dict] = []
+    latest = profile["articles"][-READ_ARTICLES:]  # the latest: the list is oldest first
+    found = store.get_many([ref["id"] for ref in latest])
+    for ref in latest:
+        article = found.get(ref["id"])
         if article is None:
             continue
         if profile["type"] == "person":
