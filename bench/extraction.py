@@ -4,7 +4,7 @@
 
 Data: ../shared/bench/article-extraction (181 real pages with ground truth). Metric: the
 benchmark's own (word 4-gram shingles of the body, per-page precision and recall averaged over
-pages, F1 of the two means; reimplemented in newsdesk.evaluate). Speed: pages per second on one
+pages, F1 of the two means; reimplemented in bench/scoring.py). Speed: pages per second on one
 core, each extractor over the same pages in the same run (best of two).
 """
 
@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import ground_truth, machine, page_html, table  # noqa: E402
 
 from newsdesk.errors import BadInput  # noqa: E402
-from newsdesk.evaluate import body_scores, shingle_counts  # noqa: E402
+from scoring import body_scores, shingle_counts  # noqa: E402
 from newsdesk.extract.html import read_html  # noqa: E402
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import ROOT, full_id, ground_truth, machine, table  # noqa: E402
 
-from newsdesk.evaluate import UnderstandingScore, score_article  # noqa: E402
+from scoring import UnderstandingScore, score_article  # noqa: E402
 from newsdesk.model import Article, Block  # noqa: E402
 from newsdesk.understand import understand_all  # noqa: E402
 from newsdesk.understand.nlp import load_pipeline, pipeline_names  # noqa: E402

@@ -18,7 +18,6 @@ ALLOWED = {
     "store": BOTTOM,
     "export": BOTTOM,
     "cluster": BOTTOM,
-    "evaluate": BOTTOM,
     "pipeline": BOTTOM | {"sources", "extract", "understand", "relate", "store", "cluster"},
     "serve": BOTTOM | {"store", "pipeline", "sources", "export"},
     "cli": BOTTOM | {"sources", "store", "pipeline", "serve", "cluster", "export", "understand"},

@@ -1,4 +1,6 @@
-"""Scoring newsdesk against hand-made gold: shared by the benchmarks and the tests."""
+"""Scoring newsdesk against hand-made gold: shared by the benchmarks (and, through
+bench/understanding.py, the gold-set floors in tests/understand/test_gold_set.py). Not part of the
+package: newsdesk itself never scores."""
 
 from __future__ import annotations
 
@@ -6,9 +8,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Article, Entity
-from .lang import known_languages
-from .lang.countries import Country, country_of, fold
+from newsdesk.lang import known_languages
+from newsdesk.lang.countries import Country, country_of, fold
+from newsdesk.model import Article, Entity
 
 
 @dataclass
