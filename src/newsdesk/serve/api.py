@@ -14,7 +14,7 @@ from ..errors import BadInput, NewsdeskError
 from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
 from ..store import Store
 from ..store.search import SearchFilters
-from .resources import MAX_ID, EntityId, Offset, article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .resources import MAX_ID, EntityId, Filters, Offset, article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -58,15 +58,10 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
-    category: str | None = None,
-    source: str | None = None,
-    date_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    date_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    entity: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+    filters: Filters = SearchFilters(),
 ) -> SearchResults:
     """Full-text search, narrowed by category, dates, source or entity; `snippet` is HTML with the
     matched words in <mark>, everything else escaped."""
-    filters = SearchFilters(category=category, source=source, date_from=date_from, date_to=date_to, entity_id=entity)
     return SearchResults(query=q, limit=limit, offset=offset,
                          results=store.search(q, limit=limit, offset=offset, filters=filters))
 

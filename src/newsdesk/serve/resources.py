@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import HTTPException, Path, Query, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 
 from ..model import Article
 from ..store import Store
+from ..store.search import SearchFilters
 
 #: The largest offset the stores take (a 64-bit integer in SQLite and PostgreSQL), and the largest
 #: id or size they keep (entity ids and counts are PostgreSQL integers, 32 bits): numbers past them
@@ -19,6 +20,19 @@ MAX_OFFSET = 2**63 - 1
 MAX_ID = 2**31 - 1
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 EntityId = Annotated[int, Path(ge=0, le=MAX_ID)]
+
+
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
+
+
+def search_filters(category: str | None = None, source: str | None = None, date_from: Day = None,
+                   date_to: Day = None, entity: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None) -> SearchFilters:
+    """The filters of a search, read one way for the page and the API (an empty field is no filter)."""
+    return SearchFilters(category=category or None, source=source or None, date_from=date_from or None,
+                         date_to=date_to or None, entity_id=entity)
+
+
+Filters = Annotated[SearchFilters, Depends(search_filters)]
 
 
 def refuse_nul(request: Request) -> None:

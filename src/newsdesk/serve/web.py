@@ -17,7 +17,7 @@ from ..model import Article, ArticleSummary, SearchHit
 from ..store import Store
 from ..store.search import COUNT_CAP, SearchFilters
 from .charts import bar_chart
-from .resources import MAX_ID, MAX_OFFSET, EntityId, article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .resources import MAX_ID, MAX_OFFSET, EntityId, Filters, article_or_404, entity_data, event_or_404, get_store, story_or_404
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -165,14 +165,9 @@ def search_page(
     store: StoreDep,
     q: Annotated[str, Query(max_length=500)] = "",
     page: Page = 1,
-    category: str = "",
-    source: str = "",
-    date_from: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
-    date_to: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
-    entity: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+    filters: Filters = SearchFilters(),
 ):
-    filters = SearchFilters(category=category or None, source=source or None, date_from=date_from or None,
-                            date_to=date_to or None, entity_id=entity)
+    category = filters.category
     offset = (page - 1) * PAGE_SIZE
     hits: list[SearchHit] | list[ArticleSummary]
     if q.strip():
@@ -183,8 +178,8 @@ def search_page(
         total = store.count(category=category)
     else:
         hits, total = [], 0
-    kept = {"q": q, "category": category, "source": source, "date_from": date_from, "date_to": date_to,
-            "entity": entity}
+    kept = {"q": q, "category": category, "source": filters.source, "date_from": filters.date_from,
+            "date_to": filters.date_to, "entity": filters.entity_id}
     return templates.TemplateResponse(
         request,
         "search.html",
