@@ -203,8 +203,9 @@ def page_meta(tree) -> PageMeta:
         if isinstance(image, list) and image:
             image = image[0]
         if isinstance(image, dict) and (image.get("caption") or image.get("creditText")):
-            meta.image = Image(caption=_text(image.get("caption")), credit=_text(image.get("creditText")),
-                               url=_text(image.get("url")))
+            caption = _text(image.get("caption"))
+            meta.image = Image(caption=caption[: p.MAX_CAPTION_CHARS] if caption else None,
+                               credit=_text(image.get("creditText")), url=_text(image.get("url")))
     properties = {(el.get("property") or el.get("name") or "").lower(): el.get("content")
                   for el in tree.iterfind(".//meta") if el.get("content")}
     meta.headline = meta.headline or properties.get("og:title")
@@ -270,6 +271,7 @@ def find_images(tree, base: str | None) -> list[Image]:
         text = _clean(caption_el.text_content())
         if credit and text.endswith(credit):
             text = text[: -len(credit)].strip()
+        text = text[: p.MAX_CAPTION_CHARS]
         found = p.CAPTION_WITH_CREDIT.match(text) or p.CAPTION_TRAILING_CREDIT.match(text)
         if found:
             groups = found.groupdict()

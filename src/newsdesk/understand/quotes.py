@@ -34,7 +34,10 @@ _NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
 
 
 class SpeechWords:
-    """A language's words of speaking, compiled once: verbs, pronoun speakers, described speakers."""
+    r"""A language's words of speaking, compiled once: verbs, pronoun speakers, described speakers.
+
+    Runs of white space before a word are possessive (`\s++`, `\s*+`): what follows starts with a
+    letter, so giving spaces back can never help, and a long run of them is scanned once."""
 
     def __init__(self, lang: Language):
         q = lang.quotes
@@ -42,22 +45,23 @@ class SpeechWords:
         pronouns = alternation(q.words("pronouns"))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
         # "he said", "she told"; "a-t-il ajouté", "explique-t-elle"
-        self.pronoun = re.compile(rf"\b(?:{pronouns})\s+(?:\w+\s+)?(?:{verbs})\b|\b(?:{verbs})-t-(?:{pronouns})\b",
+        self.pronoun = re.compile(rf"\b(?:{pronouns})\s++(?:\w++\s++)?(?:{verbs})\b|\b(?:{verbs})-t-(?:{pronouns})\b",
                                   re.IGNORECASE)
-        self.opens_with_pronoun = re.compile(rf"^\s*(?:{pronouns})\b", re.IGNORECASE)
+        self.opens_with_pronoun = re.compile(rf"^\s*+(?:{pronouns})\b", re.IGNORECASE)
         definite = alternation(q.words("definite"))
         # "the 56-year-old said"; with the verb first where the language puts it there: "a expliqué le ministre"
-        self.described = [re.compile(rf"\b(?:{definite})\s+(?P<words>(?:[\w’'-]+\s+){{1,4}})(?:{verbs})\b", re.IGNORECASE)]
+        self.described = [re.compile(rf"\b(?:{definite})\s++(?P<words>(?:[\w’'-]++\s++){{1,4}})(?:{verbs})\b",
+                                     re.IGNORECASE)]
         if q.data.get("inverted"):
             self.described.append(re.compile(
-                rf"\b(?:{verbs})\s+(?:[\w’'-]+\s+){{0,3}}?(?:{definite})\s*(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}})",
-                re.IGNORECASE))
+                rf"\b(?:{verbs})\s++(?:[\w’'-]++\s++){{0,3}}?(?:{definite})\s*+"
+                rf"(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}})", re.IGNORECASE))
         # an attribution inside the quote marks, between commas: "« Absurde, explique Antony Fastier, ... »",
         # "« Cette loi, c'est ..., affirme-t-elle. Je crois ... »"
-        self.incise = re.compile(rf",\s*(?:{verbs})(?:-t)?-(?P<pronoun>{pronouns})\b|,\s*(?:{verbs})\s+(?=[A-Z])",
+        self.incise = re.compile(rf",\s*+(?:{verbs})(?:-t)?-(?P<pronoun>{pronouns})\b|,\s*+(?:{verbs})\s++(?=[A-Z])",
                                  re.IGNORECASE)
         self.indefinite = alternation(q.words("indefinite"))
-        self.place = re.compile(rf"\b(?:{alternation(q.words('place_before'))})\s+(?P<place>{_NAME_WORDS})")
+        self.place = re.compile(rf"\b(?:{alternation(q.words('place_before'))})\s++(?P<place>{_NAME_WORDS})")
         self.person_nouns = q.words("person_nouns")
         self.person_suffixes = tuple(q.list("person_suffixes"))
         self.role_nouns = lang.role_nouns

@@ -10,6 +10,7 @@ patterns are built from the language's words (`[time]` of its data file): "Wedne
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -234,15 +235,20 @@ def find_time_expressions(text: str, anchor: date | None, future: bool | None = 
     words = time_words(lang)
     future = words.is_future(text) if future is None else future
     found: list[TimexMatch] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken, in order: they never overlap, so a new one overlaps one only if it overlaps
+    # the last that starts before it ends (a look-up, where comparing with every span is quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
     for kind, pattern in words.patterns:  # ordered most specific first
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "year":  # keep the preposition out of the expression
                 start = m.start("year")
-            if start == end or any(start < e and s < end for s, e in taken):
+            i = bisect_left(starts, end)
+            if start == end or (i and ends[i - 1] > start):
                 continue
-            taken.append((start, end))
+            starts.insert(i, start)
+            ends.insert(i, end)
             approx = bool(m.groupdict().get("approx"))
             found.append(
                 TimexMatch(text[start:end], start, end, normalize(words, kind, m, anchor, future),
