@@ -434,3 +434,20 @@ def test_a_page_built_to_stall_the_ingest_is_read_in_seconds(english_pipeline, o
     article = read[1]
     assert article.headline == "Talks in Istanbul"
     assert article.understanding.model is not None  # read by the language model, not skipped
+
+
+def test_a_page_of_one_huge_paragraph_is_understood_in_seconds():
+    """Whatever the text, the model reads at most MAX_ARTICLE_CHARS of it, no block over
+    MAX_BLOCK_CHARS: a 600 kB paragraph of quotes cannot hold the ingest."""
+    import time
+
+    from newsdesk.extract import extract
+    from newsdesk.model import RawDocument
+    from newsdesk.understand import understand
+
+    body = "“We will,” she said. " * 30_000
+    raw = RawDocument(origin="huge.txt", data=f"date 2025-05-15 WORLD\nA headline for a long page\n{body}\n".encode())
+    start = time.perf_counter()
+    understood = understand(extract(raw))
+    assert time.perf_counter() - start < 20
+    assert understood.understanding.model is not None

@@ -116,15 +116,29 @@ class Analysis:
         return [m for m in self.mentions if m.type == "person"]
 
 
+#: What the model reads of one article, at most: no news prose has a paragraph this long, and few
+#: articles are longer; a page built to stall the ingest (one 300 kB "paragraph", thousands of
+#: quotes) costs seconds, not minutes, however it is made.
+MAX_BLOCK_CHARS = 20_000
+MAX_ARTICLE_CHARS = 200_000
+
+
 def text_blocks(article: Article) -> list[tuple[str, str]]:
-    """(kind, text) of every block the reader reads as the article's own words."""
+    """(kind, text) of every block the reader reads as the article's own words, within the caps."""
     blocks = [("headline", article.headline)] if article.headline else []
     if article.standfirst:
         blocks.append(("standfirst", article.standfirst))
     if article.image and article.image.caption:
         blocks.append(("caption", article.image.caption))
     blocks += [(block.type, block.text) for block in article.body]
-    return blocks
+    kept, left = [], MAX_ARTICLE_CHARS
+    for kind, text in blocks:
+        if left <= 0:
+            break
+        text = text[:min(MAX_BLOCK_CHARS, left)]
+        kept.append((kind, text))
+        left -= len(text)
+    return kept
 
 
 def strip_possessive(span: Span, lang: Language) -> Span:
