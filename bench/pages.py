@@ -45,7 +45,7 @@ import warnings
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import EXTRACTION, machine, table  # noqa: E402
@@ -256,7 +256,8 @@ def time_pages(store, samples: int) -> tuple[list[list], list[str], dict[str, li
                         sum(1 for _, s, _ in answers if not (200 <= s < 300 or s == 404 or s >= 500 or s < 0)),
                         sum(1 for _, s, _ in answers if s >= 500), sum(1 for _, s, _ in answers if s < 0)])
         slowest[kind] = sorted(answers, key=lambda a: -a[2])[:3]
-        over += [f"{kind}: {path} {seconds * 1000:,.0f} ms" for path, _, seconds in answers if seconds > MAX_SECONDS]
+        over += [f"{kind}: {unquote(path)} {seconds * 1000:,.0f} ms" for path, _, seconds in answers
+                 if seconds > MAX_SECONDS]
         print(table(HEADER, results[-1:]).splitlines()[-1], flush=True)
     return results, failures, slowest, over
 
@@ -293,7 +294,7 @@ def main() -> None:
         results, failures, slowest, over = time_pages(store, samples)
     print(f"\n{table(HEADER, results)}\n")
     for kind, answers in slowest.items():
-        print(f"slowest {kind}: " + ", ".join(f"{p} {s * 1000:.0f} ms ({status})" for p, status, s in answers))
+        print(f"slowest {kind}: " + ", ".join(f"{unquote(p)} {s * 1000:.0f} ms ({status})" for p, status, s in answers))
     if failures:
         print(f"\nFAILED: {len(failures)} answers were 5xx or hung:")
         for line in failures:

@@ -232,6 +232,7 @@ class EntityGraph:
         affiliations: Counter[str] = Counter()
         roles: dict[tuple[str, str | None], dict] = {}
         listed: dict[str, dict] = {}
+        attested: set[tuple] = set()
         for row in rows:
             if row.affiliation:
                 affiliations[row.affiliation] += 1
@@ -239,7 +240,8 @@ class EntityGraph:
                 key = (role["title"], role.get("qualifier"))
                 entry = roles.setdefault(key, {"title": role["title"], "qualifier": role.get("qualifier"),
                                                "articles": []})
-                if all(a["id"] != row.article_id for a in entry["articles"]):
+                if (key, row.article_id) not in attested:  # a set: a role in 10,000 articles stays linear
+                    attested.add((key, row.article_id))
                     entry["articles"].append({"id": row.article_id, "published": row.published})
             listed.setdefault(row.article_id, {"id": row.article_id, "headline": row.headline,
                                                "published": row.published})
