@@ -3,17 +3,15 @@ bodies, numbers out of range, HEAD, odd Authorization headers, odd JSON-LD, malf
 
 import asyncio
 import json
-import os
 import re
 import time
-import uuid
 from contextlib import contextmanager
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from helpers import WIRE_PAGE
+from helpers import WIRE_PAGE, drop_schema, postgres_schema_url
 from newsdesk import pipeline
 from newsdesk.config import Config
 from newsdesk.extract import extract
@@ -23,7 +21,6 @@ from newsdesk.store import open_store
 from newsdesk.store.search import MAX_QUERY_WORDS, query_words
 
 TOKEN = "s3cret-token"
-POSTGRES = os.environ.get("NEWSDESK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 ENGINES = ["sqlite", "postgres"]
 
 
@@ -35,19 +32,12 @@ def store_on(engine: str, folder):
         with open_store(str(folder / "store.db")) as store:
             yield store
         return
-    psycopg = pytest.importorskip("psycopg")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    schema, url = postgres_schema_url()
     try:
-        with psycopg.connect(POSTGRES, connect_timeout=3, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL at {POSTGRES}: {str(exc).splitlines()[0]}")
-    try:
-        with open_store(f"{POSTGRES}?options=-csearch_path%3D{schema}") as store:
+        with open_store(url) as store:
             yield store
     finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        drop_schema(schema)
 
 
 def client_of(store, raise_server_exceptions=True, **config) -> TestClient:
