@@ -141,9 +141,9 @@ def audit(store, top: int = 100, labels: dict | None = None) -> dict:
     junk, merged, unjudged = [], [], []
     with store.engine.connect() as conn:
         for person in people:
-            forms = conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == person["id"])
+            forms = conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == person.id)
                                  ).scalars().all()
-            name = person["name"]
+            name = person.name
             verdict = labels.get(name)
             reason = "judged not a person" if verdict == "junk" else (None if verdict == "person" else _fragment(name))
             if reason:

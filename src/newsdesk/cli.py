@@ -19,6 +19,7 @@ from rich.table import Table
 from . import pipeline
 from .config import Config
 from .errors import BadInput, NewsdeskError
+from .model import EntityProfile
 from .sources import holds_many
 from .store import Store, open_store
 
@@ -247,8 +248,8 @@ def find_entity_or_fail(st: Store, name: str) -> int:
     return found
 
 
-def profile_of(st: Store, entity_id: int) -> dict:
-    profile = st.entity_profile(entity_id)
+def profile_of(st: Store, entity_id: int, limit: int = 20) -> EntityProfile:
+    profile = st.entity_profile(entity_id, limit=limit)
     if profile is None:
         raise fail(f"{entity_id}: no such entity")
     return profile
@@ -259,6 +260,7 @@ def entity(
     words: Annotated[list[str], typer.Argument(
         help="NAME to show; or: merge NAME OTHER (OTHER becomes part of NAME); or: split NAME ALIAS "
              "(the mentions named ALIAS get an entity of their own).")],
+    limit: Annotated[int, typer.Option(help="How many of its articles, the latest first.", min=1)] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """One person, organisation or place across the store: names, roles over time, articles.
@@ -272,40 +274,43 @@ def entity(
             keep, other = find_entity_or_fail(st, words[1]), find_entity_or_fail(st, words[2])
             kept, merged = profile_of(st, keep), profile_of(st, other)
             if keep == other:
-                raise fail(f"{words[1]} and {words[2]} are one entity already: {kept['name']} ({keep})")
-            if kept["type"] != merged["type"]:
-                raise fail(f"cannot merge {merged['name']} ({merged['type']}) into {kept['name']} ({kept['type']})")
+                raise fail(f"{words[1]} and {words[2]} are one entity already: {kept.name} ({keep})")
+            if kept.type != merged.type:
+                raise fail(f"cannot merge {merged.name} ({merged.type}) into {kept.name} ({kept.type})")
             moved = st.merge_entities(keep, other)
-            done = (f"merged {merged['name']} ({other}) into {kept['name']} ({keep}): {moved['mentions']} mentions "
-                    f"moved; undo with: newsdesk entity split {json.dumps(kept['name'])} {json.dumps(merged['name'])}")
+            done = (f"merged {merged.name} ({other}) into {kept.name} ({keep}): {moved['mentions']} mentions "
+                    f"moved; undo with: newsdesk entity split {json.dumps(kept.name)} {json.dumps(merged.name)}")
             profile = profile_of(st, keep)
         elif words[0] == "split" and len(words) == 3:
             source = find_entity_or_fail(st, words[1])
-            name = profile_of(st, source)["name"]
+            name = profile_of(st, source).name
             new, moved = st.split_entity(source, words[2])
             if new is None:
                 raise fail(f"{name} ({source}): no mention named {words[2]!r} to split off (or every mention is)")
             profile = profile_of(st, new)
-            done = (f"split {profile['name']} ({new}) from {name} ({source}): {moved['mentions']} mentions moved; "
-                    f"undo with: newsdesk entity merge {json.dumps(name)} {json.dumps(profile['name'])}")
+            done = (f"split {profile.name} ({new}) from {name} ({source}): {moved['mentions']} mentions moved; "
+                    f"undo with: newsdesk entity merge {json.dumps(name)} {json.dumps(profile.name)}")
         elif words[0] in ("merge", "split"):
             raise fail(f"say: entity {words[0]} NAME OTHER, each name in quotes when it has spaces", code=2)
         else:  # "entity Vladimir Medinsky", unquoted, is one name
-            profile = profile_of(st, find_entity_or_fail(st, " ".join(words)))
+            profile = profile_of(st, find_entity_or_fail(st, " ".join(words)), limit)
     if as_json:
-        print_json({**profile, "done": done} if done else profile)
+        shown = profile.model_dump(mode="json")
+        print_json({**shown, "done": done} if done else shown)
         return
     if done:
         out.print(escape(done))
-    out.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']})"
-              + (f", {escape(profile['affiliation'])}" if profile["affiliation"] else ""))
-    if profile["aliases"]:
-        out.print("  also: " + escape(", ".join(profile["aliases"][:12])))
-    for role in profile["roles"]:
-        out.print(f"  {escape((role['qualifier'] + ' ') if role['qualifier'] else '')}{escape(role['title'])}"
-                  f"  [dim]{role['first_seen'] or ''}–{role['last_seen'] or ''}, {len(role['articles'])} articles[/dim]")
-    for article in profile["articles"]:
-        out.print(f"  {article['published'] or '':10}  {escape(article['headline'])}")
+    out.print(f"[bold]{escape(profile.name)}[/bold] ({profile.type})"
+              + (f", {escape(profile.affiliation)}" if profile.affiliation else ""))
+    if profile.aliases:
+        out.print("  also: " + escape(", ".join(profile.aliases[:12])))
+    for role in profile.roles:
+        out.print(f"  {escape((role.qualifier + ' ') if role.qualifier else '')}{escape(role.title)}"
+                  f"  [dim]{role.first_seen or ''}–{role.last_seen or ''}, {role.articles} articles[/dim]")
+    for article in profile.articles:
+        out.print(f"  {article.published or '':10}  {escape(article.headline)}")
+    if profile.total > len(profile.articles):
+        out.print(f"  [dim]the latest {len(profile.articles)} of {profile.total} articles; --limit shows more[/dim]")
 
 
 @app.command()
@@ -329,11 +334,11 @@ def entities(
             pipeline.rebuild_entity_graph(st)
         rows = st.entities(kind=kind, name=name, limit=limit)
     if as_json:
-        print_json(rows)
+        print_json([row.model_dump() for row in rows])
         return
     table = Table("id", "name", "type", "articles")
     for row in rows:
-        table.add_row(str(row["id"]), row["name"], row["type"], str(row["articles"]))
+        table.add_row(str(row.id), row.name, row.type, str(row.articles))
     out.print(table)
 
 

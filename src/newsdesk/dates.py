@@ -11,7 +11,7 @@ it back. (The time expressions inside an article's text are `understand/timex.py
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import logging
 import re
@@ -120,7 +120,13 @@ def month_of(value: str | None) -> str | None:
 def by_month(dates: Iterable[str | None]) -> list[tuple[str, int]]:
     """(YYYY-MM, count) for every month from the first to the last, empty months included; values
     that name no month are left out."""
-    months = Counter(m for d in dates if (m := month_of(d)))
+    return month_series(Counter(m for d in dates if (m := month_of(d))))
+
+
+def month_series(months: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Counts per "YYYY-MM" as a series from the first month to the last, empty months as 0;
+    keys that are not a month are left out."""
+    months = {m: n for m, n in months.items() if month_of(m) == m}
     if not months:
         return []
     first, last = min(months), max(months)

@@ -225,6 +225,47 @@ class Story(StorySummary):
     articles: list[StoryArticle] = Field(default_factory=list)
 
 
+class ArticleRef(BaseModel):
+    """An article as an entity's page lists it."""
+
+    id: str
+    headline: str
+    published: str | None = None
+
+
+class RoleSpan(BaseModel):
+    """A title an entity was given, over the articles that give it."""
+
+    title: str
+    qualifier: str | None = None
+    current: bool = Field(description="False when the qualifier says the role is no longer held (former, late, …).")
+    articles: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+    first_article: str | None = Field(default=None, description="The earliest article that gives the role.")
+    last_article: str | None = Field(default=None, description="The latest article that gives the role.")
+
+
+class MonthCount(BaseModel):
+    month: str
+    articles: int
+
+
+class EntityProfile(BaseModel):
+    """One person, organisation or place across the store: its names, roles over time, the months
+    it was named in, and one page of the articles naming it, the latest first."""
+
+    id: int
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    affiliation: str | None = None
+    roles: list[RoleSpan] = Field(default_factory=list)
+    timeline: list[MonthCount] = Field(default_factory=list)
+    total: int = Field(description="How many articles name it.")
+    articles: list[ArticleRef] = Field(default_factory=list)
+
+
 class SearchHit(ArticleSummary):
     snippet: str
     score: float

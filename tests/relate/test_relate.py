@@ -72,7 +72,7 @@ def test_one_person_under_two_spellings(corpus):
     assert profile["type"] == "person"
     assert {"Sergey Shoygu", "Sergei Shoigu"} <= {profile["name"], *profile["aliases"]}
     titles = {r["title"]: r for r in profile["roles"]}
-    assert len(titles["Security Council Secretary"]["articles"]) >= 2
+    assert titles["Security Council Secretary"]["articles"] >= 2
     assert len({a["id"] for a in profile["articles"]}) >= 2
 
 
@@ -154,7 +154,7 @@ def test_story_timeline_from_the_cli(corpus):
 
 def test_entity_timeline_counts_articles_by_month(corpus):
     profile = json.loads(cli("entity", "Shoigu", "--json").stdout)
-    assert sum(t["articles"] for t in profile["timeline"]) == len(profile["articles"])
+    assert sum(t["articles"] for t in profile["timeline"]) == profile["total"] == len(profile["articles"])
     assert profile["timeline"][0]["month"] == "2025-05"
 
 

@@ -20,7 +20,7 @@ def test_an_upload_is_related_like_an_ingest_and_the_server_keeps_up_with_others
     assert a["story_id"] == a["id"]
     medinsky = store.find_entity("Vladimir Medinsky")
     assert medinsky is not None
-    assert a["id"] in {x["id"] for x in store.entity_profile(medinsky)["articles"]}
+    assert a["id"] in {x.id for x in store.entity_profile(medinsky).articles}
 
     # another process (a CLI ingest) stores a copy while the server runs
     copy = seed_text.replace("The meeting reflected", "The meeting, observers said, reflected")

@@ -59,9 +59,9 @@ def test_two_people_of_one_surname_stay_two(engine_store):
     add(engine_store, relator, "a3", person("Boris Johnson"))
     boris, jimmie = entity_of(engine_store, "a1", "Boris Johnson"), entity_of(engine_store, "a2", "Jimmie Johnson")
     assert boris != jimmie and entity_of(engine_store, "a3", "Boris Johnson") == boris
-    assert engine_store.entity_profile(boris)["articles"] == [
-        {"id": "a1", "headline": "Story a1", "published": "2025-05-15"},
-        {"id": "a3", "headline": "Story a3", "published": "2025-05-15"}]
+    assert [a.model_dump() for a in engine_store.entity_profile(boris).articles] == [  # the latest first
+        {"id": "a3", "headline": "Story a3", "published": "2025-05-15"},
+        {"id": "a1", "headline": "Story a1", "published": "2025-05-15"}]
 
 
 def test_a_bare_surname_joins_only_under_a_title_one_person_holds(engine_store):
@@ -75,7 +75,7 @@ def test_a_bare_surname_joins_only_under_a_title_one_person_holds(engine_store):
     assert entity_of(engine_store, "b3", "Trump") == trump
     assert entity_of(engine_store, "b4", "Johnson") is None
     profile = engine_store.entity_profile(trump)
-    assert profile["name"] == "Donald Trump" and {"Trump", "President Donald Trump"} <= set(profile["aliases"])
+    assert profile.name == "Donald Trump" and {"Trump", "President Donald Trump"} <= set(profile.aliases)
 
 
 def test_an_initial_shared_by_two_people_joins_neither(engine_store):
@@ -97,14 +97,14 @@ def test_merge_keeps_both_roles_and_split_undoes_it(engine_store):
     assert putin != peskov
     engine_store.merge_entities(putin, peskov)
     merged = engine_store.entity_profile(putin)
-    assert {"President", "Kremlin spokesman", "spokesman"} <= {r["title"] for r in merged["roles"]}
+    assert {"President", "Kremlin spokesman", "spokesman"} <= {r.title for r in merged.roles}
     assert engine_store.find_entity("Peskov") == putin
     new, moved = engine_store.split_entity(putin, "Peskov")
     assert moved["mentions"] == 2
     assert engine_store.find_entity("Peskov") == new != putin
-    assert engine_store.entity_profile(new)["name"] == "Dmitry Peskov"
-    assert {r["title"] for r in engine_store.entity_profile(new)["roles"]} == {"Kremlin spokesman", "spokesman"}
-    assert {r["title"] for r in engine_store.entity_profile(putin)["roles"]} == {"President"}
+    assert engine_store.entity_profile(new).name == "Dmitry Peskov"
+    assert {r.title for r in engine_store.entity_profile(new).roles} == {"Kremlin spokesman", "spokesman"}
+    assert {r.title for r in engine_store.entity_profile(putin).roles} == {"President"}
     # the correction holds when the graph is built again
     rebuild_entity_graph(engine_store)
     assert engine_store.find_entity("Dmitry Peskov") != engine_store.find_entity("Vladimir Putin")
@@ -116,7 +116,30 @@ def test_the_entity_index_lists_the_most_named_first(engine_store):
         Entity(name="TRT World", type="org", credited=True))
     add(engine_store, relator, "e2", person("Anna Berg"), Entity(name="Oslo", type="place"))
     rows = engine_store.entities()
-    assert [r["name"] for r in rows][:1] == ["Anna Berg"] and rows[0]["articles"] == 2
-    assert "TRT World" not in {r["name"] for r in rows}  # who made the page, not whom it names
-    assert [r["name"] for r in engine_store.entities(kind="place")] == ["Oslo"]
-    assert [r["name"] for r in engine_store.entities(name="berg")] == ["Anna Berg"]
+    assert [r.name for r in rows][:1] == ["Anna Berg"] and rows[0].articles == 2
+    assert "TRT World" not in {r.name for r in rows}  # who made the page, not whom it names
+    assert [r.name for r in engine_store.entities(kind="place")] == ["Oslo"]
+    assert [r.name for r in engine_store.entities(name="berg")] == ["Anna Berg"]
+
+
+def test_an_entity_profile_counts_every_article_and_lists_one_page(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "f1", person("Anna Berg", roles=["minister"], affiliation="Norway"),
+        Entity(name="Oslo", type="place"), published="2025-01-10")
+    add(engine_store, relator, "f2", person("Anna Berg", roles=["minister"], affiliation="Norway"),
+        Entity(name="Oslo", type="place"), published="2025-03-02")
+    add(engine_store, relator, "f3", Entity(name="Anna Berg", type="person", roles=[Role(title="minister", qualifier="former")]),
+        published="2025-03-20")
+    add(engine_store, relator, "f4", person("Anna Berg"), Entity(name="NATO", type="org"), published=None)
+    berg = engine_store.find_entity("Anna Berg")
+    profile = engine_store.entity_profile(berg, limit=2)
+    assert profile.total == 4 and [a.id for a in profile.articles] == ["f3", "f2"]  # the latest first
+    assert [a.id for a in engine_store.entity_profile(berg, limit=2, offset=2).articles] == ["f1", "f4"]  # undated last
+    assert [(t.month, t.articles) for t in profile.timeline] == [("2025-01", 1), ("2025-02", 0), ("2025-03", 2)]
+    assert profile.affiliation == "Norway"
+    minister = next(r for r in profile.roles if r.title == "minister" and r.qualifier is None)
+    assert (minister.articles, minister.first_article, minister.last_article, minister.current) == (2, "f1", "f2", True)
+    assert (minister.first_seen, minister.last_seen) == ("2025-01-10", "2025-03-02")
+    former = next(r for r in profile.roles if r.qualifier == "former")
+    assert (former.articles, former.current) == (1, False)
+    assert [(e.name, e.articles) for e in engine_store.co_mentioned(berg)] == [("Oslo", 2), ("NATO", 1)]

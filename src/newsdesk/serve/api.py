@@ -11,10 +11,11 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from ..errors import BadInput, NewsdeskError
-from ..model import Article, ArticleSummary, Event, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
+from ..model import Article, ArticleSummary, Event, IngestOutcome, NamedCount, RawDocument, SearchHit, Story, StorySummary
 from ..store import Store
 from ..store.search import SearchFilters
-from .resources import MAX_ID, EntityId, Filters, Offset, article_or_404, entity_data, event_or_404, get_store, story_or_404
+from .resources import (MAX_ID, EntityId, EntityView, Filters, Offset, article_or_404, entity_data, event_or_404, get_store,
+                        story_or_404)
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -70,15 +71,17 @@ def search(
 def list_entities(store: StoreDep, type: Annotated[str | None, Query(pattern=r"^(person|org|place)$")] = None,
                   q: Annotated[str | None, Query(max_length=200, description="Part of a name.")] = None,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                  offset: Offset = 0) -> list[dict]:
+                  offset: Offset = 0) -> list[NamedCount]:
     """People, organisations and places, named in the most articles first: id, name, type, articles."""
     return store.entities(kind=type, name=q, limit=limit, offset=offset)
 
 
 @router.get("/entities/{entity_id}")
-def get_entity(entity_id: EntityId, store: StoreDep) -> dict:
-    """One entity across the store: names, roles over time, articles, people named with it, quotes."""
-    return entity_data(store, entity_id)
+def get_entity(entity_id: EntityId, store: StoreDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+               offset: Offset = 0) -> EntityView:
+    """One entity across the store: names, roles over time, articles per month, one page of its
+    articles (the latest first; `total` counts them all), who is named with it, its quotes and events."""
+    return entity_data(store, entity_id, limit=limit, offset=offset)
 
 
 @router.get("/stories", response_model=list[StorySummary])

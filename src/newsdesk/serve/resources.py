@@ -8,8 +8,9 @@ import re
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
+from pydantic import BaseModel, Field
 
-from ..model import Article
+from ..model import Article, ArticleRef, EntityProfile, Event, NamedCount
 from ..store import Store
 from ..store.search import SearchFilters
 
@@ -53,30 +54,51 @@ def article_or_404(store: Store, article_id: str) -> Article:
     return article
 
 
-#: How many of an entity's articles are read for its quotes and events.
+#: How many of an entity's latest articles are read for its quotes and events.
 READ_ARTICLES = 50
 
 
-def entity_data(store: Store, entity_id: int) -> dict:
-    """An entity with its roles over time, articles, the people named with it, and its quotes."""
-    profile = store.entity_profile(entity_id)
+class EntityQuote(BaseModel):
+    text: str
+    article: ArticleRef
+
+
+class EntityEvent(BaseModel):
+    id: str = Field(description="The event's id: its article's id and its place among the article's events.")
+    event: Event
+    article: ArticleRef
+
+
+class EntityView(EntityProfile):
+    """An entity's page: its profile, who is named with it, and its quotes and events in its latest
+    articles."""
+
+    co_mentioned: list[NamedCount] = Field(default_factory=list)
+    quotes: list[EntityQuote] = Field(default_factory=list)
+    events: list[EntityEvent] = Field(default_factory=list)
+
+
+def entity_data(store: Store, entity_id: int, limit: int = 20, offset: int = 0) -> EntityView:
+    """An entity with its roles over time, one page of its articles, the people named with it, and
+    its quotes and events."""
+    profile = store.entity_profile(entity_id, limit=limit, offset=offset)
     if profile is None:
         raise HTTPException(status_code=404, detail=f"no entity {entity_id}")
-    names = {profile["name"], *profile["aliases"]}
-    quotes: list[dict] = []
-    events: list[dict] = []
-    latest = profile["articles"][-READ_ARTICLES:]  # the latest: the list is oldest first
-    found = store.get_many([ref["id"] for ref in latest])
+    names = {profile.name, *profile.aliases}
+    quotes: list[EntityQuote] = []
+    events: list[EntityEvent] = []
+    latest = store.entity_articles(entity_id, limit=READ_ARTICLES)
+    found = store.get_many([ref.id for ref in latest])
     for ref in latest:
-        article = found.get(ref["id"])
+        article = found.get(ref.id)
         if article is None:
             continue
-        if profile["type"] == "person":
-            quotes += [{"text": q.text, "article": ref} for q in article.quotes if q.speaker in names]
-        events += [{"id": f"{article.id}-{i}", "event": e, "article": ref} for i, e in enumerate(article.events)
+        if profile.type == "person":
+            quotes += [EntityQuote(text=q.text, article=ref) for q in article.quotes if q.speaker in names]
+        events += [EntityEvent(id=f"{article.id}-{i}", event=e, article=ref) for i, e in enumerate(article.events)
                    if e.type != "statement" and (names & {p.name for p in e.participants}
                                                  or names & {e.place, e.country, *e.parties} - {None})]
-    return {**profile, "co_mentioned": store.co_mentioned(entity_id), "quotes": quotes, "events": events}
+    return EntityView(**dict(profile), co_mentioned=store.co_mentioned(entity_id), quotes=quotes, events=events)
 
 
 def event_or_404(store: Store, event_id: str):

@@ -111,11 +111,10 @@ def entities_page(request: Request, store: StoreDep, page: Page = 1,
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: EntityId, store: StoreDep, page: Page = 1):
-    data = entity_data(store, entity_id)
-    articles, has_next = page_of(data["articles"], page)
+    data = entity_data(store, entity_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return templates.TemplateResponse(request, "entity.html", {
-        **data, "articles": articles, "page": page, "has_next": has_next,
-        "chart": bar_chart([(t["month"], t["articles"]) for t in data["timeline"]], f"Articles naming {data['name']} by month"),
+        **dict(data), "page": page, "has_next": page * PAGE_SIZE < data.total,
+        "chart": bar_chart([(t.month, t.articles) for t in data.timeline], f"Articles naming {data.name} by month"),
     })
 
 

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from ..lang.keys import EntityRef
-from ..model import Article, ArticleSummary, IngestOutcome, RawDocument, SearchHit, Story, StorySummary
+from ..model import (Article, ArticleRef, ArticleSummary, EntityProfile, IngestOutcome, NamedCount, RawDocument, SearchHit,
+                     Story, StorySummary)
 
 
 class ArticleStore(Protocol):
@@ -94,12 +95,17 @@ class EntityStore(Protocol):
         that family name, else an entity once called exactly so."""
         ...
 
-    def entity_profile(self, entity_id: int) -> dict | None:
-        """An entity across the store: names, roles over time with their articles, affiliation, articles."""
+    def entity_profile(self, entity_id: int, limit: int = 20, offset: int = 0) -> EntityProfile | None:
+        """An entity across the store: names, roles over time, affiliation, articles per month, and
+        one page of the articles naming it, the latest first."""
+        ...
+
+    def entity_articles(self, entity_id: int, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
+        """The articles naming an entity, the latest first."""
         ...
 
     def entities(self, kind: str | None = None, name: str | None = None, limit: int = 50,
-                 offset: int = 0) -> list[dict]:
+                 offset: int = 0) -> list[NamedCount]:
         """Entities named in the most articles first: id, name, type, articles."""
         ...
 
@@ -107,7 +113,7 @@ class EntityStore(Protocol):
         """Each of an article's entity names and the store-wide entity it resolved to."""
         ...
 
-    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict]:
+    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[NamedCount]:
         """The entities named most often in the same articles."""
         ...
 

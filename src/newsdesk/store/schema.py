@@ -157,7 +157,7 @@ mentions = Table(
     "mentions",
     metadata,
     Column("article_id", String(32), nullable=False),
-    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),  # indexed: ix_mentions_entity
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),  # indexed: ix_mentions_entity_published (0010)
     Column("name", Text, nullable=False),
     Column("aliases", Text, nullable=False, default="[]"),
     Column("roles", Text, nullable=False),
