@@ -45,7 +45,8 @@ BOUNDED: dict[str, Callable[[str], object]] = {
 }
 #: Functions whose patterns are checked as they are built for each language (language_patterns).
 DYNAMIC = {"newsdesk.lang._regex", "newsdesk.understand.quotes.SpeechWords.__init__",
-           "newsdesk.understand.timex.TimeWords.__init__"}
+           "newsdesk.understand.timex.TimeWords._calendar_patterns",
+           "newsdesk.understand.timex.TimeWords._relative_patterns"}
 #: What stands for a value the program fills in when it builds a pattern.
 PLACEHOLDER = "a"
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split"}

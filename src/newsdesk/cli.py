@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import pipeline
+from . import pipeline, terminal
 from .config import Config
 from .errors import BadInput, NewsdeskError
 from .model import EntityProfile
@@ -188,7 +188,7 @@ def extract(
         print_json(records[0] if single else records)
     else:
         for record in records:
-            render_article(record)
+            terminal.print_article(out, record)
 
 
 @app.command()
@@ -220,7 +220,7 @@ def show(article_id: Annotated[str, typer.Argument(help="The article's id.")], a
     if as_json:
         print_json(article.to_json())
     else:
-        render_article(article.to_json())
+        terminal.print_article(out, article.to_json())
 
 
 @app.command()
@@ -300,17 +300,7 @@ def entity(
         return
     if done:
         out.print(escape(done))
-    out.print(f"[bold]{escape(profile.name)}[/bold] ({profile.type})"
-              + (f", {escape(profile.affiliation)}" if profile.affiliation else ""))
-    if profile.aliases:
-        out.print("  also: " + escape(", ".join(profile.aliases[:12])))
-    for role in profile.roles:
-        out.print(f"  {escape((role.qualifier + ' ') if role.qualifier else '')}{escape(role.title)}"
-                  f"  [dim]{role.first_seen or ''}–{role.last_seen or ''}, {role.articles} articles[/dim]")
-    for article in profile.articles:
-        out.print(f"  {article.published or '':10}  {escape(article.headline)}")
-    if profile.total > len(profile.articles):
-        out.print(f"  [dim]the latest {len(profile.articles)} of {profile.total} articles; --limit shows more[/dim]")
+    terminal.print_entity(out, profile)
 
 
 @app.command()
@@ -354,13 +344,7 @@ def story(story_id: Annotated[str, typer.Argument(help="The story's id (an artic
     if as_json:
         print_json(found.model_dump(mode="json"))
         return
-    out.print(f"[bold]{escape(found.headline)}[/bold]  [dim]{found.size} articles, "
-              f"{found.first_published or '?'} to {found.last_published or '?'}[/dim]")
-    if found.named:
-        out.print("  named most: " + escape(", ".join(f"{e.name} ({e.articles})" for e in found.named)))
-    for a in found.articles:
-        copy = "  [dim](copy)[/dim]" if a.duplicate_of else ""
-        out.print(f"  {a.published or '':10}  {a.id}  {escape(a.headline)}  [dim]{escape(a.source or '')}[/dim]{copy}")
+    terminal.print_story(out, found)
 
 
 @app.command()
@@ -432,46 +416,6 @@ def serve(
     server = uvicorn.Server(uvicorn.Config(web, log_level="warning"))
     out.print(f"newsdesk is serving {config.db} on http://{host}:{port}", markup=False)
     server.run(sockets=[sock])
-
-
-def render_article(record: dict) -> None:
-    """An article on a terminal as its page shows it: headline, byline and date, the body, then what
-    newsdesk read in it (people and their roles, quotes, events) and its story and similar articles."""
-    meta = " · ".join(str(x) for x in (record.get("category"), (record.get("published") or "")[:10] or None,
-                                        record.get("byline"), record.get("source")) if x)
-    out.print(f"[dim]{escape(record['id'])}  {escape(meta)}[/dim]")
-    out.print(f"[bold]{escape(record['headline'])}[/bold]")
-    if record.get("standfirst"):
-        out.print(f"[italic]{escape(record['standfirst'])}[/italic]")
-    for block in record.get("body", []):
-        text = escape(block["text"])
-        out.print(f"\n[bold]{text}[/bold]" if block["type"] == "heading" else f"\n{text}")
-    understanding = record.get("understanding") or {}
-    if understanding and not understanding.get("model"):
-        out.print(f"\n[dim]not understood: no pipeline for {escape(understanding.get('language') or 'this language')}[/dim]")
-    people = [e for e in record.get("entities", []) if e["type"] == "person"]
-    if people:
-        out.print("\n[bold]People[/bold]")
-        for p in people:
-            roles = "; ".join(((r.get("qualifier") + " ") if r.get("qualifier") else "") + r["title"] for r in p["roles"])
-            extra = "".join(f" — {x}" for x in (roles,) if x) + (f" ({p['affiliation']})" if p.get("affiliation") else "")
-            out.print(f"  {escape(p['name'])}{escape(extra)}")
-    if record.get("quotes"):
-        out.print("\n[bold]Quotes[/bold]")
-        for q in record["quotes"]:
-            out.print(f"  “{escape(q['text'])}” — {escape(q.get('speaker') or 'unnamed')}")
-    events = [e for e in record.get("events", []) if e["type"] != "statement"]
-    if events:
-        out.print("\n[bold]Events[/bold]")
-        for e in events:
-            out.print(f"  {escape(e['label'])}" + (f" [dim]{escape(e['date'])}[/dim]" if e.get("date") else ""))
-    if record.get("story_id") and record["story_id"] != record["id"]:
-        out.print(f"\n[dim]part of story {escape(record['story_id'])}[/dim]")
-    if record.get("similar"):
-        out.print("\n[bold]Similar[/bold]")
-        for other in record["similar"]:
-            out.print(f"  {escape(other['id'])}  {escape(other['headline'])}")
-    out.print()
 
 
 def main() -> None:

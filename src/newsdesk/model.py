@@ -63,6 +63,11 @@ class RelatedLink(BaseModel):
     url: str | None = None
 
 
+EntityType = Literal["person", "org", "place"]
+EventType = Literal["meeting", "negotiation", "appointment", "statement"]
+TimeKind = Literal["date", "duration"]
+
+
 class Role(BaseModel):
     title: str = Field(description='The title without its country word: "President", "Kremlin spokesman".')
     text: str | None = Field(default=None, description='As written: "Russian President", "Ukrainian negotiator".')
@@ -71,7 +76,7 @@ class Role(BaseModel):
 
 class Entity(BaseModel):
     name: str
-    type: Literal["person", "org", "place"]
+    type: EntityType
     roles: list[Role] = Field(default_factory=list)
     affiliation: str | None = Field(default=None, description="A country or organisation.")
     aliases: list[str] = Field(default_factory=list)
@@ -91,7 +96,7 @@ class Quote(BaseModel):
 class TimeExpression(BaseModel):
     text: str
     normalized: str | None = None
-    kind: Literal["date", "duration"] = "date"
+    kind: TimeKind = "date"
     approximate: bool = False
 
 
@@ -103,7 +108,7 @@ class Participant(BaseModel):
 
 
 class Event(BaseModel):
-    type: Literal["meeting", "negotiation", "appointment", "statement"]
+    type: EventType
     label: str
     date: str | None = None
     place: str | None = None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsdesk.model import Article, Block, Entity, Event, Image, Quote
-from newsdesk.understand.analysis import Analysis, analyse, text_blocks
+from newsdesk.understand.analysis import Analysis, text_blocks
+from newsdesk.understand.reading import analyse
 from newsdesk.understand.entities import resolve_entities
 from newsdesk.understand.events import find_events
 from newsdesk.understand.nlp import LANGUAGE_KEY, load_pipeline, model_for

@@ -8,7 +8,8 @@ import pytest
 
 from literal import analysed, doc
 from newsdesk.lang import english
-from newsdesk.understand.analysis import classify, credit_names, quote_spans, title_case
+from newsdesk.understand.analysis import classify, credit_names, quote_spans
+from newsdesk.understand.reading import title_case
 from newsdesk.understand.names import calendar_words
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 from lxml import html as lxml_html
 
 from ..dates import published_fields
@@ -108,17 +109,22 @@ def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
 # -- the main text -------------------------------------------------------------------------------
 
 
-def main_text(tree, data: bytes, url: str | None, rules: SiteRules):
+def main_text(tree, data: bytes, url: str | None, rules: SiteRules) -> Document | None:
     """trafilatura's reading of the main text: precise first, with recall when precision lost text."""
+
+    def read(document, precise: bool) -> Document | None:
+        found = trafilatura.bare_extraction(
+            document, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=True,
+            prune_xpath=rules.prune or None, favor_precision=precise, favor_recall=not precise)
+        return found if isinstance(found, Document) else None
+
     total = paragraph_words(tree)
-    options = dict(url=url, include_comments=False, include_tables=True, with_metadata=False, fast=True,
-                   prune_xpath=rules.prune or None)
-    precise = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    precise = read(tree, True)
     kept = len(precise.text.split()) if precise is not None and precise.text else 0
     if kept >= MIN_BODY_WORDS and kept >= RECALL_FALLBACK_SHARE * total:
         return precise
     fresh = trafilatura.load_html(data)
-    recall = trafilatura.bare_extraction(fresh, favor_recall=True, **options) if fresh is not None else None
+    recall = read(fresh, False) if fresh is not None else None
     if recall is not None and recall.text and len(recall.text.split()) > kept:
         return recall
     return precise
@@ -364,8 +370,8 @@ def _first(value) -> str | None:
 
 def _names(value) -> str | None:
     items = value if isinstance(value, list) else [value]
-    names = [(_text(i.get("name")) if isinstance(i, dict) else _text(i)) for i in items]
-    names = [n for n in names if n]
+    found = [(_text(i.get("name")) if isinstance(i, dict) else _text(i)) for i in items]
+    names = [n for n in found if n]
     return ", ".join(names) if names else None
 
 

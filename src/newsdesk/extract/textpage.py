@@ -29,7 +29,7 @@ class Header:
     published: str | None = None  # as the page writes it
     category: str | None = None
     reading_time: int | None = None
-    headline: str | None = None
+    headline: str = ""  # read_header raises NotANewsPage before it returns a page without one
     standfirst: str | None = None
     image: Image | None = None
     dateline: str | None = None

@@ -253,15 +253,15 @@ class EntityGraph:
             head = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
             if head is None:
                 return None
-            names = list(conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == entity_id)
+            names: list[str] = list(conn.execute(select(entity_names.c.name).where(entity_names.c.entity_id == entity_id)
                                       .order_by(entity_names.c.articles.desc(), entity_names.c.name)).scalars())
             affiliation = conn.execute(
                 select(mentions.c.affiliation).where(mine, mentions.c.affiliation.is_not(None))
                 .group_by(mentions.c.affiliation)
                 .order_by(func.count(mentions.c.article_id.distinct()).desc(), mentions.c.affiliation).limit(1)).scalar()
             month = func.substr(mentions.c.published, 1, 7)
-            months = {str(m): int(n) for m, n in conn.execute(
-                select(month, func.count(mentions.c.article_id.distinct()))
+            months = {str(r.month): int(r.articles) for r in conn.execute(
+                select(month.label("month"), func.count(mentions.c.article_id.distinct()).label("articles"))
                 .where(mine, mentions.c.published.is_not(None)).group_by(month))}
             with_roles = conn.execute(
                 select(mentions.c.article_id, mentions.c.published, mentions.c.roles)

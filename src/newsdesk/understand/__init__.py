@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from ..lang.identify import article_language
 from ..model import Article, Understanding
-from .analysis import analyse, text_blocks
+from .analysis import text_blocks
+from .reading import analyse
 from .entities import resolve_entities, with_sides
 from .events import find_events
 from .nlp import LANGUAGE_KEY, load_pipeline, model_for
@@ -27,15 +28,14 @@ BATCH_SIZE = 256
 
 def understand_all(articles: Sequence[Article]) -> list[Article]:
     """Each article, understood: new records, in the same order; the inputs are not changed."""
-    results: list[Article | None] = [None] * len(articles)
+    results: list[Article] = []
     by_model: dict[str, list[int]] = {}
     for i, article in enumerate(articles):
         language = article_language(article)
         model = model_for(language)
-        understood = article.model_copy(update={
+        results.append(article.model_copy(update={
             "language": language, "understanding": Understanding(language=language, model=model),
-            "entities": [], "quotes": [], "time_expressions": [], "events": []})
-        results[i] = understood
+            "entities": [], "quotes": [], "time_expressions": [], "events": []}))
         if model is not None:
             by_model.setdefault(model, []).append(i)
     for model, indexes in by_model.items():
@@ -52,7 +52,7 @@ def understand_all(articles: Sequence[Article]) -> list[Article]:
                 for doc in article_docs:
                     doc.user_data[LANGUAGE_KEY] = article.language
                 results[i] = read_article(article, article_docs, [kind for kind, _ in b])
-    return [r for r in results if r is not None]
+    return results
 
 
 def read_article(article: Article, docs, kinds: list[str]) -> Article:

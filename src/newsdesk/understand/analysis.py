@@ -7,26 +7,16 @@ that runs spaCy. Related-story titles are never read: their people are not the a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from ..lang import Language, english
 from ..lang.countries import Country, country_named, country_of, country_of_demonym
 from ..lang.names import PersonName, parse_person
-from ..model import Article
-from .names import calendar_words, clean_person
-from .nlp import lang_of
-from .roles import (
-    RoleMention,
-    is_title_word,
-    nationality_before,
-    party_after,
-    sentence_start,
-    title_after,
-    title_as,
-    title_before,
-)
+from ..model import Article, EntityType
+from .names import clean_person
+from .roles import RoleMention, is_title_word, sentence_start, title_after, title_before
 
 #: Each opening quotation mark and the marks that close it, in the languages newsdesk reads.
 _QUOTE_CLOSERS = {"“": ("”", "’’", "''"), '"': ('"',), "«": ("»",), "„": ("“", "”"), "‘": ("’",)}
@@ -69,7 +59,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
 class Mention:
     """One mention of a person, organisation or place."""
 
-    type: str  # person | org | place
+    type: EntityType
     name: str
     span: Span
     sentence: int  # index into Analysis.sentences
@@ -77,6 +67,13 @@ class Mention:
     nationality: str | None = None  # "American" in "American Kevin King"
     party: str | None = None  # from "(D-Minn.)"
     entity: int | None = None  # index into the article's entity list, once resolved
+
+    @property
+    def entity_index(self) -> int:
+        """Its entity's index in the article's entity list; only once entities are resolved."""
+        if self.entity is None:
+            raise ValueError(f"the mention {self.name!r} is read before entities are resolved")
+        return self.entity
 
     @property
     def role(self) -> RoleMention | None:
@@ -191,7 +188,7 @@ def _titled_name(span: Span, lang: Language) -> bool:
     return role is not None and role.public
 
 
-def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[str, Span, str] | None:
+def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[EntityType, Span, str] | None:
     """An NER span as (person|org|place, name span, name), with the model's common mistakes mended."""
     span = strip_possessive(ent, lang)
     label = ent.label_
@@ -225,50 +222,6 @@ def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[str, 
     return None
 
 
-def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
-    """Sentences, mentions with their titles, and country words of one article."""
-    lang = lang_of(docs[0]) if docs else english()
-    analysis = Analysis(article=article, docs=docs, kinds=kinds, lang=lang)
-    analysis.quoted = [[(s, e) for s, e, _, _ in quote_spans(doc.text)] for doc in docs]
-    calendar = calendar_words(lang)
-    country_labels = lang.affiliation_labels | lang.org_labels | lang.person_labels
-    credited = credit_names(article)
-    for block, doc in enumerate(docs):
-        for sent in doc.sents:
-            analysis.sentences.append(sent)
-            analysis.sentence_block.append(block)
-            index = len(analysis.sentences) - 1
-            for ent in sent.ents:
-                if ent.label_ in country_labels:
-                    country = country_of(strip_possessive(ent, lang).text, lang=lang.code)
-                    if country is not None:
-                        analysis.countries.append((index, ent, country))
-                found = classify(ent, lang, calendar)
-                if found is None or credit_key(found[2]) in credited:
-                    continue  # the page's own credit line names who made it, not whom it is about
-                kind, span, name = found
-                analysis.mentions.append(Mention(kind, name, span, index))
-            if lang.roles.data.get("adjectives_after"):
-                # nationality adjectives written in lower case ("le président russe"): NER leaves them
-                for token in sent:
-                    if token.pos_ == "ADJ" and token.text.islower() and not token.ent_type_ \
-                            and (country := country_of_demonym(token.text, lang.code)) is not None:
-                        analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
-    drop_unconfirmed_title_case(analysis)
-    add_missed_speakers(analysis)
-    promote_surnames(analysis)
-    drop_products(analysis)
-    for mention in analysis.persons():
-        mention.roles = [r for r in (title_before(mention.span), title_after(mention.span) or title_as(mention.span))
-                         if r is not None]
-        mention.nationality = nationality_before(mention.span)
-        mention.party = party_after(mention.span)
-    share_plural_titles(analysis)
-    drop_lone_names(analysis)
-    demote_names_in_titles(analysis)
-    return analysis
-
-
 def credit_key(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
 
@@ -281,201 +234,3 @@ def credit_names(article: Article) -> set[str]:
             if part.strip():
                 names.add(credit_key(part))
     return names
-
-
-#: A sentence is written in title case when at least this share of its ordinary words (longer
-#: words outside names and titles) is capitalised, and it has at least this many of them.
-TITLE_CASE_SHARE = 0.85
-TITLE_CASE_WORDS = 2
-
-
-def title_case(sentence: Span, lang: Language) -> bool:
-    """"Twin Telescopes on Mauna Kea", "How to Adopt an Online Leader Success Mindset": headings and
-    titles, where NER cannot tell a name by its capital."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_
-             and t.lower_ not in lang.role_nouns and t.lower_ not in lang.qualifier_words]
-    return len(words) >= TITLE_CASE_WORDS and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
-
-
-def drop_unconfirmed_title_case(analysis: Analysis) -> None:
-    """People found only in title-case sentences are kept when the article names them in an ordinary
-    sentence too (by full name, surname or given name); the rest are mostly titles and products."""
-    cased = {i for i, sent in enumerate(analysis.sentences) if title_case(sent, analysis.lang)}
-    if not cased:
-        return
-    confirmed = set()
-    for m in analysis.persons():
-        if m.sentence not in cased:
-            confirmed |= {m.name, m.surname, m.name.split()[0]}
-    analysis.mentions = [m for m in analysis.mentions if m.type != "person" or m.sentence not in cased
-                         or m.name in confirmed or m.surname in confirmed]
-
-
-def drop_products(analysis: Analysis) -> None:
-    """A "person" whose first word opens an organisation the article names is that organisation's
-    product or part: "Google Stadia", "Nintendo Switch", "Blue Moon" beside Blue Origin."""
-    openers = {m.span[0].text for m in analysis.mentions if m.type == "org"}
-    products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
-    # a "name" followed by a model's tier somewhere in the article: "Nintendo Switch Lite", "... Pro controller"
-    tiers = analysis.lang.not_name_words
-    text = "\n".join(doc.text for doc in analysis.docs)
-    for name in {m.name for m in analysis.persons() if m.words >= 2}:
-        for m in re.finditer(re.escape(name) + r"\s+([A-Z]\w+)", text):
-            if m.group(1).lower() in tiers:
-                products.add(name)
-                break
-    # and the product's last word alone ("Moon") is no person either
-    lone = {name.split()[-1] for name in products} - {m.surname for m in analysis.persons()
-                                                       if m.words >= 2 and m.name not in products}
-    analysis.mentions = [m for m in analysis.mentions if m.type != "person"
-                         or (m.name not in products and not (m.words == 1 and m.name in lone))]
-
-
-def demote_names_in_titles(analysis: Analysis) -> None:
-    """A "person" inside another person's title is the organisation the title names:
-    "Will Moy, chief executive of the fact-checking website Full Fact" (unless a possessive owner,
-    as in "Carlineo's attorney")."""
-    possessives = analysis.lang.possessives
-    for m in analysis.persons():
-        doc = m.span.doc
-        following = doc[m.span.end].text if m.span.end < len(doc) else ""
-        if following in possessives:
-            continue
-        for other in analysis.persons():
-            if other is m or other.span.doc is not doc:
-                continue
-            if any(role.start <= m.span.start and m.span.end <= role.end for role in other.roles):
-                m.type = "org"
-
-
-def share_plural_titles(analysis: Analysis) -> None:
-    """A title in the plural before a list of names is each one's: "Sens. Cory Booker and Kamala
-    Harris", "founding members Tom Johnston, Michael McDonald and Pat Simmons"."""
-    joiners = {",", *analysis.lang.roles.words("and_word")}
-    persons = analysis.persons()
-    for first, m in zip(persons, persons[1:]):
-        if m.roles or first.span.doc is not m.span.doc or m.sentence != first.sentence:
-            continue
-        between = m.span.doc[first.span.end : m.span.start]
-        if not between or any(t.lower_ not in joiners for t in between):
-            continue
-        # the list's first name carries the title; later names carry it on
-        head = next((r for r in first.roles if r.end <= first.span.start), None)
-        if head is None:
-            continue
-        singular = singular_title(head, m.span.doc)
-        if singular is not None:
-            m.roles = [replace(head, title=singular, start=m.span.start, end=m.span.start)]
-            if first.roles and first.roles[0] is head:
-                first.roles[0] = replace(head, title=singular)
-
-
-def singular_title(role: RoleMention, doc: Doc) -> str | None:
-    """The title of a plural role in the singular ("Sens." -> "Sen.", "founding members" -> "founding
-    member"), or None when the role is no plural."""
-    last = doc[role.end - 1]
-    if "Plur" not in last.morph.get("Number") and not re.fullmatch(r"[A-Z][a-z]+s\.", last.text):
-        return None
-    words = role.title.split()
-    word = words[-1]
-    words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
-    return " ".join(words)
-
-
-def drop_lone_names(analysis: Analysis) -> None:
-    """Drop one-word "people" with no title who are no one's name in full: mostly the small model's
-    mistakes ("Brexit", "Spurs", "Twitter"); a one-word name with a title ("President Trump") stays."""
-    full = {m.surname for m in analysis.persons() if m.words >= 2}
-    full |= {m.name.split()[0] for m in analysis.persons() if m.words >= 2}
-    verbs = _speech_verbs(analysis.lang)
-    speaking = {m.name for m in analysis.persons() if m.words == 1 and any(
-        0 <= j < len(m.span.doc) and m.span.doc[j].lower_ in verbs for j in (m.span.start - 1, m.span.end))}
-    analysis.mentions = [
-        m for m in analysis.mentions
-        if m.type != "person" or m.words >= 2 or m.name in full or m.name in speaking
-        or any(o.name == m.name and o.roles for o in analysis.persons())
-    ]
-
-
-def _speech_verbs(lang: Language) -> frozenset[str]:
-    return lang.quotes.words("speech_verbs")
-
-
-def _speaker_token(token, lang: Language, taken: set, labelled: bool = False) -> bool:
-    """A capitalised proper noun which no title, honorific or country is; NER left it unlabelled
-    (or, with `labelled`, labelled it something else than a person)."""
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper()
-            and (labelled or not token.ent_type_) and token.ent_type_ not in lang.person_labels
-            and (id(token.doc), token.i) not in taken and len(token.text) > 2
-            and token.lower_ not in lang.role_nouns and token.lower_ not in lang.honorifics
-            and token.lower_ not in lang.title_modifiers and country_of(token.text, lang=lang.code) is None)
-
-
-def add_missed_speakers(analysis: Analysis) -> None:
-    """People the model missed but the article has speak: "Lacerda claimed", "said Burrage",
-    "Mbumba says". The name is the proper noun next to the speech verb; where the article also writes
-    it after a given name ("Marina Lacerda"), that full form is the mention."""
-    lang = analysis.lang
-    verbs = _speech_verbs(lang)
-    taken = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
-    found: dict[str, list[tuple[int, Span]]] = {}
-    for index, sent in enumerate(analysis.sentences):
-        doc = sent.doc
-        for token in sent:
-            if token.lower_ not in verbs:
-                continue
-            for j in (token.i - 1, token.i + 1):
-                if sent.start <= j < sent.end and _speaker_token(doc[j], lang, taken, labelled=True):
-                    end = j + 1
-                    start = j
-                    while start - 1 >= sent.start and _speaker_token(doc[start - 1], lang, taken, labelled=True):
-                        start -= 1
-                    found.setdefault(doc[j].text, []).append((index, doc[start:end]))
-    if not found:
-        return
-    # the full form written elsewhere in the article: a capitalised word, then the surname
-    full: set[str] = set()
-    organisations: set[str] = set()
-    not_person = lang.org_labels | lang.place_labels
-    for index, sent in enumerate(analysis.sentences):
-        for token in sent:
-            if token.text in found and token.i > sent.start and _speaker_token(token.doc[token.i - 1], lang, taken, True):
-                found[token.text].append((index, token.doc[token.i - 1 : token.i + 1]))
-                full.add(token.text)
-                if token.ent_type_ in not_person and token.doc[token.i - 1].ent_type_ in not_person:
-                    organisations.add(token.text)  # "Full Fact", tagged an organisation where written in full
-    for name, spans in found.items():
-        if name not in full or name in organisations:
-            continue  # "Twitter said", "Reuters said": organisations speak too; a person is named in full somewhere
-        for index, span in spans:
-            if (id(span.doc), span.start) not in taken:
-                taken.update((id(span.doc), i) for i in range(span.start, span.end))
-                analysis.mentions.append(Mention("person", span.text, span, index))
-    analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))
-
-
-def promote_surnames(analysis: Analysis) -> None:
-    """A known person's surname that NER tagged otherwise, or missed, is that person.
-
-    The small English model tags some surnames as places ("Dubois told parliament"); once the
-    article has named the person in full, the surname alone means them.
-    """
-    code = analysis.lang.code
-    surnames = {m.surname for m in analysis.mentions if m.type == "person" and m.words >= 2}
-    lone = {m.name for m in analysis.mentions if m.type == "person" and m.words == 1}
-    for m in analysis.mentions:
-        # a full name the model took for an organisation, whose surname alone it calls a person
-        if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span):
-            m.type = "person"
-            surnames.add(m.span[-1].text)
-    if not surnames:
-        return
-    covered = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
-    for m in analysis.mentions:
-        if m.type != "person" and len(m.span) == 1 and m.name in surnames and country_of(m.name, lang=code) is None:
-            m.type = "person"
-    for index, sent in enumerate(analysis.sentences):
-        for token in sent:
-            if token.text in surnames and token.pos_ == "PROPN" and (id(token.doc), token.i) not in covered:
-                analysis.mentions.append(Mention("person", token.text, token.doc[token.i : token.i + 1], index))
-    analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))

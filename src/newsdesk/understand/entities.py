@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..lang import Language
 from ..lang.countries import country_by_code, country_named, country_of, fold
 from ..lang.names import names_agree
-from ..model import Entity, Role
+from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
 
 
@@ -26,7 +26,7 @@ EARLIER_REACH = 3
 
 @dataclass
 class Cluster:
-    type: str
+    type: EntityType
     mentions: list[Mention] = field(default_factory=list)
 
     @property
@@ -94,7 +94,7 @@ def _distance(cluster: Cluster, mention: Mention) -> int:
     return 10_000 + min(m.sentence - mention.sentence for m in full)
 
 
-def cluster_by_name(mentions: list[Mention], kind: str) -> list[Cluster]:
+def cluster_by_name(mentions: list[Mention], kind: EntityType) -> list[Cluster]:
     """Organisations and places: one per name; a country under any of its names is one place."""
     clusters: dict[str, Cluster] = {}
     for m in mentions:
@@ -187,7 +187,7 @@ def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tupl
     parts = [p.strip() for p in title.split(f" {joiner} ")]
     if len(parts) < 2 or not all(any(w.lower() in lang.role_nouns for w in p.split()) for p in parts):
         return [(title, qualifier)]
-    result = []
+    result: list[tuple[str, str | None]] = []
     for part in parts:
         first = part.split()[0].lower()
         if first in lang.qualifier_words and len(part.split()) > 1:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from ..lang import Language
 from ..lang.countries import country_of
-from ..model import Entity, Event, Participant
+from ..model import Entity, Event, EventType, Participant
 from .analysis import Analysis, Mention
 from .quotes import FoundQuote
 from .time import FoundTime
@@ -63,7 +63,7 @@ EVIDENCE = 3
 
 @dataclass
 class Frame:
-    type: str
+    type: EventType
     sentence: int
     trigger: int  # token index in the sentence's doc
     date: str | None = None
@@ -87,7 +87,7 @@ class Reader:
         self.code = analysis.lang.code
         self.times = [t for t in times if t.quote is None and t.expression.kind == "date"]
         self.anchor = parse_anchor(analysis.article.published)
-        self.display = {}  # country code -> the article's name for it
+        self.display: dict[str, str] = {}  # country code -> the article's name for it
         for e in entities:
             if e.type == "place" and (c := country_of(e.name, capitals=False, lang=self.code)):
                 self.display.setdefault(c.code, e.name)
@@ -103,12 +103,12 @@ class Reader:
     def frames(self) -> list[Frame]:
         frames = []
         w = self.words
+        kinds: list[tuple[EventType, frozenset[str]]] = [("meeting", w.meeting), ("negotiation", w.negotiation)]
         for s, sent in enumerate(self.a.sentences):
-            triggers = [(t.i, kind) for t in sent for kind, words in (("meeting", w.meeting), ("negotiation", w.negotiation))
-                        if t.lower_ in words]
+            triggers = [(t.i, kind) for t in sent for kind, words in kinds if t.lower_ in words]
             if not triggers:
                 if self.last_delegation is not None and w.members and w.members.search(sent.text):
-                    self.add_members(s, self.last_delegation[0])
+                    self.add_members(s, *self.last_delegation)
                 continue
             by_type: dict[str, Frame] = {}
             for i, kind in triggers:
@@ -163,7 +163,7 @@ class Reader:
             if kind is None:
                 continue
             frame = by_type[kind]
-            name = self.entities[m.entity].name
+            name = self.entities[m.entity_index].name
             if country_of(name, capitals=False, lang=self.code):
                 frame.country = frame.country or name
             else:
@@ -176,12 +176,12 @@ class Reader:
             if t.lower_ in w.chair_verbs and frame.chair is None:
                 before = [m for m in self.persons_in(s) if m.span.end <= t.i and t.i - m.span.end <= 3]
                 if before:
-                    frame.chair = before[-1].entity
+                    frame.chair = before[-1].entity_index
             if t.lower_ in w.participant_cues:
                 clause_end = next((u.i for u in doc[t.i : sent.end] if u.text in ("”", '"', ";")), sent.end)
                 for m in self.persons_in(s, t.i):
-                    if m.entity != frame.chair and m.span.start < clause_end:
-                        frame.participants.append((m.entity, "participant", None))
+                    if m.entity_index != frame.chair and m.span.start < clause_end:
+                        frame.participants.append((m.entity_index, "participant", None))
         text = sent.text
         along = w.along_with.search(text) if w.along_with else None
         if along:
@@ -205,33 +205,32 @@ class Reader:
                     name = self.display.get(c.code, c.name)
                     if name not in frame.parties:
                         frame.parties.append(name)
-        if w.mediator and (m := w.mediator.search(text)) and (name := self.country_name(m.group("a") or m.group("b"))):
-            frame.mediator = name
-        if w.host and (m := w.host.search(text)) and (name := self.country_name(m.group("a") or m.group("b"))):
-            frame.host = name
+        if w.mediator and (m := w.mediator.search(text)):
+            frame.mediator = self.country_name(m.group("a") or m.group("b")) or frame.mediator
+        if w.host and (m := w.host.search(text)):
+            frame.host = self.country_name(m.group("a") or m.group("b")) or frame.host
         for t in sent:
             if t.lower_ in w.delegation:
                 side = None
-                if t.i > sent.start and (c := country_of(doc[t.i - 1].text, lang=self.code)):
-                    side = self.display.get(c.code, c.name)
-                elif t.i + 1 < sent.end and (c := country_of(doc[t.i + 1].text, lang=self.code)):
-                    side = self.display.get(c.code, c.name)  # "la délégation russe"
+                if t.i > sent.start and (country := country_of(doc[t.i - 1].text, lang=self.code)):
+                    side = self.display.get(country.code, country.name)
+                elif t.i + 1 < sent.end and (country := country_of(doc[t.i + 1].text, lang=self.code)):
+                    side = self.display.get(country.code, country.name)  # "la délégation russe"
                 self.last_delegation = (frame, side)
                 after = w.led_by.search(text[t.idx - sent.start_char:]) if w.led_by else None
                 if after:
                     start = t.idx + after.end()
                     heads = [m for m in self.persons_in(s) if m.span.start_char >= start]
                     if heads:
-                        frame.participants.append((heads[0].entity, "delegation head", side))
+                        frame.participants.append((heads[0].entity_index, "delegation head", side))
         if w.members and w.members.search(text) and self.last_delegation is not None:
-            self.add_members(s, frame)
+            self.add_members(s, frame, self.last_delegation[1])
 
-    def add_members(self, s: int, frame: Frame) -> None:
-        """The people a sentence names as members of the last delegation mentioned."""
-        side = self.last_delegation[1]
+    def add_members(self, s: int, frame: Frame, side: str | None) -> None:
+        """The people a sentence names as members of the last delegation mentioned (of `side`)."""
         for m in self.persons_in(s):
-            if all(m.entity != p[0] for p in frame.participants):
-                frame.participants.append((m.entity, "delegation member", side))
+            if all(m.entity_index != p[0] for p in frame.participants):
+                frame.participants.append((m.entity_index, "delegation member", side))
 
 
 def merge(frames: list[Frame], analysis: Analysis, anchor: date | None) -> list[tuple[Frame, list[int]]]:
@@ -307,7 +306,7 @@ def to_event(frame: Frame, sentences: list[int], analysis: Analysis, entities: l
 
 def appointments(analysis: Analysis, entities: list[Entity]) -> list[Event]:
     w = event_words(analysis.lang)
-    events = []
+    events: list[Event] = []
     for m in analysis.persons():
         role = m.role
         title = None
@@ -318,7 +317,7 @@ def appointments(analysis: Analysis, entities: list[Entity]) -> list[Event]:
             title = found.group("title")
         if title is None:
             continue
-        person = entities[m.entity]
+        person = entities[m.entity_index]
         if any(e.participants[0].name == person.name for e in events):
             continue
         events.append(Event(

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import cast
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from ..errors import ModelNotInstalled, NewsdeskError
 from ..lang import Language as Words
@@ -69,7 +71,7 @@ def load_pipeline(name: str):
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     if "attribute_ruler" in nlp.pipe_names:
-        rules = attribute_table(nlp.get_pipe("attribute_ruler").patterns)
+        rules = attribute_table(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")).patterns)
         nlp.replace_pipe("attribute_ruler", FAST_ATTRIBUTES, config={"rules": rules})
     keep_abbreviations(nlp, language(nlp.lang))
     return nlp

@@ -107,7 +107,8 @@ def looks_like_title(quoted: str) -> bool:
 
 
 def sentence_span(analysis: Analysis, block: int, char: int) -> tuple[int, int, int]:
-    """(index, start, end) of the sentence of a block that holds a character offset."""
+    """(index, start, end) of the sentence of a block that holds a character offset; past the last
+    sentence, the last; a block without sentences is one span (index -1)."""
     last = None
     for index, sent in enumerate(analysis.sentences):
         if analysis.sentence_block[index] != block:
@@ -115,7 +116,7 @@ def sentence_span(analysis: Analysis, block: int, char: int) -> tuple[int, int, 
         last = (index, sent.start_char, sent.end_char)
         if sent.start_char <= char < sent.end_char:
             return last
-    return last
+    return last if last is not None else (-1, 0, len(analysis.docs[block].text))
 
 
 class Speakers:

@@ -63,7 +63,7 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     lower = token.lower_
     if lower in lang.role_nouns:
         return True
-    if lower.endswith("s") and lower[:-1] in lang.role_nouns and "Plur" in token.morph.get("Number"):
+    if lower.endswith("s") and lower[:-1] in lang.role_nouns and "Plur" in token.morph.get("Number", []):
         return True  # "founding members", "professors"
     return (token.pos_ == "NOUN" and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
             and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_)
@@ -319,11 +319,11 @@ def _demonym_inside(doc: Doc, start: int, end: int, lang: Language) -> int | Non
     return None
 
 
-def _role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Language,
-                      text_end: int | None = None) -> RoleMention | None:
-    """Split a run of title words into qualifier, affiliation, organisation and title."""
-    if not any(is_title_word(t, lang) for t in doc[start:end]):
-        return None
+def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Language
+                   ) -> tuple[int, int, Span | None, str | None, str | None]:
+    """What opens a run of title words before the title itself: an owner with its possessive and
+    qualifiers. (where the title starts, where the role's text starts, the owner, the owner as an
+    affiliation when it is a country or people, the qualifier)."""
     qualifier = None
     possessives = lang.possessives
     # a possessive owner opening an appositive: "Carlineo's attorney", "Hong Kong's new police commissioner"
@@ -349,6 +349,15 @@ def _role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Lan
         owner = doc[written_start : start - 1]
         if doc[start - 2].ent_type_ not in lang.org_labels:
             affiliation = owner.text
+    return start, written_start, owner, affiliation, qualifier
+
+
+def _role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Language,
+                      text_end: int | None = None) -> RoleMention | None:
+    """Split a run of title words into qualifier, affiliation, organisation and title."""
+    if not any(is_title_word(t, lang) for t in doc[start:end]):
+        return None
+    start, written_start, owner, affiliation, qualifier = _title_opening(doc, start, end, sent_start, lang)
     title_start = start
     # a leading country or place: "Russian President", "US Secretary of State", "South Dakota Gov."
     place = _entity_at(doc, title_start, lang.affiliation_labels)

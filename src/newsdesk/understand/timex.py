@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import day_of
-from ..lang import Language, alternation, english
+from ..lang import Language, Section, alternation, english
+from ..model import TimeKind
 
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "Y"}
 
@@ -40,7 +41,10 @@ class TimeWords:
         self.period_units = t.table("period_units")
         self.period_steps = {**t.table("period_before"), **t.table("period_after")}
         self.future = t.regex("future")
+        self.patterns = self._calendar_patterns(t) + self._relative_patterns(t)
 
+    def _calendar_patterns(self, t: Section) -> list[tuple[str, re.Pattern]]:
+        """Dates by the calendar: ISO, month and day, day and month, month and year, weekdays."""
         # English writes day and month names capitalised: "may 15" is no date, "May 15" is
         capitalised = bool(t.data.get("capitalised_names"))
         names = (lambda words: [w.capitalize() for w in words]) if capitalised else list
@@ -50,9 +54,6 @@ class TimeWords:
         day = rf"(?P<day>\d{{1,2}})(?:{t.text('ordinal', 'th')})?"
         year = r"(?P<year>\d{4})"
         part = _optional(t.words("parts_of_day"), r"(?:\s+(?P<part>{}))?")
-        numbers = alternation(self.numbers) + r"|\d+"
-        unit = rf"(?P<unit>{alternation(self.units)})"
-        flags = re.IGNORECASE
         patterns: list[tuple[str, re.Pattern]] = [("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"))]
         orders = t.list("date_orders")
         if "month_day" in orders:
@@ -66,6 +67,15 @@ class TimeWords:
         before = _optional(self.weekday_before, r"(?:(?P<mod>{})\s+)?")
         after = _optional(self.weekday_after, r"(?:\s+(?P<after>{}))?")
         patterns.append(("weekday", re.compile(rf"\b{before}{wd}{after}{part}\b", name_flags)))
+        return patterns
+
+    def _relative_patterns(self, t: Section) -> list[tuple[str, re.Pattern]]:
+        """Dates and spans by their distance: yesterday, last year, three days ago, for two weeks, in 2019."""
+        part = _optional(t.words("parts_of_day"), r"(?:\s+(?P<part>{}))?")
+        numbers = alternation(self.numbers) + r"|\d+"
+        unit = rf"(?P<unit>{alternation(self.units)})"
+        flags = re.IGNORECASE
+        patterns: list[tuple[str, re.Pattern]] = []
         if self.relative_days:
             patterns.append(("relative_day", re.compile(
                 rf"(?<![\w-])(?P<rel>{alternation(self.relative_days)}){part}(?![\w-])", flags)))
@@ -90,7 +100,7 @@ class TimeWords:
         preps = t.text("year_prepositions")
         if preps:
             patterns.append(("year", re.compile(rf"\b(?:{preps})\s+(?P<year>(?:19|20)\d{{2}})\b(?![-\d])")))
-        self.patterns = patterns
+        return patterns
 
     def is_future(self, sentence: str) -> bool:
         return bool(self.future and self.future.search(sentence))
@@ -119,7 +129,7 @@ class TimexMatch:
     start: int
     end: int
     normalized: str | None
-    kind: str  # date | duration
+    kind: TimeKind
     approximate: bool = False
 
 
@@ -165,8 +175,10 @@ def normalize(words: TimeWords, kind: str, m: re.Match, anchor: date | None, fut
         return None
 
 
-def _lookup(table: dict, word: str):
+def _lookup(table: dict, word: str | None):
     """A table entry for a word as matched (any case, any white space inside a phrase)."""
+    if word is None:
+        return None
     key = " ".join(word.lower().split())
     return table.get(key, table.get(word.lower()))
 
