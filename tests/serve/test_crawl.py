@@ -6,15 +6,12 @@ page, the stories, the entity index and a search.
 """
 
 import re
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from common import EXTRACTION  # noqa: E402
+from common import EXTRACTION
 
 #: The slowest a page may answer.
 MAX_SECONDS = 1.0

@@ -4,15 +4,9 @@ en-181: 17 English articles of the extraction benchmark; en-fundus: 25 English p
 fundus-dev; fr: 20 French pages of french-dev and fundus-dev. Each read by its language's pipeline.
 """
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-
-from common import EXTRACTION, SHARED  # noqa: E402
+from common import EXTRACTION, SHARED
 
 #: F1 measured on 2026-11-25 (bench/RESULTS.md), less a small margin for model noise.
 FLOORS = {

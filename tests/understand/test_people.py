@@ -3,7 +3,7 @@
 import pytest
 
 from newsdesk.errors import ModelNotInstalled
-from newsdesk.understand.nlp import load_pipeline, model_for
+from newsdesk.understand.nlp import load_pipeline, model_for, pipeline_names
 
 
 def person(article, name):
@@ -54,12 +54,11 @@ def test_scare_quotes_are_not_quotes(read_page):
     assert a.quotes == []
 
 
-def test_each_language_gets_its_pipeline_and_a_user_map_overrides_it(monkeypatch):
-    monkeypatch.setenv("NEWSDESK_SPACY_MODELS", "en=no_such_pipeline_xx")
-    assert model_for("en") == "no_such_pipeline_xx" and model_for("fr") == "fr_core_news_md"
+def test_each_language_gets_its_pipeline_and_a_user_map_overrides_it():
+    mapped = pipeline_names("en=no_such_pipeline_xx")
+    assert model_for("en", mapped) == "no_such_pipeline_xx" and model_for("fr", mapped) == "fr_core_news_md"
     with pytest.raises(ModelNotInstalled, match="no_such_pipeline_xx"):
-        load_pipeline(model_for("en"))
-    monkeypatch.delenv("NEWSDESK_SPACY_MODELS")
+        load_pipeline(model_for("en", mapped))
     nlp = load_pipeline(model_for("en"))
     assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names
     assert model_for("de") is None  # no words for German: not understood, whatever pipeline is mapped

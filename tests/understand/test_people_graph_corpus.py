@@ -6,15 +6,11 @@ shared first names, transliterations. Ingested through newsdesk's own pipeline i
 """
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-
-from common import SHARED  # noqa: E402
+from common import SHARED
 
 PAGES = [
     "article-extraction/0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0",

@@ -19,9 +19,10 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:4096].lstrip(b"\xef\xbb\xbf")))
 
 
-def extract(raw: RawDocument) -> Article:
+def extract(raw: RawDocument, site_rules: str = "") -> Article:
     """Read one document into an Article; raises BadInput naming the document when it cannot.
-    Both readers normalise the publication date (`dates.published_fields`)."""
+    Both readers normalise the publication date (`dates.published_fields`); HTML pages follow the
+    user's per-site rules in the file `site_rules` (`Reading.site_rules`), if any."""
     if looks_like_html(raw.data):
-        return read_html(raw.data, origin=raw.origin, url=raw.url)
+        return read_html(raw.data, origin=raw.origin, url=raw.url, site_rules=site_rules)
     return read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)

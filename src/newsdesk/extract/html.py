@@ -62,13 +62,13 @@ class PageMeta:
     extra: dict = field(default_factory=dict)
 
 
-def read_html(data: bytes, origin: str, url: str | None = None) -> Article:
+def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str = "") -> Article:
     """Read an HTML page into an Article (a new record); raises NotANewsPage when it holds none."""
     tree = trafilatura.load_html(data)
     if tree is None:
         raise NotANewsPage(origin, "HTML that cannot be parsed")
     base = url or _canonical(tree)
-    rules = rules_for(base)
+    rules = rules_for(base, site_rules)
     meta = page_meta(tree)
     dek = find_dek(tree, rules) or None
     images = find_images(tree, base)

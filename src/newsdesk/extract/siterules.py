@@ -1,6 +1,6 @@
 """Per-site rules a user writes for their own sources, so no site is named in the code.
 
-`NEWSDESK_SITE_RULES` points at a JSON file keyed by host (a rule for "example.com" also serves
+`NEWSDESK_SITE_RULES` (`Reading.site_rules`) points at a JSON file keyed by host (a rule for "example.com" also serves
 "www.example.com"); each entry may give XPath expressions:
 
     {"example.com": {"prune": ["//div[@class='promo']"], "headline": "//h1",
@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +19,6 @@ from lxml.etree import XPathError
 
 from ..errors import NewsdeskError
 
-RULES_VARIABLE = "NEWSDESK_SITE_RULES"
 FIELDS = ("headline", "standfirst", "category")
 
 
@@ -62,9 +60,8 @@ def load_rules(path: str) -> dict[str, SiteRules]:
     }
 
 
-def rules_for(url: str | None) -> SiteRules:
-    """The rules for a page's host, or none."""
-    path = os.environ.get(RULES_VARIABLE)
+def rules_for(url: str | None, path: str) -> SiteRules:
+    """The rules the file at `path` gives a page's host, or none."""
     if not path or not url:
         return NO_RULES
     host = (urlsplit(url).hostname or "").lower()

@@ -9,7 +9,6 @@ is a pipeline name plus one such file (docs/languages.md).
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from typing import Any
 
 DEFAULT_LANGUAGE = "en"
 #: A folder of more language files (`xx.toml`), beside the ones newsdesk ships.
-LANGUAGES_VARIABLE = "NEWSDESK_LANGUAGES"
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -125,9 +123,19 @@ class Language:
         return self.roles.regex("qualifier_before")
 
 
-def _folders() -> list:
-    """Where language files are looked for: the user's folder ($NEWSDESK_LANGUAGES) first, then newsdesk's."""
-    extra = os.environ.get(LANGUAGES_VARIABLE)
+#: The user's folder of language files (`Config.languages`), set where newsdesk starts.
+_user_folder = ""
+
+
+def use_folder(folder: str) -> None:
+    """Look for language files in `folder` first, then in newsdesk's own ("" for none). Set once
+    where newsdesk starts (from NEWSDESK_LANGUAGES), and by each reading of documents (`Reading`)."""
+    global _user_folder
+    _user_folder = folder
+
+
+def _folders(extra: str) -> list:
+    """Where language files are looked for: the user's folder first, then newsdesk's."""
     return ([Path(extra)] if extra else []) + [resources.files(__package__) / "data"]
 
 
@@ -138,12 +146,12 @@ def language(code: str | None) -> Language | None:
     code = code.lower().split("-")[0].split("_")[0]
     if not re.fullmatch(r"[a-z]{2,3}", code):
         return None
-    return _load(code, os.environ.get(LANGUAGES_VARIABLE, ""))
+    return _load(code, _user_folder)
 
 
 @lru_cache(maxsize=None)
-def _load(code: str, _folder_setting: str) -> Language | None:
-    for folder in _folders():
+def _load(code: str, extra: str) -> Language | None:
+    for folder in _folders(extra):
         path = folder / f"{code}.toml"
         if path.is_file():
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -166,6 +174,6 @@ def data_file(code: str):
 
 def known_languages() -> list[str]:
     """Codes of every language with a data file."""
-    codes = {p.name.removesuffix(".toml") for folder in _folders() if folder.is_dir() for p in folder.iterdir()
+    codes = {p.name.removesuffix(".toml") for folder in _folders(_user_folder) if folder.is_dir() for p in folder.iterdir()
              if re.fullmatch(r"[a-z]{2,3}\.toml", p.name)}
     return sorted(codes)

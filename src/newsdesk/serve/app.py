@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..config import Config
+from ..lang import use_folder
 from ..store import Store
 from . import api, web
 from .resources import refuse_nul
@@ -63,7 +64,8 @@ def create_app(store: Store, config: Config | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.config = config = config or Config.from_env()
-    app.state.ingester = Ingester(store, Fetcher(FetchConfig.from_config(config)))
+    use_folder(config.languages)
+    app.state.ingester = Ingester(store, Fetcher(FetchConfig.from_config(config)), config.reading)
     app.add_middleware(SecurityAndCaching)
     app.add_middleware(HeadAsGet)  # outermost: everything inside sees a GET
     app.include_router(api.router)

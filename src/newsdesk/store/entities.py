@@ -15,6 +15,7 @@ from collections import Counter
 
 from sqlalchemy import Connection, Engine, delete, func, or_, select, update
 
+from ..lang import english
 from ..lang.countries import country_named
 from ..lang.names import canonical_name, names_agree, parse_person, spelling_key
 from ..dates import month_series
@@ -23,8 +24,6 @@ from .base import EntityRef
 from .schema import (articles, entities, entity_aliases, entity_names, mentions, new_id, person_surnames,
                      person_titles)
 
-#: Qualifiers that say a role is no longer held.
-PAST_QUALIFIERS = frozenset({"then", "former", "ex", "late", "outgoing"})
 
 #: "Named together with" counts over an entity's latest articles, this many: a place named in
 #: 30,000 articles would otherwise join half a million mentions on every view of its page.
@@ -34,6 +33,7 @@ CO_MENTION_WINDOW = 2000
 def role_spans(rows) -> list[RoleSpan]:
     """Each (title, qualifier) an entity was given, from its mentions with roles (article_id,
     published, roles as JSON) in publication order: how many articles, first and last seen."""
+    past = english().past_qualifiers  # qualifiers are kept in English words ("ancien" -> "former")
     spans: dict[tuple[str, str | None], RoleSpan] = {}
     attested: set[tuple] = set()
     for row in rows:
@@ -44,7 +44,7 @@ def role_spans(rows) -> list[RoleSpan]:
             attested.add((key, row.article_id))
             span = spans.get(key)
             if span is None:
-                span = spans[key] = RoleSpan(title=key[0], qualifier=key[1], current=key[1] not in PAST_QUALIFIERS,
+                span = spans[key] = RoleSpan(title=key[0], qualifier=key[1], current=key[1] not in past,
                                              articles=0)
             span.articles += 1
             if row.published:

@@ -13,26 +13,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..config import Reading
+from ..lang import use_folder
 from ..lang.identify import article_language
 from ..model import Article, Understanding
 from .analysis import text_blocks
 from .reading import analyse
 from .entities import resolve_entities, with_sides
 from .events import find_events
-from .nlp import LANGUAGE_KEY, load_pipeline, model_for
+from .nlp import LANGUAGE_KEY, load_pipeline, model_for, pipeline_names
 from .quotes import find_quotes
 from .time import find_times
 
 BATCH_SIZE = 256
 
 
-def understand_all(articles: Sequence[Article]) -> list[Article]:
+def understand_all(articles: Sequence[Article], reading: Reading = Reading()) -> list[Article]:
     """Each article, understood: new records, in the same order; the inputs are not changed."""
+    use_folder(reading.languages)
+    models = pipeline_names(reading.spacy_models)
     results: list[Article] = []
     by_model: dict[str, list[int]] = {}
     for i, article in enumerate(articles):
         language = article_language(article)
-        model = model_for(language)
+        model = model_for(language, models)
         results.append(article.model_copy(update={
             "language": language, "understanding": Understanding(language=language, model=model),
             "entities": [], "quotes": [], "time_expressions": [], "events": []}))
@@ -73,5 +77,5 @@ def read_article(article: Article, docs, kinds: list[str]) -> Article:
     )
 
 
-def understand(article: Article) -> Article:
-    return understand_all([article])[0]
+def understand(article: Article, reading: Reading = Reading()) -> Article:
+    return understand_all([article], reading)[0]

@@ -9,7 +9,7 @@ language with no pipeline is not understood: no entity, quote or event is invent
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import cast
 
@@ -39,19 +39,20 @@ def parse_models(value: str) -> dict[str, str]:
     return models
 
 
-def pipeline_names(environ: dict[str, str] | None = None) -> dict[str, str]:
-    """Language -> spaCy pipeline: each language file's default, then the user's map over it."""
-    env = os.environ if environ is None else environ
+def pipeline_names(user_map: str = "") -> dict[str, str]:
+    """Language -> spaCy pipeline: each language file's default, then the user's map over it
+    (`Reading.spacy_models`, "en=en_core_web_md,fr=fr_core_news_sm")."""
     models = {code: lang.model for code in known_languages() if (lang := language(code)) and lang.model}
-    models.update(parse_models(env.get(MODELS_VARIABLE, "")))
+    models.update(parse_models(user_map))
     return models
 
 
-def model_for(code: str | None) -> str | None:
-    """The pipeline that reads a language, or None when newsdesk cannot understand it."""
+def model_for(code: str | None, models: Mapping[str, str] | None = None) -> str | None:
+    """The pipeline that reads a language (from `models`, else the language files' own), or None
+    when newsdesk cannot understand it."""
     if not code or language(code) is None:
         return None  # a pipeline alone is not enough: the rules need the language's words too
-    return pipeline_names().get(code)
+    return (pipeline_names() if models is None else models).get(code)
 
 
 @lru_cache(maxsize=8)
