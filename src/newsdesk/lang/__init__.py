@@ -104,7 +104,6 @@ class Language:
     determiners = _cached("names", "determiners")
     #: Words that end a venue, product or place, never a person's name ("Falls", "Arena", "Pro").
     not_name_words = _cached("names", "not_name_words")
-    role_nouns = _cached("roles", "nouns")
     role_suffixes = _cached("roles", "suffixes", tuple)
     not_roles = _cached("roles", "not_roles")
     public_office = _cached("roles", "public_office")
@@ -112,6 +111,11 @@ class Language:
     title_modifiers = _cached("roles", "modifiers")
     qualifier_words = _cached("roles", "qualifiers")
     past_qualifiers = _cached("roles", "past")
+
+    @cached_property
+    def role_nouns(self) -> frozenset[str]:
+        """Every noun that makes a title: the file's `nouns` and its `public_office` (listed once)."""
+        return self.roles.words("nouns") | self.public_office
 
     @cached_property
     def affiliation_labels(self) -> frozenset[str]:
