@@ -125,3 +125,11 @@ def test_a_word_is_listed_once_per_concept(code):
     lang = language(code)
     assert not lang.roles.words("nouns") & lang.public_office
     assert lang.public_office <= lang.role_nouns
+
+
+def test_french_news_names_countries_beyond_cldr():
+    from newsdesk.lang.countries import country_of
+
+    assert country_of("République tchèque", lang="fr").code == "CZ" == country_of("Tchéquie", lang="fr").code
+    assert country_of("Angleterre", lang="fr").code == "GB"
+    assert country_of("Hollande", lang="fr") is None  # a surname ("François Hollande") before a country

@@ -89,6 +89,8 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
         if following is None or token.i == 0:
             return False
         before = token.doc[token.i - 1]
+        if lower in lang.determiners and _capitalised(before) and not is_title_word(before, lang):
+            return False  # an article after a name starts the title: "sur Facebook le porte-parole du président"
         if lower in lang.roles.words("and_word"):
             # "founder and former CEO", "minister of mines and energy"
             return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower)
@@ -138,24 +140,34 @@ def title_before(person: Span) -> RoleMention | None:
     end = person.start
     if end - 1 > sent_start and doc[end - 1].text == ",":
         role = _run_before(doc, end - 1, sent_start, lang)
-        if role is not None and _opens_apposition(doc, role, sent_start, lang):
+        if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
     return _run_before(doc, end, sent_start, lang)
 
 
-def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language) -> bool:
+def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language, name_end: int) -> bool:
     """Whether a title before a comma and a name is an apposition: opened by a determiner ("the
     Kremlin spokesman, Dmitry Peskov", "la nouvelle ministre des Sports, Roxana Maracineanu"), a
     possessive ("his lawyer, ...", "son interprète principal, ...") or a possessive owner ("South
-    Africa's minister of electricity, ...")."""
+    Africa's minister of electricity, ..."). Inside a clause ("After meeting the president, Anna
+    Berg left") the name must close the apposition: a comma or the sentence's end after it."""
     if any(t.text in lang.possessives for t in doc[role.start : role.end]):
         return True
     i = role.start - 1
+    qualified = lang.qualifier_before.search(doc[sent_start : role.start].text) if lang.qualifier_before else None
+    if qualified is not None:  # "The newly appointed ambassador, Li Wei": the qualifier may be a verb
+        found = doc[sent_start : role.start].char_span(qualified.start(), qualified.end(), alignment_mode="expand")
+        i = found.start - 1 if found is not None else i
     while i >= sent_start and (doc[i].lower_ in lang.qualifier_words or doc[i].pos_ == "ADJ"):
         i -= 1
+    closed = name_end >= len(doc) or bool(doc[name_end].is_sent_start) or doc[name_end].is_punct
     if i < sent_start:
+        # a title opening the sentence, set off by commas: "Minister of Natural Resources, Mohlomi Moleko, said"
+        return name_end < len(doc) and doc[name_end].text == ","
+    if not (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.names.words("possessive_determiners")):
         return False
-    return doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.names.words("possessive_determiners")
+    opens_clause = i == sent_start or doc[i - 1].is_punct
+    return opens_clause or closed
 
 
 def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
@@ -184,6 +196,8 @@ def title_after(person: Span) -> RoleMention | None:
     if i >= sent_end or doc[i].text != ",":
         return None
     i += 1
+    if i + 1 < sent_end and doc[i].like_num and doc[i + 1].text == ",":
+        i += 2  # an age between: "Hayley Walsh, 42, a lecturer from Nottingham"
     if i < sent_end and doc[i].lower_ in lang.determiners:
         i += 1
     start = i
@@ -191,7 +205,7 @@ def title_after(person: Span) -> RoleMention | None:
     if end == start or (end < sent_end and doc[end].text not in (",", ".", ";")):
         return None
     complement = lang.roles.words("complement")
-    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON")), end)
+    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not _hyphenated(t)), end)
     if first_verb < end:
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
     first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
@@ -212,6 +226,12 @@ def title_after(person: Span) -> RoleMention | None:
                  and head_end <= e.start and e.end <= end]
         role.org = _strip_possessive(named[-1], lang).text if named else role.org
     return role
+
+
+def _hyphenated(token: Token) -> bool:
+    """A word glued to a hyphen before it is the end of a compound ("fact-checking"), whatever its tag."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text in ("-", "‐") and not before.whitespace_
 
 
 def title_as(person: Span) -> RoleMention | None:
