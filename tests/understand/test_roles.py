@@ -208,3 +208,13 @@ def test_a_french_appositive_title_with_its_organisation():
     person = span(doc("Sophie Binet, la secrétaire générale de la CGT, a dénoncé la réforme.", "fr"), "Sophie Binet")
     found = title_after(person)
     assert (found.title, found.text, found.org) == ("secrétaire générale", "secrétaire générale de la CGT", "CGT")
+
+
+@pytest.mark.parametrize("sentence, name, title, qualifier", [
+    ("Much depends on whether Anna Berg will continue as manager next season.", "Anna Berg", "manager", None),
+    ("Tom Hale has served as minister since May.", "Tom Hale", "minister", None),
+    ("Adam Neumann stepped down as CEO in 2019.", "Adam Neumann", "CEO", "former"),
+])
+def test_a_title_after_a_verb_and_as(sentence, name, title, qualifier):
+    found = role(sentence, name, title_as)
+    assert (found[0], found[2]) == (title, qualifier)

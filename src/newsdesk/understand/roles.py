@@ -234,12 +234,22 @@ def _hyphenated(token: Token) -> bool:
     return before is not None and before.text in ("-", "‐") and not before.whitespace_
 
 
+#: The most words between a name and the "as" of its title ("will continue as").
+MAX_VERB_GROUP = 3
+
+
 def title_as(person: Span) -> RoleMention | None:
-    """A title after "as": "replace Mauricio Pochettino as Tottenham's manager"."""
+    """A title after "as": "replace Mauricio Pochettino as Tottenham's manager", "Berg will stay on
+    as minister"."""
     doc = person.doc
     lang = lang_of(doc)
     i = person.end
     sent_end = sentence_end(person)
+    # a verb group between: "Pochettino will continue as manager", "Berg has served as minister"
+    while i < min(sent_end, person.end + MAX_VERB_GROUP) and doc[i].pos_ in ("AUX", "VERB", "ADV", "PART") \
+            and doc[i].lower_ not in lang.roles.words("as_words"):
+        i += 1
+    left = any(t.lower_ in lang.roles.words("leaving_verbs") for t in doc[person.end : i])  # "stepped down as CEO"
     for phrase in lang.roles.list("as_words"):
         words = phrase.split()
         if [t.lower_ for t in doc[i : i + len(words)]] == words:
@@ -260,7 +270,10 @@ def title_as(person: Span) -> RoleMention | None:
             break
     if end == start or not is_title_word(doc[end - 1], lang):
         return None
-    return _role_from_tokens(doc, start, end, start, lang)
+    role = _role_from_tokens(doc, start, end, start, lang)
+    if role is not None and left:
+        role.qualifier = "former"
+    return role
 
 
 def nationality_before(person: Span) -> str | None:
