@@ -3,10 +3,9 @@
 import pytest
 
 from literal import doc, span
+from newsdesk.understand.allegiance import nationality_before, party_after
 from newsdesk.understand.roles import (
     is_title_word,
-    nationality_before,
-    party_after,
     title_after,
     title_as,
     title_before,
@@ -218,3 +217,18 @@ def test_a_french_appositive_title_with_its_organisation():
 def test_a_title_after_a_verb_and_as(sentence, name, title, qualifier):
     found = role(sentence, name, title_as)
     assert (found[0], found[2]) == (title, qualifier)
+
+
+@pytest.mark.parametrize("sentence, name, titles", [
+    ("Marine Corps Commandant Major General Tom Hale said the drills went well.", "Tom Hale",
+     ["Marine Corps Commandant", "Major General"]),
+    ("Exercise representative Colonel Tom Hale spoke.", "Tom Hale", ["Exercise representative", "Colonel"]),
+    ("Attorney General Tom Hale said so.", "Tom Hale", ["Attorney General"]),
+    ("Sergeant Major Tom Hale said so.", "Tom Hale", ["Sergeant Major"]),
+    ("Lieutenant Colonel Tom Hale testified.", "Tom Hale", ["Lieutenant Colonel"]),
+])
+def test_a_rank_after_an_office_is_a_role_of_its_own(sentence, name, titles):
+    from newsdesk.lang import language
+    from newsdesk.understand.roles import ranks_apart
+
+    assert [r.title for r in ranks_apart(title_before(span(doc(sentence), name)), language("en"))] == titles

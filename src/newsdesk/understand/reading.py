@@ -18,7 +18,8 @@ from ..model import Article
 from .analysis import Analysis, Mention, classify, credit_key, credit_names, quote_spans, strip_possessive
 from .names import calendar_words
 from .nlp import lang_of
-from .roles import RoleMention, nationality_before, party_after, title_after, title_as, title_before
+from .allegiance import nationality_before, party_after
+from .roles import RoleMention, ranks_apart, title_after, title_as, title_before
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
@@ -55,8 +56,8 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     promote_surnames(analysis)
     drop_products(analysis)
     for mention in analysis.persons():
-        mention.roles = [r for r in (title_before(mention.span), title_after(mention.span) or title_as(mention.span))
-                         if r is not None]
+        after = title_after(mention.span) or title_as(mention.span)
+        mention.roles = ranks_apart(title_before(mention.span), analysis.lang) + ([after] if after else [])
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
     share_plural_titles(analysis)

@@ -14,12 +14,12 @@ tokens, tags and entity labels only: no parse tree is needed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
-from ..lang.countries import country_of, country_of_demonym
+from ..lang.countries import country_of_demonym
 from .nlp import lang_of
 
 
@@ -187,6 +187,33 @@ def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMent
     return _role_from_tokens(doc, start, end, sent_start, lang)
 
 
+def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
+    """A title run that ends in a rank before the name is two roles: "Marine Corps Commandant Major
+    General Arturo Rojas" is a commandant and a major general, "Hawks head Major-Gen Gopaul Govender"
+    a head and a major-general. A rank after another rank ("Sergeant Major") or a one-word rank
+    written after its office ("Attorney General") stays one title."""
+    if role is None:
+        return []
+    ranks = frozenset(phrase.lower() for phrase in lang.roles.list("ranks"))
+    rank_words = frozenset(word for phrase in ranks for word in phrase.split())
+    words = role.title.split()
+    for size in (2, 1):
+        rank, head = " ".join(words[-size:]), words[:-size]
+        if rank.lower() not in ranks or not head or head[-1].lower() in rank_words:
+            continue
+        if size == 1 and rank.lower() in lang.roles.words("postpositive"):
+            continue
+        last = head[-1].lower()
+        if last in lang.role_nouns or (len(last) >= MIN_SUFFIX_ROLE and last.endswith(lang.role_suffixes)):
+            cut = role.text.rfind(words[-size])
+            first = replace(role, title=" ".join(head), text=role.text[:cut].strip() if cut > 0 else role.text,
+                            end=role.end - size)
+            second = RoleMention(title=rank, text=rank, qualifier=None, affiliation=None, org=None,
+                                 start=role.end - size, end=role.end, public=role.public)
+            return [first, second]
+    return [role]
+
+
 def title_after(person: Span) -> RoleMention | None:
     """An appositive title: "Dmitry Peskov, the Kremlin spokesman, said"; "Sonya Zoghlin, Carlineo's attorney,"."""
     doc = person.doc
@@ -274,30 +301,6 @@ def title_as(person: Span) -> RoleMention | None:
     if role is not None and left:
         role.qualifier = "former"
     return role
-
-
-def nationality_before(person: Span) -> str | None:
-    """A nationality or country written right before a name with no title: "American Kevin King"."""
-    doc = person.doc
-    if person.start == 0:
-        return None
-    lang = lang_of(doc)
-    token = doc[person.start - 1]
-    if token.ent_type_ in lang.affiliation_labels and country_of(token.text, lang=lang.code) is not None:
-        return token.text
-    return None
-
-
-def party_after(person: Span) -> str | None:
-    """The party of a US politician written after the name: "Rep. Ilhan Omar (D-Minn.)"."""
-    doc = person.doc
-    lang = lang_of(doc)
-    party = lang.roles.section("party")
-    pattern = party.regex("pattern", 0)
-    if pattern is None:
-        return None
-    m = pattern.match(doc[person.end : person.end + 8].text_with_ws if person.end < len(doc) else "")
-    return party.table("names").get(m.group("party")) if m else None
 
 
 def canonical_qualifier(word: str, lang: Language) -> str:
