@@ -100,6 +100,8 @@ def classified(sentence, ents):
     ("The North Atlantic Treaty Organization (NATO) met.", {"North Atlantic Treaty Organization": "ORG"},
      ("org", "North Atlantic Treaty Organization (NATO)")),
     ("Hage Geingob, the president, spoke.", {"Hage Geingob": "ORG"}, ("person", "Hage Geingob")),
+    ("Idaho police officer Brett Payne wrote it.", {"Brett Payne": "ORG"}, ("person", "Brett Payne")),
+    ("He is the president of Blue Origin.", {"Blue Origin": "ORG"}, ("org", "Blue Origin")),
     ("Jeff Bezos's Blue Origin launched a rocket.", {"Jeff Bezos's": "PERSON"}, ("person", "Jeff Bezos")),
     ("Sunday Melina Wolf spoke.", {"Sunday Melina Wolf": "PERSON"}, ("person", "Melina Wolf")),
     ("President Trump spoke.", {"President Trump": "PERSON"}, ("person", "Trump")),

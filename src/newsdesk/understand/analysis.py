@@ -180,10 +180,13 @@ def _named(span: Span) -> bool:
 
 
 def _titled_name(span: Span, lang: Language) -> bool:
-    """Two or three proper nouns with a person's title in apposition after them: a person's name,
-    whatever NER says ("Hage Geingob, the president, ..."; not "Full Fact, the website")."""
+    """Two or three proper nouns with a person's title in apposition after them, or a title noun
+    right before them: a person's name, whatever NER says ("Hage Geingob, the president, ...",
+    "Idaho police officer Brett Payne"; not "Full Fact, the website", not "president of Microsoft")."""
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" for t in span):
         return False
+    if span.start > 0 and is_title_word(span.doc[span.start - 1], lang) and title_before(span) is not None:
+        return True
     role = title_after(span)
     return role is not None and role.public
 
