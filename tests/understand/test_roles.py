@@ -232,3 +232,8 @@ def test_a_rank_after_an_office_is_a_role_of_its_own(sentence, name, titles):
     from newsdesk.understand.roles import ranks_apart
 
     assert [r.title for r in ranks_apart(title_before(span(doc(sentence), name)), language("en"))] == titles
+
+
+def test_a_title_the_model_took_into_the_name_is_still_a_title():
+    parsed = doc("The plan is fair, King Charles said in his speech.", ents={"King Charles": "PERSON"})
+    assert title_before(span(parsed, "Charles")).title == "King"

@@ -174,8 +174,10 @@ def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMent
     i = end - 1
     following = None
     while i >= sent_start and _in_run(doc[i], following, lang):
-        if doc[i].ent_type_ in lang.person_labels:
-            break
+        inside_name = doc[i].text[:1].isupper() and end < len(doc) and all(
+            doc[j].ent_iob_ == "I" for j in range(i + 1, end + 1))
+        if doc[i].ent_type_ in lang.person_labels and not inside_name:
+            break  # another person's name; the title NER took into this one's span stays ("King Charles")
         following = doc[i]
         i -= 1
     start = i + 1
