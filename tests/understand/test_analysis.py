@@ -182,11 +182,14 @@ def test_a_plural_title_before_two_names_is_each_ones_in_the_singular():
     assert roles(a) == {"Cory Booker": ["Sen."], "Kamala Harris": ["Sen."]}
 
 
-@pytest.mark.xfail(strict=True, reason="share_plural_titles gives the title to the second name only: the third "
-                                       "name of a list ('Bernie Sanders') gets none")
 def test_a_plural_title_before_three_names_is_each_ones():
     a = analysed(["Sens. Cory Booker, Kamala Harris and Bernie Sanders voted against the bill."])
     assert roles(a) == {"Cory Booker": ["Sen."], "Kamala Harris": ["Sen."], "Bernie Sanders": ["Sen."]}
+
+
+def test_a_plural_title_after_a_list_and_both_or_all_is_each_ones():
+    a = analysed(["Anna Berg, Tom Hale and Li Wei, all ministers, met in Oslo."])
+    assert roles(a) == {"Anna Berg": ["minister"], "Tom Hale": ["minister"], "Li Wei": ["minister"]}
 
 
 def test_a_singular_title_is_not_shared_along_a_list():

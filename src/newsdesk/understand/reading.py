@@ -61,6 +61,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
     share_plural_titles(analysis)
+    share_titles_after_lists(analysis)
     drop_lone_names(analysis)
     demote_names_in_titles(analysis)
     return analysis
@@ -137,21 +138,49 @@ def share_plural_titles(analysis: Analysis) -> None:
     Harris", "founding members Tom Johnston, Michael McDonald and Pat Simmons"."""
     joiners = {",", *analysis.lang.roles.words("and_word")}
     persons = analysis.persons()
+    carried: RoleMention | None = None  # the title in the singular, passed along the list
     for first, m in zip(persons, persons[1:]):
-        if m.roles or first.span.doc is not m.span.doc or m.sentence != first.sentence:
-            continue
         between = m.span.doc[first.span.end : m.span.start]
-        if not between or any(t.lower_ not in joiners for t in between):
+        listed = (first.span.doc is m.span.doc and m.sentence == first.sentence and bool(between)
+                  and all(t.lower_ in joiners for t in between))
+        if not listed or m.roles:
+            carried = None
             continue
-        # the list's first name carries the title; later names carry it on
-        head = next((r for r in first.roles if r.end <= first.span.start), None)
-        if head is None:
-            continue
-        singular = singular_title(head, m.span.doc)
-        if singular is not None:
-            m.roles = [replace(head, title=singular, start=m.span.start, end=m.span.start)]
+        if carried is None:
+            # the list's first name carries the title; later names carry it on
+            head = next((r for r in first.roles if r.end <= first.span.start), None)
+            singular = singular_title(head, m.span.doc) if head is not None else None
+            if head is None or singular is None:
+                continue
+            carried = replace(head, title=singular)
             if first.roles and first.roles[0] is head:
-                first.roles[0] = replace(head, title=singular)
+                first.roles[0] = carried
+        m.roles = [replace(carried, start=m.span.start, end=m.span.start)]
+
+
+def share_titles_after_lists(analysis: Analysis) -> None:
+    """A plural title after a list of names and "both"/"all" is each one's: "Kevin King and
+    Timothy Weeks, both professors at the American University of Kabul"."""
+    joiners = {",", *analysis.lang.roles.words("and_word")}
+    distributive = analysis.lang.roles.words("distributive")
+    persons = analysis.persons()
+    for index, last in enumerate(persons):
+        doc, end = last.span.doc, last.span.end
+        if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in distributive:
+            continue
+        after = next((r for r in last.roles if r.start > last.span.start), None)
+        words = after.title.split() if after is not None else []
+        noun = next((t for t in doc[after.start : after.end] if t.text == words[-1]), None) if after else None
+        if after is None or noun is None or not noun.text.endswith("s") or "Plur" not in noun.morph.get("Number", []):
+            continue  # "professors", not "both the minister's"
+        single = replace(after, title=" ".join([*words[:-1], words[-1][:-1]]))
+        last.roles = [single if r is after else r for r in last.roles]
+        for earlier, later in zip(reversed(persons[:index]), reversed(persons[1 : index + 1])):
+            between = doc[earlier.span.end : later.span.start]
+            if earlier.span.doc is not doc or not between or any(t.lower_ not in joiners for t in between):
+                break
+            if not earlier.roles:
+                earlier.roles = [replace(single, start=earlier.span.start, end=earlier.span.start)]
 
 
 def singular_title(role: RoleMention, doc: Doc) -> str | None:

@@ -227,8 +227,8 @@ def title_after(person: Span) -> RoleMention | None:
     i += 1
     if i + 1 < sent_end and doc[i].like_num and doc[i + 1].text == ",":
         i += 2  # an age between: "Hayley Walsh, 42, a lecturer from Nottingham"
-    if i < sent_end and doc[i].lower_ in lang.determiners:
-        i += 1
+    if i < sent_end and (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.roles.words("distributive")):
+        i += 1  # "the Kremlin spokesman"; "Kevin King and Timothy Weeks, both professors at ..."
     start = i
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
     if end == start or (end < sent_end and doc[end].text not in (",", ".", ";")):
