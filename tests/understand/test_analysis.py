@@ -110,6 +110,19 @@ def test_a_span_is_classified_with_the_models_mistakes_mended(sentence, ents, wa
     assert classified(sentence, ents) == want
 
 
+@pytest.mark.parametrize("sentence, ents, want", [
+    ("Le ministre de la Santé Roman Prymula s'est retrouvé au restaurant.",
+     {"ministre de la Santé Roman Prymula": "ORG"}, ("person", "Roman Prymula")),
+    ("Le ministre de l'Intérieur a parlé.", {"ministre de l'Intérieur": "ORG"}, None),
+])
+def test_a_title_and_a_name_tagged_as_one_organisation_is_the_person(sentence, ents, want):
+    from newsdesk.lang import language
+
+    lang = language("fr")
+    found = classify(doc(sentence, "fr", ents=ents).ents[-1], lang, calendar_words(lang))
+    assert (None if found is None else (found[0], found[2])) == want
+
+
 # -- mentions of a whole article ------------------------------------------------------------------
 
 def test_the_pages_byline_and_photo_credit_are_not_people_of_the_story():

@@ -191,6 +191,21 @@ def _titled_name(span: Span, lang: Language) -> bool:
     return role is not None and role.public
 
 
+def _name_after_title(span: Span, lang: Language) -> Span | None:
+    """The two or three capitalised words that end a span opening with a title, when the rest is
+    that title: "ministre de la Santé Roman Prymula" -> "Roman Prymula" (whatever their tags: the
+    small models tag unfamiliar names as nouns, even pronouns)."""
+    for size in (3, 2):
+        tail = span[-size:]
+        if len(span) <= size or not all(t.text[:1].isupper() and t.is_alpha and not is_title_word(t, lang)
+                                        and t.lower_ not in lang.portfolio_words for t in tail):
+            continue
+        title = title_before(tail)
+        if title is not None and title.start <= span.start:
+            return tail
+    return None
+
+
 def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[EntityType, Span, str] | None:
     """An NER span as (person|org|place, name span, name), with the model's common mistakes mended."""
     span = strip_possessive(ent, lang)
@@ -208,6 +223,10 @@ def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[Entit
     if not _named(span):
         return None
     if label in lang.org_labels:
+        if is_title_word(span[0], lang) and (named := _name_after_title(span, lang)) is not None:
+            cleaned = clean_person(named, lang, calendar)  # "ministre de la Santé Roman Prymula" as one ORG
+            if cleaned is not None:
+                return "person", *cleaned
         if span.text.lower() in lang.portfolio_words or is_title_word(span[0], lang):
             return None  # "Defense" of "Defense Minister"; a title read as a name: "ministre de l'Intérieur"
         if country_named(span.text, code) is not None:
