@@ -194,6 +194,17 @@ class Reader:
             group = doc[i + 1 : trigger.i].text
             if group and not self.persons_in(s, i + 1):
                 frame.unnamed.append(group)
+            self.add_who_met(s, trigger.i, frame)
+
+    def add_who_met(self, s: int, trigger: int, frame: Frame) -> None:
+        """A named subject of a group verb and the people it met: "Anna Berg met Claire Dubois"."""
+        subject = [m for m in self.persons_in(s) if m.span.end <= trigger and trigger - m.span.end <= 2]
+        if not subject:
+            return
+        met = [m for m in self.persons_in(s, trigger + 1) if m.span.start - trigger <= 3]
+        for m in subject[-1:] + met[:1]:
+            if all(m.entity_index != p[0] for p in frame.participants):
+                frame.participants.append((m.entity_index, "participant", None))
 
     def read_negotiation(self, s, sent, frame: Frame) -> None:
         doc, text = sent.doc, sent.text
@@ -304,7 +315,9 @@ def to_event(frame: Frame, sentences: list[int], analysis: Analysis, entities: l
     )
 
 
-def appointments(analysis: Analysis, entities: list[Entity]) -> list[Event]:
+def appointments(analysis: Analysis, entities: list[Entity], times: list[FoundTime]) -> list[Event]:
+    """People appointed, by a qualifier ("newly appointed") or a phrase ("was named ..."), dated by
+    the first date of the sentence outside quotes ("on Monday")."""
     w = event_words(analysis.lang)
     events: list[Event] = []
     for m in analysis.persons():
@@ -320,8 +333,10 @@ def appointments(analysis: Analysis, entities: list[Entity]) -> list[Event]:
         person = entities[m.entity_index]
         if any(e.participants[0].name == person.name for e in events):
             continue
+        date = next((t.expression.normalized for t in times if t.sentence == m.sentence and t.quote is None
+                     and t.expression.kind == "date"), None)
         events.append(Event(
-            type="appointment", label=f"{person.name} appointed {title}", role=title,
+            type="appointment", label=f"{person.name} appointed {title}", role=title, date=date,
             participants=[Participant(name=person.name, part="appointee", side=person.affiliation)],
             evidence=[analysis.sentences[m.sentence].text],
         ))
@@ -349,4 +364,4 @@ def find_events(analysis: Analysis, entities: list[Entity], quotes: list[FoundQu
     reader = Reader(analysis, entities, quotes, times)
     merged = merge(reader.frames(), analysis, reader.anchor)
     events = [to_event(frame, sentences, analysis, entities) for frame, sentences in merged]
-    return events + appointments(analysis, entities) + statements(quotes, entities)
+    return events + appointments(analysis, entities, times) + statements(quotes, entities)
