@@ -61,9 +61,6 @@ def test_abbreviated_titles_stay_one_token():
     assert tokens[:5] == ["Sens.", "Booker", "and", "Harris", "met"] and tokens[5] == "Gov."
 
 
-@pytest.mark.xfail(strict=True, reason="senter ends a sentence after an abbreviated title that opens the next "
-                                       "sentence: 'Sens.' and '... Monday. Prof.' become sentences of their own, "
-                                       "and the names after them lose their title")
 @pytest.mark.parametrize("text, second", [
     ("The bill passed on Monday. Sens. John Thune and Mike Rounds voted against it.",
      "Sens. John Thune and Mike Rounds voted against it."),

@@ -75,7 +75,29 @@ def load_pipeline(name: str):
         rules = attribute_table(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")).patterns)
         nlp.replace_pipe("attribute_ruler", FAST_ATTRIBUTES, config={"rules": rules})
     keep_abbreviations(nlp, language(nlp.lang))
+    keep_titles_in_sentences(nlp, language(nlp.lang))
     return nlp
+
+
+def keep_titles_in_sentences(nlp, lang: Words | None) -> None:
+    """No sentence ends right after an abbreviated title: `senter` takes the stop of "Sens." or
+    "Prof." for a sentence's end, and "Sens. John Thune voted" would lose its title; when the
+    title follows a sentence's last stop, the sentence starts at the title instead."""
+    if lang is None or "senter" not in nlp.pipe_names:
+        return
+    titles = frozenset(w for w in lang.role_nouns | lang.honorifics if w.endswith(".") and len(w) > 2)
+    name = f"newsdesk_title_stops_{lang.code}"
+    if name not in Language.factories:
+        def join(doc):
+            for token in doc[:-1]:
+                if token.lower_ in titles and doc[token.i + 1].is_sent_start and doc[token.i + 1].text[:1].isupper():
+                    doc[token.i + 1].is_sent_start = False
+                    if token.i > 0 and doc[token.i - 1].text in (".", "!", "?"):
+                        token.is_sent_start = True  # "... on Monday. Prof. Tom Hale left": the end moves back
+            return doc
+
+        Language.component(name, func=join)
+    nlp.add_pipe(name, after="senter")
 
 
 def attribute_table(patterns: list[dict]) -> dict:
