@@ -143,3 +143,13 @@ def test_an_entity_profile_counts_every_article_and_lists_one_page(engine_store)
     former = next(r for r in profile.roles if r.qualifier == "former")
     assert (former.articles, former.current) == (1, False)
     assert [(e.name, e.articles) for e in engine_store.co_mentioned(berg)] == [("Oslo", 2), ("NATO", 1)]
+
+
+@pytest.mark.parametrize("name, given, surname", [
+    ("Botic van de Zandschulp", ("Botic",), "van de Zandschulp"),
+    ("Van de Zandschulp", (), "Van de Zandschulp"),  # a family name opening a sentence
+    ("Van Morrison", ("Van",), "Morrison"),
+])
+def test_particles_belong_to_the_family_name(name, given, surname):
+    parsed = parse_person(name)
+    assert (parsed.given, parsed.surname) == (given, surname)

@@ -47,8 +47,6 @@ def test_a_son_named_after_his_father_is_another_person():
         ("Donald Trump", "person", [], 1), ("Donald Trump Jr.", "person", [], 1)]
 
 
-@pytest.mark.xfail(strict=True, reason="a surname with a particle opening a sentence ('Van de Zandschulp said') is "
-                                       "a person of its own, not Botic van de Zandschulp")
 def test_a_surname_with_a_capitalised_particle_joins_the_full_name():
     assert entities(["Botic van de Zandschulp beat the champion on Tuesday.",
                      "Van de Zandschulp said he was delighted."]) == [

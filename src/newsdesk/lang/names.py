@@ -102,6 +102,8 @@ def parse_person(name: str, honorifics: frozenset[str] | None = None) -> PersonN
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in PARTICLES:
         start -= 1  # "Botic van de Zandschulp": the particles belong to the family name
+    if start == 1 and len(words) >= 3 and words[0].lower() in PARTICLES:
+        start = 0  # "Van de Zandschulp said": a family name capitalised at a sentence's start ("Van Morrison" stays)
     return PersonName(tuple(words[:start]), " ".join(words[start:]), suffix)
 
 
