@@ -54,8 +54,6 @@ def test_a_quote_across_a_paragraph_end():
         ("Anna Berg", "It matters too much to all of us.", False)]
 
 
-@pytest.mark.xfail(strict=True, reason="a quote running over a paragraph end whose attribution comes only at its "
-                                       "end: the first paragraph's part is dropped (only 'It matters ...' is found)")
 def test_a_quote_across_a_paragraph_end_attributed_at_its_end():
     assert said(["Anna Berg opened the session.", "“We will not give up on this project.",
                  "“It matters too much to all of us,” she said."]) == [

@@ -232,6 +232,7 @@ def close_attribution(after: str, speech: SpeechWords) -> bool:
 def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
     speakers = Speakers(analysis, entities)
     found: list[FoundQuote] = []
+    running_on: list[tuple[int, int, int, str]] = []  # unattributed quotes open at their paragraph's end
     for block, doc in enumerate(analysis.docs):
         if analysis.kinds[block] != "paragraph":
             continue
@@ -270,12 +271,20 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
                 # a paragraph of speech after one that says who speaks: "Lacerda added ..." / “And then ...”
                 attributed, speaker, words = speakers.introduced_before(block)
             if not attributed:
+                if t_end == len(text):  # it runs on into the next paragraph, attributed at its end, maybe
+                    running_on = [r for r in running_on if r[0] == block - 1] + [(block, q_start, q_end, quoted)]
                 continue
+            if q_start == 0 and running_on and running_on[-1][0] == block - 1:
+                found += [quote_found(entities, speaker, words, *r, partial=False, place=None) for r in running_on]
+            running_on = []
             partial = bool(before.strip()) and not before.rstrip().endswith((":", ",")) or quoted[:1].islower()
-            place = place_said(speakers.words, after)
-            found.append(FoundQuote(
-                quote=Quote(speaker=entities[speaker].name if speaker is not None else None, text=quoted,
-                            partial=partial, place=place),
-                block=block, start=q_start, end=q_end, speaker=speaker, attribution=words, attributed=True,
-            ))
+            found.append(quote_found(entities, speaker, words, block, q_start, q_end, quoted, partial,
+                                     place_said(speakers.words, after)))
     return found
+
+
+def quote_found(entities: list[Entity], speaker: int | None, words: str, block: int, start: int, end: int,
+                quoted: str, partial: bool, place: str | None) -> FoundQuote:
+    return FoundQuote(quote=Quote(speaker=entities[speaker].name if speaker is not None else None, text=quoted,
+                                  partial=partial, place=place),
+                      block=block, start=start, end=end, speaker=speaker, attribution=words, attributed=True)
