@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_LANGUAGE = "en"
-#: A folder of more language files (`xx.toml`), beside the ones newsdesk ships.
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -111,6 +110,7 @@ class Language:
     title_modifiers = _cached("roles", "modifiers")
     qualifier_words = _cached("roles", "qualifiers")
     past_qualifiers = _cached("roles", "past")
+    ranks = _cached("roles", "ranks")
 
     @cached_property
     def role_nouns(self) -> frozenset[str]:

@@ -30,6 +30,14 @@ from .schema import (articles, entities, entity_aliases, entity_names, mentions,
 CO_MENTION_WINDOW = 2000
 
 
+def latest_naming(entity_id: int):
+    """The articles naming an entity, the latest first (undated last): article_id, published."""
+    published = func.max(mentions.c.published)
+    return (select(mentions.c.article_id, published.label("published"))
+            .where(mentions.c.entity_id == entity_id).group_by(mentions.c.article_id)
+            .order_by(published.desc().nulls_last(), mentions.c.article_id.desc()))
+
+
 def role_spans(rows) -> list[RoleSpan]:
     """Each (title, qualifier) an entity was given, from its mentions with roles (article_id,
     published, roles as JSON) in publication order: how many articles, first and last seen."""
@@ -274,10 +282,7 @@ class EntityGraph:
 
     def entity_articles(self, entity_id: int, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
         """The articles naming an entity, the latest first."""
-        named = (select(mentions.c.article_id, func.max(mentions.c.published).label("published"))
-                 .where(mentions.c.entity_id == entity_id).group_by(mentions.c.article_id)
-                 .order_by(func.max(mentions.c.published).desc().nulls_last(), mentions.c.article_id.desc())
-                 .limit(limit).offset(offset).subquery())
+        named = latest_naming(entity_id).limit(limit).offset(offset).subquery()
         query = (select(named.c.article_id.label("id"), articles.c.headline, named.c.published)
                  .join(articles, articles.c.id == named.c.article_id)
                  .order_by(named.c.published.desc().nulls_last(), named.c.article_id.desc()))
@@ -313,10 +318,7 @@ class EntityGraph:
     def co_mentioned(self, entity_id: int, limit: int = 10) -> list[NamedCount]:
         """The entities most often named in the same articles as this one, among its latest
         CO_MENTION_WINDOW articles (all of them for all but the most named)."""
-        recent = (select(mentions.c.article_id).where(mentions.c.entity_id == entity_id)
-                  .group_by(mentions.c.article_id)
-                  .order_by(func.max(mentions.c.published).desc().nulls_last(), mentions.c.article_id.desc())
-                  .limit(CO_MENTION_WINDOW).subquery())
+        recent = latest_naming(entity_id).limit(CO_MENTION_WINDOW).subquery()
         shared = func.count(mentions.c.article_id.distinct())
         query = (select(entities.c.id, entities.c.name, entities.c.type, shared.label("articles"))
                  .select_from(recent.join(mentions, mentions.c.article_id == recent.c.article_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language, english
 from ..lang.countries import country_of, country_of_demonym
@@ -140,16 +140,13 @@ def share_plural_titles(analysis: Analysis) -> None:
     persons = analysis.persons()
     carried: RoleMention | None = None  # the title in the singular, passed along the list
     for first, m in zip(persons, persons[1:]):
-        between = m.span.doc[first.span.end : m.span.start]
-        listed = (first.span.doc is m.span.doc and m.sentence == first.sentence and bool(between)
-                  and all(t.lower_ in joiners for t in between))
-        if not listed or m.roles:
+        if not listed_together(first, m, joiners) or m.roles:
             carried = None
             continue
         if carried is None:
             # the list's first name carries the title; later names carry it on
             head = next((r for r in first.roles if r.end <= first.span.start), None)
-            singular = singular_title(head, m.span.doc) if head is not None else None
+            singular = singular_title(head.title, m.span.doc[head.end - 1]) if head is not None else None
             if head is None or singular is None:
                 continue
             carried = replace(head, title=singular)
@@ -169,27 +166,33 @@ def share_titles_after_lists(analysis: Analysis) -> None:
         if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in distributive:
             continue
         after = next((r for r in last.roles if r.start > last.span.start), None)
-        words = after.title.split() if after is not None else []
-        noun = next((t for t in doc[after.start : after.end] if t.text == words[-1]), None) if after else None
-        if after is None or noun is None or not noun.text.endswith("s") or "Plur" not in noun.morph.get("Number", []):
+        head = after.title.split()[-1] if after is not None else ""
+        noun = next((t for t in doc[after.start : after.end] if t.text == head), None) if after else None
+        singular = singular_title(after.title, noun) if after is not None and noun is not None else None
+        if after is None or singular is None or not head.endswith("s"):
             continue  # "professors", not "both the minister's"
-        single = replace(after, title=" ".join([*words[:-1], words[-1][:-1]]))
+        single = replace(after, title=singular)
         last.roles = [single if r is after else r for r in last.roles]
         for earlier, later in zip(reversed(persons[:index]), reversed(persons[1 : index + 1])):
-            between = doc[earlier.span.end : later.span.start]
-            if earlier.span.doc is not doc or not between or any(t.lower_ not in joiners for t in between):
+            if not listed_together(earlier, later, joiners):
                 break
             if not earlier.roles:
                 earlier.roles = [replace(single, start=earlier.span.start, end=earlier.span.start)]
 
 
-def singular_title(role: RoleMention, doc: Doc) -> str | None:
-    """The title of a plural role in the singular ("Sens." -> "Sen.", "founding members" -> "founding
-    member"), or None when the role is no plural."""
-    last = doc[role.end - 1]
-    if "Plur" not in last.morph.get("Number", []) and not re.fullmatch(r"[A-Z][a-z]+s\.", last.text):
+def listed_together(first: Mention, later: Mention, joiners: set[str]) -> bool:
+    """Two names next to each other in one list: in one sentence, only commas and "and" between."""
+    between = later.span.doc[first.span.end : later.span.start]
+    return (first.span.doc is later.span.doc and first.sentence == later.sentence and bool(between)
+            and all(t.lower_ in joiners for t in between))
+
+
+def singular_title(title: str, noun: Token) -> str | None:
+    """A plural title in the singular ("Sens." -> "Sen.", "founding members" -> "founding member"),
+    by the token of its last word, or None when the title is no plural."""
+    if "Plur" not in noun.morph.get("Number", []) and not re.fullmatch(r"[A-Z][a-z]+s\.", noun.text):
         return None
-    words = role.title.split()
+    words = title.split()
     word = words[-1]
     words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
     return " ".join(words)

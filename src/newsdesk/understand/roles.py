@@ -196,7 +196,7 @@ def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
     written after its office ("Attorney General") stays one title."""
     if role is None:
         return []
-    ranks = frozenset(phrase.lower() for phrase in lang.roles.list("ranks"))
+    ranks = lang.ranks
     rank_words = frozenset(word for phrase in ranks for word in phrase.split())
     words = role.title.split()
     for size in (2, 1):
