@@ -56,9 +56,9 @@ def print_entity(out: Console, profile: EntityProfile) -> None:
         out.print("  also: " + escape(", ".join(profile.aliases[:12])))
     for role in profile.roles:
         out.print(f"  {escape((role.qualifier + ' ') if role.qualifier else '')}{escape(role.title)}"
-                  f"  [dim]{role.first_seen or ''}–{role.last_seen or ''}, {role.articles} articles[/dim]")
+                  f"  [dim]{(role.first_seen or '')[:10]}–{(role.last_seen or '')[:10]}, {role.articles} articles[/dim]")
     for article in profile.articles:
-        out.print(f"  {article.published or '':10}  {escape(article.headline)}")
+        out.print(f"  {(article.published or '')[:10]:10}  {escape(article.headline)}")
     if profile.total > len(profile.articles):
         out.print(f"  [dim]the latest {len(profile.articles)} of {profile.total} articles; --limit shows more[/dim]")
 
