@@ -102,6 +102,10 @@ def classified(sentence, ents):
     ("Jeff Bezos's Blue Origin launched a rocket.", {"Jeff Bezos's": "PERSON"}, ("person", "Jeff Bezos")),
     ("Sunday Melina Wolf spoke.", {"Sunday Melina Wolf": "PERSON"}, ("person", "Melina Wolf")),
     ("President Trump spoke.", {"President Trump": "PERSON"}, ("person", "Trump")),
+    ("The first witness was Hawks head Major-Gen Gopaul Govender.", {"Major-Gen Gopaul Govender": "ORG"},
+     ("person", "Gopaul Govender")),
+    ("Police detained the manager of Nana Backpacker Hostel.", {"Nana Backpacker Hostel": "ORG"},
+     ("org", "Nana Backpacker Hostel")),
 ])
 def test_a_span_is_classified_with_the_models_mistakes_mended(sentence, ents, want):
     assert classified(sentence, ents) == want
@@ -161,6 +165,16 @@ def test_a_product_of_an_organisation_the_article_names_is_no_person():
 def test_a_speaker_the_model_missed_is_added_when_named_in_full():
     a = analysed(["Marina Lacerda was 14 at the time.", "Lacerda claimed she had been lied to."], ents=[{}, {}])
     assert mentions(a) == [("person", "Marina Lacerda"), ("person", "Lacerda")]
+
+
+def test_proper_nouns_the_model_missed_after_a_title_or_honorific_are_a_person():
+    a = analysed(["(Former Arkansas Governor Asa Hutchinson is still in the running.)",
+                  "It is bad, Dr Atilla Kisla, the cluster lead, said."], ents=[{"Arkansas": "GPE"}, {}])
+    assert mentions(a) == [("place", "Arkansas"), ("person", "Asa Hutchinson"), ("person", "Atilla Kisla")]
+
+
+def test_proper_nouns_after_a_word_that_is_no_title_stay_unnamed():
+    assert mentions(analysed(["The tour visited Great Chamberlain Street in May."], ents=[{}])) == []
 
 
 @pytest.mark.parametrize("text", ["Lacerda claimed she had been lied to.", "Reuters said the firm had lied."])

@@ -229,7 +229,7 @@ def test_a_title_after_a_verb_and_as(sentence, name, title, qualifier):
 ])
 def test_a_rank_after_an_office_is_a_role_of_its_own(sentence, name, titles):
     from newsdesk.lang import language
-    from newsdesk.understand.roles import ranks_apart
+    from newsdesk.understand.ranks import ranks_apart
 
     assert [r.title for r in ranks_apart(title_before(span(doc(sentence), name)), language("en"))] == titles
 
@@ -237,3 +237,32 @@ def test_a_rank_after_an_office_is_a_role_of_its_own(sentence, name, titles):
 def test_a_title_the_model_took_into_the_name_is_still_a_title():
     parsed = doc("The plan is fair, King Charles said in his speech.", ents={"King Charles": "PERSON"})
     assert title_before(span(parsed, "Charles")).title == "King"
+
+
+@pytest.mark.parametrize("sentence, name, title, org", [
+    ("The head of the engineering centre of excellence, Tauqeer Ahmed, says the problem is cost.", "Tauqeer Ahmed",
+     "head", None),
+    ("It is unlawful, the UN undersecretary general for legal affairs, Elinor Hammarskjöld, told the court.",
+     "Elinor Hammarskjöld", "UN undersecretary general", "UN"),
+])
+def test_a_title_with_its_complement_before_a_comma_and_the_name(sentence, name, title, org):
+    found = title_before(span(doc(sentence), name))
+    assert (found.title, found.org) == (title, org)
+
+
+def test_a_person_in_the_complement_before_the_comma_stays_out_of_the_title():
+    parsed = doc("Le conseiller recherche d’Emmanuel Macron, Thierry Coulhon, est candidat.", "fr")
+    found = title_before(span(parsed, "Thierry Coulhon"))
+    assert found is not None and found.end <= span(parsed, "Emmanuel Macron").start
+
+
+def test_a_title_run_goes_over_and_inside_an_organisations_name_and_a_hyphenated_rank():
+    sentence = ("On Tuesday, South Africa’s Department of International Relations and Cooperation (Dirco) "
+                "director-general, Zane Dangor, told the court it was wrong.")
+    parsed = doc(sentence, ents={"South Africa’s": "GPE",
+                                 "Department of International Relations and Cooperation": "ORG",
+                                 "Zane Dangor": "PERSON"})
+    found = title_before(span(parsed, "Zane Dangor"))
+    assert found.title.endswith("director-general") and found.affiliation == "South Africa"
+    parsed = doc("The first witness was Hawks head Major-Gen Gopaul Govender.")
+    assert title_before(span(parsed, "Gopaul Govender")).title == "Hawks head Major-Gen"

@@ -182,10 +182,14 @@ def _named(span: Span) -> bool:
 def _titled_name(span: Span, lang: Language) -> bool:
     """Two or three proper nouns with a person's title in apposition after them, or a title noun
     right before them: a person's name, whatever NER says ("Hage Geingob, the president, ...",
-    "Idaho police officer Brett Payne"; not "Full Fact, the website", not "president of Microsoft")."""
+    "Idaho police officer Brett Payne", "le PDG, Pekka Lundmark"; not "Full Fact, the website", not
+    "president of Microsoft")."""
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" for t in span):
         return False
-    if span.start > 0 and is_title_word(span.doc[span.start - 1], lang) and title_before(span) is not None:
+    doc, before = span.doc, span.start - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1  # "prévient le PDG, Pekka Lundmark"
+    if before >= 0 and is_title_word(doc[before], lang) and title_before(span) is not None:
         return True
     role = title_after(span)
     return role is not None and role.public
@@ -201,8 +205,9 @@ def _name_after_title(span: Span, lang: Language) -> Span | None:
                                         and t.lower_ not in lang.portfolio_words for t in tail):
             continue
         title = title_before(tail)
-        if title is not None and title.start <= span.start:
-            return tail
+        if title is not None and title.start <= span.start and (
+                is_title_word(span[0], lang) or is_title_word(span.doc[tail.start - 1], lang)):
+            return tail  # not "the manager of Nana Backpacker Hostel"
     return None
 
 
@@ -223,8 +228,9 @@ def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[Entit
     if not _named(span):
         return None
     if label in lang.org_labels:
-        if is_title_word(span[0], lang) and (named := _name_after_title(span, lang)) is not None:
-            cleaned = clean_person(named, lang, calendar)  # "ministre de la Santé Roman Prymula" as one ORG
+        if (named := _name_after_title(span, lang)) is not None:
+            # "ministre de la Santé Roman Prymula", "Major-Gen Gopaul Govender" as one ORG
+            cleaned = clean_person(named, lang, calendar)
             if cleaned is not None:
                 return "person", *cleaned
         if span.text.lower() in lang.portfolio_words or is_title_word(span[0], lang):

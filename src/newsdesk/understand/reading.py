@@ -16,10 +16,11 @@ from ..lang import Language, english
 from ..lang.countries import country_of, country_of_demonym
 from ..model import Article
 from .analysis import Analysis, Mention, classify, credit_key, credit_names, quote_spans, strip_possessive
-from .names import calendar_words
+from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import nationality_before, party_after
-from .roles import RoleMention, ranks_apart, title_after, title_as, title_before
+from .ranks import ranks_apart
+from .roles import RoleMention, is_title_word, title_after, title_as, title_before
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
@@ -51,6 +52,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                     if token.pos_ == "ADJ" and token.text.islower() and not token.ent_type_ \
                             and (country := country_of_demonym(token.text, lang.code)) is not None:
                         analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
+    add_names_after_titles(analysis, calendar, credited)
     drop_unconfirmed_title_case(analysis)
     add_missed_speakers(analysis)
     promote_surnames(analysis)
@@ -66,6 +68,42 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     demote_names_in_titles(analysis)
     return analysis
 
+
+
+def _bare_name_word(token: Token, lang: Language) -> bool:
+    """A capitalised proper noun NER left unlabelled, which no title, portfolio or country is."""
+    lower = token.lower_
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and not token.ent_type_ and not is_title_word(token, lang) and lower not in lang.honorifics
+            and lower not in lang.portfolio_words and lower not in lang.title_modifiers
+            and lower not in lang.not_name_words and country_of(token.text, lang=lang.code) is None)
+
+
+def add_names_after_titles(analysis: Analysis, calendar: frozenset[str], credited: set[str]) -> None:
+    """Two or three proper nouns right after an honorific or a title run, which NER left unlabelled,
+    are a person: "Dr Atilla Kisla, the ... lead", "former Arkansas Governor Asa Hutchinson"."""
+    lang = analysis.lang
+    taken = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
+    for index, sent in enumerate(analysis.sentences):
+        doc = sent.doc
+        for token in sent[:-2]:
+            honorific = token.lower_ in lang.honorifics
+            if not (honorific or is_title_word(token, lang)):
+                continue
+            end = token.i + 1
+            while end < sent.end and end - token.i <= 4 and _bare_name_word(doc[end], lang):
+                end += 1
+            name = doc[token.i + 1 : end]
+            if not 2 <= len(name) <= 3 or (end < sent.end and doc[end].text[:1].isupper()) \
+                    or any((id(doc), i) in taken for i in range(name.start, name.end)):
+                continue
+            if not honorific and title_before(name) is None:
+                continue
+            cleaned = clean_person(name, lang, calendar)
+            if cleaned is not None and credit_key(cleaned[1]) not in credited:
+                analysis.mentions.append(Mention("person", cleaned[1], cleaned[0], index))
+                taken.update((id(doc), i) for i in range(name.start, name.end))
+    analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))
 
 
 #: A sentence is written in title case when at least this share of its ordinary words (longer

@@ -14,7 +14,7 @@ tokens, tags and entity labels only: no parse tree is needed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,10 +77,11 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
     """Whether a token (read right to left) continues a title run whose next token is `following`."""
     text = token.text
     if token.is_punct:
-        # brackets around an acronym; a hyphen inside a word ("director-general")
+        # brackets around an acronym; a hyphen inside a word ("director-general", "Major-Gen")
         before = token.doc[token.i - 1] if token.i > 0 else None
         return text in "()" or (text == "-" and not token.whitespace_ and before is not None
-                                and not before.whitespace_ and is_title_word(before, lang))
+                                and not before.whitespace_ and (is_title_word(before, lang) or (
+                                    following is not None and is_title_word(following, lang) and _capitalised(before))))
     lower = token.lower_
     connectors = lang.roles.words("connectors")
     if lower in connectors:
@@ -92,8 +93,9 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
         if lower in lang.determiners and _capitalised(before) and not is_title_word(before, lang):
             return False  # an article after a name starts the title: "sur Facebook le porte-parole du président"
         if lower in lang.roles.words("and_word"):
-            # "founder and former CEO", "minister of mines and energy"
-            return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower)
+            # "founder and former CEO", "minister of mines and energy", and inside an organisation's
+            # name: "Department of International Relations and Cooperation director-general"
+            return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower) or token.ent_iob_ == "I"
         after_title = lower in lang.roles.words("after_title") and (
             is_title_word(before, lang) or _adjective_of_title(before, lang))
         if after_title and following.pos_ in ("NOUN", "PROPN"):
@@ -139,10 +141,41 @@ def title_before(person: Span) -> RoleMention | None:
     sent_start = sentence_start(person)
     end = person.start
     if end - 1 > sent_start and doc[end - 1].text == ",":
-        role = _run_before(doc, end - 1, sent_start, lang)
+        role = _run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
     return _run_before(doc, end, sent_start, lang)
+
+
+def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language) -> RoleMention | None:
+    """A title and its complement between a determiner and the comma before a name: "the head of
+    Transnet's engineering centre, Tauqeer Ahmed", "the UN undersecretary general for legal affairs,
+    Elinor Hammarskjöld". The phrase holds no verb and no punctuation but a possessive or a hyphen."""
+    complement = lang.roles.words("complement")
+    for d in range(comma - 1, sent_start - 1, -1):
+        token = doc[d]
+        if token.pos_ in ("VERB", "AUX", "PRON") or (token.is_punct and token.text not in lang.possessives
+                                                       and token.text not in "-()"):
+            return None
+        if token.lower_ not in lang.determiners and token.lower_ not in lang.names.words("possessive_determiners"):
+            continue
+        head_end = next((t.i for t in doc[d + 1 : comma] if t.lower_ in complement), comma)
+        if head_end < comma and any(is_title_word(t, lang) for t in doc[d + 1 : head_end]):
+            # a person in the complement is whom the title serves ("conseiller d'Emmanuel Macron,"):
+            # the role's text stops before them, so they stay a person
+            served = any(e.label_ in lang.person_labels and head_end <= e.start < comma for e in doc.ents)
+            role = _role_from_tokens(doc, d + 1, head_end, sent_start, lang, text_end=None if served else comma)
+            if role is not None and not served:
+                role.org = _complement_org(doc, head_end, comma, lang) or role.org
+            return role
+    return None
+
+
+def _complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
+    """The organisation named last in a title's complement: "chief executive of the website Full
+    Fact" (any label: the small model calls some organisations people)."""
+    named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels and start <= e.start and e.end <= end]
+    return _strip_possessive(named[-1], lang).text if named else None
 
 
 def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language, name_end: int) -> bool:
@@ -189,33 +222,6 @@ def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMent
     return _role_from_tokens(doc, start, end, sent_start, lang)
 
 
-def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
-    """A title run that ends in a rank before the name is two roles: "Marine Corps Commandant Major
-    General Arturo Rojas" is a commandant and a major general, "Hawks head Major-Gen Gopaul Govender"
-    a head and a major-general. A rank after another rank ("Sergeant Major") or a one-word rank
-    written after its office ("Attorney General") stays one title."""
-    if role is None:
-        return []
-    ranks = lang.ranks
-    rank_words = frozenset(word for phrase in ranks for word in phrase.split())
-    words = role.title.split()
-    for size in (2, 1):
-        rank, head = " ".join(words[-size:]), words[:-size]
-        if rank.lower() not in ranks or not head or head[-1].lower() in rank_words:
-            continue
-        if size == 1 and rank.lower() in lang.roles.words("postpositive"):
-            continue
-        last = head[-1].lower()
-        if last in lang.role_nouns or (len(last) >= MIN_SUFFIX_ROLE and last.endswith(lang.role_suffixes)):
-            cut = role.text.rfind(words[-size])
-            first = replace(role, title=" ".join(head), text=role.text[:cut].strip() if cut > 0 else role.text,
-                            end=role.end - size)
-            second = RoleMention(title=rank, text=rank, qualifier=None, affiliation=None, org=None,
-                                 start=role.end - size, end=role.end, public=role.public)
-            return [first, second]
-    return [role]
-
-
 def title_after(person: Span) -> RoleMention | None:
     """An appositive title: "Dmitry Peskov, the Kremlin spokesman, said"; "Sonya Zoghlin, Carlineo's attorney,"."""
     doc = person.doc
@@ -249,11 +255,7 @@ def title_after(person: Span) -> RoleMention | None:
             return None  # the next name in a list ("Lavrov, Chief of General Staff Valery Gerasimov, ..."), not a title
     role = _role_from_tokens(doc, start, head_end, start, lang, text_end=end)
     if role is not None and head_end < end:
-        # the organisation in the complement: "chief executive of the website Full Fact" (any label:
-        # the small model calls some organisations people)
-        named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels
-                 and head_end <= e.start and e.end <= end]
-        role.org = _strip_possessive(named[-1], lang).text if named else role.org
+        role.org = _complement_org(doc, head_end, end, lang) or role.org
     return role
 
 
