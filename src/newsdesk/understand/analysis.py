@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -105,6 +106,11 @@ class Analysis:
     countries: list[tuple[int, Span, Country]] = field(default_factory=list)  # (sentence, span, country)
     quoted: list[list[tuple[int, int]]] = field(default_factory=list)  # per block, character ranges in quotes
     lang: Language = field(default_factory=english)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each block's text (`Doc.text` joins its tokens again on every call)."""
+        return [doc.text for doc in self.docs]
 
     def in_quote(self, span: Span, block: int) -> bool:
         return any(start <= span.start_char < end for start, end in self.quoted[block])

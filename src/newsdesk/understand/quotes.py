@@ -116,7 +116,7 @@ def sentence_span(analysis: Analysis, block: int, char: int) -> tuple[int, int, 
         last = (index, sent.start_char, sent.end_char)
         if sent.start_char <= char < sent.end_char:
             return last
-    return last if last is not None else (-1, 0, len(analysis.docs[block].text))
+    return last if last is not None else (-1, 0, len(analysis.texts[block]))
 
 
 class Speakers:
@@ -169,7 +169,7 @@ class Speakers:
 
     def introduced_unnamed(self, noun: str, block: int, char: int) -> bool:
         """Whether the article brought in "a doctor" before: then "the doctor" is that unnamed person."""
-        earlier = " ".join(self.a.docs[b].text for b in range(block)) + " " + self.a.docs[block].text[:char]
+        earlier = " ".join(self.a.texts[:block]) + " " + self.a.texts[block][:char]
         return re.search(rf"\b(?:{self.words.indefinite})\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", earlier,
                          re.IGNORECASE) is not None
 
@@ -236,7 +236,7 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
     for block, doc in enumerate(analysis.docs):
         if analysis.kinds[block] != "paragraph":
             continue
-        text = doc.text
+        text = analysis.texts[block]
         for q_start, q_end, t_start, t_end in quote_spans(text):
             quoted = text[t_start:t_end].strip()
             if len(quoted.split()) < MIN_WORDS or looks_like_title(quoted):

@@ -27,7 +27,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     """Sentences, mentions with their titles, and country words of one article."""
     lang = lang_of(docs[0]) if docs else english()
     analysis = Analysis(article=article, docs=docs, kinds=kinds, lang=lang)
-    analysis.quoted = [[(s, e) for s, e, _, _ in quote_spans(doc.text)] for doc in docs]
+    analysis.quoted = [[(s, e) for s, e, _, _ in quote_spans(text)] for text in analysis.texts]
     calendar = calendar_words(lang)
     country_labels = lang.affiliation_labels | lang.org_labels | lang.person_labels
     credited = credit_names(article)
@@ -87,6 +87,8 @@ def add_names_after_titles(analysis: Analysis, calendar: frozenset[str], credite
     for index, sent in enumerate(analysis.sentences):
         doc = sent.doc
         for token in sent[:-2]:
+            if not _bare_name_word(doc[token.i + 1], lang):
+                continue  # the cheap test first: a bare proper noun after it
             honorific = token.lower_ in lang.honorifics
             if not (honorific or is_title_word(token, lang)):
                 continue
@@ -141,7 +143,7 @@ def drop_products(analysis: Analysis) -> None:
     products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
     # a "name" followed by a model's tier somewhere in the article: "Nintendo Switch Lite", "... Pro controller"
     tiers = analysis.lang.not_name_words
-    text = "\n".join(doc.text for doc in analysis.docs)
+    text = "\n".join(analysis.texts)
     for name in {m.name for m in analysis.persons() if m.words >= 2}:
         for m in re.finditer(re.escape(name) + r"\s+([A-Z]\w+)", text):
             if m.group(1).lower() in tiers:

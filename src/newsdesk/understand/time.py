@@ -58,7 +58,7 @@ def find_times(analysis: Analysis, quotes: list[FoundQuote]) -> tuple[list[Found
     said = [said_on(analysis, q, outside, anchor) for q in quotes]
     inside: list[FoundTime] = []
     for i, q in enumerate(quotes):
-        text = analysis.docs[q.block].text[q.start : q.end]
+        text = analysis.texts[q.block][q.start : q.end]
         when = parse_anchor(said[i])
         sentence = next(s for s in range(len(analysis.sentences))
                         if analysis.sentence_block[s] == q.block and analysis.sentences[s].end_char > q.start)
@@ -72,7 +72,7 @@ def find_times(analysis: Analysis, quotes: list[FoundQuote]) -> tuple[list[Found
 def said_on(analysis: Analysis, quote: FoundQuote, times: list[FoundTime], anchor: date | None) -> str | None:
     """The day a quote was said: from its own sentence, the speaker's earlier attribution, or the article."""
     same_block = [t for t in times if t.block == quote.block and _DAY.match(t.expression.normalized or "")]
-    text = analysis.docs[quote.block].text
+    text = analysis.texts[quote.block]
     for t in same_block:
         if quote.attribution and text.find(quote.attribution) <= t.start < text.find(quote.attribution) + len(quote.attribution):
             return t.expression.normalized
