@@ -30,6 +30,7 @@ from contextlib import contextmanager
 import pytest
 
 from newsdesk.dates import normalize_published
+from newsdesk.extract.authors import authors_from
 
 SIZE = 100_000
 #: Seconds one pattern may take over one input.
@@ -42,6 +43,9 @@ MODULES = ("newsdesk.dates", "newsdesk.jsonld")
 #: Patterns that only ever see short pieces, and the function through which they see them.
 BOUNDED: dict[str, Callable[[str], object]] = {
     "newsdesk.dates._ZONE_NAME": normalize_published,  # a date is refused unread past MAX_DATE_CHARS
+    # a byline is cut to MAX_BYLINE_CHARS before it is split
+    "newsdesk.extract.authors._JOINERS": authors_from,
+    "newsdesk.extract.authors._BRACKETS": authors_from,
 }
 #: Functions whose patterns are checked as they are built for each language (language_patterns).
 DYNAMIC = {"newsdesk.lang._regex", "newsdesk.understand.quotes.SpeechWords.__init__",

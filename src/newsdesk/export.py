@@ -27,7 +27,8 @@ S, I, B = pa.string(), pa.int32(), pa.bool_()
 SCHEMAS = {
     "articles": pa.schema([("article_id", S), ("url", S), ("origin", S), ("published", S), ("category", S),
                            ("reading_time_minutes", I), ("headline", S), ("standfirst", S), ("byline", S),
-                           ("source", S), ("dateline", S), ("language", S), ("image_caption", S),
+                           ("authors", pa.list_(S)), ("source", S), ("dateline", S), ("language", S),
+                           ("image_caption", S),
                            ("image_credit", S), ("body_text", S), ("duplicate_of", S), ("story_id", S)]),
     "body": pa.schema([("article_id", S), ("position", I), ("type", S), ("text", S)]),
     "entities": pa.schema([("article_id", S), ("name", S), ("type", S), ("affiliation", S), ("mentions", I),
@@ -53,7 +54,8 @@ def rows_of(article: Article) -> dict[str, list[dict]]:
     rows["articles"].append(dict(
         article_id=a.id, url=a.url, origin=a.origin, published=a.published, category=a.category,
         reading_time_minutes=a.reading_time_minutes, headline=a.headline, standfirst=a.standfirst, byline=a.byline,
-        source=a.source, dateline=a.dateline, language=a.language, image_caption=image.caption if image else None,
+        authors=a.authors, source=a.source, dateline=a.dateline, language=a.language,
+        image_caption=image.caption if image else None,
         image_credit=image.credit if image else None, body_text=a.body_text, duplicate_of=a.duplicate_of,
         story_id=a.story_id))
     rows["body"] = [dict(article_id=a.id, position=i, type=b.type, text=b.text) for i, b in enumerate(a.body)]

@@ -23,7 +23,8 @@ def news_article(article: Article) -> dict:
         "inLanguage": article.language,
         "timeRequired": f"PT{article.reading_time_minutes}M" if article.reading_time_minutes else None,
         "sourceOrganization": {"@type": "Organization", "name": article.source} if article.source else None,
-        "author": {"@type": "Person", "name": article.byline} if article.byline else None,
+        "author": ([{"@type": "Person", "name": name} for name in article.authors]
+                   or ({"@type": "Person", "name": article.byline} if article.byline else None)),
         "url": article.url,
         "mentions": [{"@type": SCHEMA_TYPES[e.type], "name": e.name} for e in article.entities] or None,
     }

@@ -154,7 +154,9 @@ class Article(BaseModel):
     image: Image | None = None
     images: list[Image] = Field(default_factory=list, description="Every captioned image, the lead one first.")
     dateline: str | None = None
-    byline: str | None = None
+    byline: str | None = Field(default=None, description="The byline as the page wrote it.")
+    authors: list[str] = Field(default_factory=list, description="The people the byline names: no \"By\", "
+                                                                 "roles, outlet, agency or date.")
     body: list[Block] = Field(default_factory=list)
     source: str | None = None
     related: list[RelatedLink] = Field(default_factory=list)

@@ -25,6 +25,7 @@ def test_wire_story_fields():
     assert a.published == "2024-03-06T09:30:00+00:00"
     assert a.category == "Business"
     assert a.byline == "Jane Smith, Tom Brown"
+    assert a.authors == ["Jane Smith", "Tom Brown"]
     assert (a.source, a.dateline) == ("Reuters", "LONDON")
     assert a.language == "en"
     assert (a.image.caption, a.image.credit) == ("Cranes stand idle at the container terminal on Tuesday.",

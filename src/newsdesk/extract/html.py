@@ -23,6 +23,7 @@ from ..dates import published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
+from .authors import BYLINE_META, find_authors, find_byline, people_of
 from .siterules import SiteRules, rules_for
 
 #: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
@@ -54,11 +55,13 @@ class PageMeta:
     published: str | None = None
     section: str | None = None
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)  # JSON-LD's people (organisations left out)
     canonical: str | None = None
     language: str | None = None
     body_text: str | None = None  # JSON-LD articleBody
     image: Image | None = None
     publisher: str | None = None
+    site_name: str | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -72,6 +75,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     meta = page_meta(tree)
     dek = find_dek(tree, rules) or None
     images = find_images(tree, base)
+    byline = None if meta.byline else find_byline(tree)
     related = find_related(tree, base)
     h1 = _first_text(tree, "//h1")
     headline = _clean(rules.field(tree, "headline") or h1 or meta.headline or _first_text(tree, "//title"))
@@ -98,7 +102,8 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
         image=images[0] if images else meta.image,
         images=images,
         dateline=dateline,
-        byline=meta.byline,
+        byline=meta.byline or byline,
+        authors=find_authors(tree, meta.authors, meta.byline, (meta.publisher, meta.site_name), byline),
         body=body,
         source=agency,
         related=related,
@@ -200,6 +205,7 @@ def page_meta(tree) -> PageMeta:
         meta.published = meta.published or _text(data.get("datePublished"))
         meta.section = meta.section or _first(data.get("articleSection"))
         meta.byline = meta.byline or _names(data.get("author"))
+        meta.authors = meta.authors or people_of(data.get("author"))
         body_text = data.get("articleBody")
         meta.body_text = meta.body_text or (body_text if isinstance(body_text, str) and body_text.strip() else None)
         meta.canonical = meta.canonical or _text(data.get("url"))
@@ -218,7 +224,8 @@ def page_meta(tree) -> PageMeta:
     meta.description = meta.description or properties.get("og:description") or properties.get("description")
     meta.published = meta.published or properties.get("article:published_time")
     meta.section = meta.section or properties.get("article:section")
-    meta.byline = meta.byline or properties.get("author")
+    meta.byline = meta.byline or next((v for k in BYLINE_META if (v := properties.get(k)) and "://" not in v), None)
+    meta.site_name = properties.get("og:site_name")
     meta.canonical = _canonical(tree) or meta.canonical or properties.get("og:url")
     meta.language = tree.get("lang") or meta.language or properties.get("og:locale")
     if meta.language:

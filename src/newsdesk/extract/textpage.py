@@ -15,6 +15,7 @@ from ..dates import normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
+from .authors import authors_from
 
 #: How far down the page the header (metadata, headline) is looked for.
 HEAD_WINDOW = 12
@@ -67,6 +68,7 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
         image=header.image,
         dateline=header.dateline,
         byline=header.byline,
+        authors=authors_from(header.byline),
         body=body,
         source=tail.source,
         related=tail.related,

@@ -1,0 +1,148 @@
+"""Authors: the people a page names as its writers, from its byline as written.
+
+A byline mixes people with what is not a person: "By Jane Doe and John Roe, Reuters", "Von
+Anna Berg, dpa | 12.03.2024", "Jane Doe, Senior Correspondent", "Staff Writer", an e-mail
+address. `authors_from` keeps the names: the leading "By" (in the languages news is written in)
+cut, the byline split at commas, "and" and its kin, and every part dropped that is no name — a
+role, an outlet or wire agency, a date, an address. The rules read the shape of a name (a few
+capitalised words, particles allowed), never a list of people. `find_authors` says where a page
+gives them: JSON-LD's people, its byline metadata, or the byline its markup shows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Words that open a byline: "By", "Von", "Par", "Por", "Di", "Door", "Av", "Przez", "Autor:".
+_OPENER = re.compile(
+    r"^\s*(?:(?:written|reported|text|words|story|interview)\s+(?:by\s+)?|by|von|par|por|di|door|av|af|przez|od|"
+    r"autor(?:in|a|es)?|auteur|author|text|texte|tekst|reportage)\s*[:\-–—]?(?:\s+|$)",
+    re.IGNORECASE,
+)
+#: What joins names in a byline: commas, semicolons, slashes, bars, "&" and "and" in many languages.
+_JOINERS = re.compile(r"\s*(?:[,;/|•·]|&|\+|\s(?:and|und|et|y|e|en|og|och|ja|és|ve|i|a|и)\s)\s*", re.IGNORECASE)
+#: Particles a name may hold in lower case: "Ursula von der Leyen", "Luiz Inácio da Silva".
+_PARTICLES = frozenset("van von der den de del della di da dos das du le la bin ibn al el ben ter ten zu y".split())
+#: Words that say a part of a byline is a role, not who wrote it.
+_ROLES = frozenset("""
+reporter reporters correspondent correspondents editor editors writer writers staff journalist journalists
+contributor contributors columnist producer photographer photographers senior chief political special deputy
+updated published posted sources source our your share follow twitter facebook whatsapp linkedin email x
+""".split())
+#: Words that say a part of a byline is a desk, an outlet or a wire agency, not a person.
+_NOT_NAME = _ROLES | frozenset("""
+desk team newsroom agency agencies news press wire service bureau media online digital redaktion rédaction
+redacción redazione redakcja redacao redação agencia agence agentur associated reuters afp dpa ap apa ansa efe
+upi anadolu xinhua tass bloomberg
+""".split())
+MAX_NAME_WORDS = 5
+#: A bracketed aside: "(AP)", "(Reuters)", "(@handle)".
+_BRACKETS = re.compile(r"\([^)]*\)")
+#: A byline is a line: what is longer is cut before it is read.
+MAX_BYLINE_CHARS = 300
+#: A word of digits and date punctuation: "12.03.2024", "2024", "10:45".
+_DATE_WORD = re.compile(r"(?:^|\s)[\d.:/-]*\d[\d.:/-]*(?:\s|$)")
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def is_name(part: str) -> bool:
+    """Whether a piece of a byline has the shape of a person's name: one to five words, each
+    capitalised (initials too) or a particle, no digits, no address, no role or outlet word."""
+    words = part.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(c.isdigit() for c in part) or "@" in part or "://" in part:
+        return False
+    if any(w.strip(".,()").casefold() in _NOT_NAME for w in words):
+        return False
+    if not any(c.isalpha() and c.lower() != c.upper() for c in part):
+        return any(c.isalpha() for c in part) and len(words) <= 3  # a script without case: "구현모", "大渡 美咲"
+    if len(words) == 1 and len(words[0].strip(".")) < 3:
+        return False  # "AP", "J."
+    capitalised = [w for w in words if w[:1].isupper()]
+    return bool(capitalised) and all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) \
+        and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def _parts(byline: str) -> list[str]:
+    text = " ".join(byline[:MAX_BYLINE_CHARS].split())
+    text = _BRACKETS.sub(" ", text)
+    text = _OPENER.sub("", text, count=1)
+    parts = (_OPENER.sub("", part.strip(" .:-–—"), count=1).strip(" .:-–—") for part in _JOINERS.split(text))
+    return [part for part in parts if part]
+
+
+def _once(names: list[str]) -> list[str]:
+    return list({_fold(n): n for n in reversed(names)}.values())[::-1]
+
+
+def authors_from(byline: str | None, outlets: tuple[str | None, ...] = ()) -> list[str]:
+    """The people named in a byline, in order, each once; parts naming one of `outlets` (the
+    publisher, the site) or shaped like no name are dropped."""
+    skip = {_fold(o) for o in outlets if o}
+    names = [p.title() if p.isupper() and len(p) > 3 else p  # "JANE DOE"
+             for p in _parts(byline or "") if _fold(p) not in skip and is_name(p)]
+    return _once(names)
+
+
+def credited(byline: str | None) -> list[str]:
+    """Who a byline that names no person credits: the desk, outlet or agency as written ("Associated
+    Press", "BBC News", "MM-Redaktion"); dates, addresses and bare roles are dropped."""
+    return _once([p for p in _parts(byline or "") if not _DATE_WORD.search(p) and "@" not in p
+                  and "://" not in p and not all(w.casefold() in _ROLES for w in p.split())])
+
+
+#: Meta tags that carry a byline, in the order trusted: the common "author", then those of
+#: widely used publishing and analytics tools.
+BYLINE_META = ("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "article:author")
+#: Elements a page marks as its byline: microdata and link relations first, then class names.
+BYLINE_XPATH = ("//*[@itemprop='author']", "//*[contains(concat(' ', @rel, ' '), ' author ')]",
+                "//*[contains(@class, 'byline') or contains(@class, 'author')]")
+_BYLINE_MAX_WORDS = 20
+
+
+def find_byline(tree, outlets: tuple[str | None, ...] = ()) -> str | None:
+    """The byline as the page's markup shows it: the first marked element naming a person."""
+    for xpath in BYLINE_XPATH:
+        for el in tree.xpath(xpath)[:20]:
+            if el.tag in ("meta", "link", "body", "html", "article", "main", "section"):
+                continue
+            text = " ".join((el.get("content") or el.text_content() or "").split())
+            if text and len(text.split()) <= _BYLINE_MAX_WORDS and authors_from(text, outlets):
+                return text
+    return None
+
+
+def find_authors(tree, people: list[str], meta_byline: str | None, outlets: tuple[str | None, ...],
+                 byline: str | None) -> list[str]:
+    """Who wrote the page: the people JSON-LD names, else those of the metadata's byline, else
+    those of the byline in the page (where the metadata names only the outlet); a byline that
+    names no person credits its desk, outlet or agency ("Associated Press")."""
+    found = [name for written in people for name in authors_from(written, outlets)]
+    if found:
+        return list(dict.fromkeys(found))
+    if (named := authors_from(meta_byline, outlets)):
+        return named
+    shown = byline or (find_byline(tree, outlets) if meta_byline else None)
+    return authors_from(shown, outlets) or credited(meta_byline or byline)
+
+
+def people_of(value) -> list[str]:
+    """The names of JSON-LD authors that are people: an "Organization" author is the outlet."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            kind = item.get("@type")
+            if kind and "Person" not in (kind if isinstance(kind, list) else [kind]):
+                continue
+            item = item.get("name")
+        if (name := _plain(item)) is not None:
+            names.append(name)
+    return names
+
+
+def _plain(value) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None

@@ -1,0 +1,69 @@
+"""Authors: the people a byline names, whatever else it holds, and where a page gives them."""
+
+import json
+
+import pytest
+
+from newsdesk.extract import extract
+from newsdesk.extract.authors import authors_from, credited
+from newsdesk.model import RawDocument
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+    ("Von Anna Berg, dpa | 12.03.2024", ["Anna Berg"]),
+    ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+    ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
+    ("By JANE DOE", ["Jane Doe"]),
+    ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+    ("By Jane Doe (@jdoe) | The Daily Planet", ["Jane Doe"]),
+    ("Luiz Inácio da Silva, Maria Santos y Pedro Álvarez", ["Luiz Inácio da Silva", "Maria Santos", "Pedro Álvarez"]),
+    ("구현모", ["구현모"]),
+    ("Jane Doe and Jane Doe", ["Jane Doe"]),
+    ("Staff Writer", []),
+    ("jane.doe@example.com", []),
+    ("Associated Press", []),
+])
+def test_the_people_of_a_byline(byline, authors):
+    assert authors_from(byline, ("The Daily Planet",)) == authors
+
+
+def test_the_outlet_is_no_author():
+    assert authors_from("Lesotho Times", ("Lesotho Times",)) == []
+
+
+@pytest.mark.parametrize("byline, credit", [
+    ("Associated Press", ["Associated Press"]),
+    ("BR24 Redaktion", ["BR24 Redaktion"]),
+    ("dpa, 12.03.2024", ["dpa"]),
+    ("Staff Writer", []),
+])
+def test_a_byline_without_a_person_credits_its_desk_or_agency(byline, credit):
+    assert credited(byline) == credit
+
+
+def page(head: str, body: str) -> bytes:
+    paragraphs = "".join(f"<p>Paragraph {i} of the story, long enough to be read as the article's text.</p>"
+                         for i in range(8))
+    return (f"<html lang='en'><head><title>Storm hits the coast</title>{head}</head><body><article>"
+            f"<h1>Storm hits the coast</h1>{body}{paragraphs}</article></body></html>").encode()
+
+
+def authors_of(data: bytes) -> list[str]:
+    return extract(RawDocument(origin="page.html", data=data)).authors
+
+
+def test_json_ld_people_are_the_authors_and_its_organisations_are_not():
+    ld = {"@type": "NewsArticle", "headline": "Storm hits the coast",
+          "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Reuters"}]}
+    assert authors_of(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", "")) == ["Jane Doe"]
+
+
+def test_a_byline_element_when_the_metadata_names_only_the_outlet():
+    head = "<meta name='author' content='Coast News'><meta property='og:site_name' content='Coast News'>"
+    body = "<p class='article-byline'>By Mary Major and Tom Minor</p>"
+    assert authors_of(page(head, body)) == ["Mary Major", "Tom Minor"]
+
+
+def test_a_byline_naming_only_an_agency_credits_it():
+    assert authors_of(page("<meta name='author' content='Associated Press'>", "")) == ["Associated Press"]
