@@ -67,3 +67,10 @@ def test_a_byline_element_when_the_metadata_names_only_the_outlet():
 
 def test_a_byline_naming_only_an_agency_credits_it():
     assert authors_of(page("<meta name='author' content='Associated Press'>", "")) == ["Associated Press"]
+
+
+def test_a_json_ld_person_named_by_given_and_family_name():
+    ld = {"@type": "NewsArticle", "headline": "Storm hits the coast",
+          "author": {"@type": "Person", "givenName": "Birgit", "familyName": "Baumann"}}
+    assert authors_of(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", "")) == [
+        "Birgit Baumann"]

@@ -108,3 +108,14 @@ def test_broken_site_rules_are_a_clear_error(tmp_path):
     with pytest.raises(NewsdeskError, match="site rules cannot be read"):
         read(WIRE, url="https://news.example.org/x", site_rules=str(rules))
     load_rules.cache_clear()
+
+
+def test_the_open_graph_description_is_the_standfirst_before_json_ld_and_is_unescaped():
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Storm hits the coast",
+                     "description": "A photo of the harbour at dawn."})
+    paragraphs = "".join(f"<p>Paragraph {i} of the story, long enough to be read as the article's text.</p>"
+                         for i in range(8))
+    data = (f"<html lang='de'><head><script type='application/ld+json'>{ld}</script>"
+            "<meta property='og:description' content='Die Entsch&auml;digung kommt sp&auml;ter als geplant.'>"
+            f"</head><body><article><h1>Storm hits the coast</h1>{paragraphs}</article></body></html>").encode()
+    assert read(data).standfirst == "Die Entschädigung kommt später als geplant."

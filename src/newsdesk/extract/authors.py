@@ -138,7 +138,8 @@ def people_of(value) -> list[str]:
             kind = item.get("@type")
             if kind and "Person" not in (kind if isinstance(kind, list) else [kind]):
                 continue
-            item = item.get("name")
+            item = item.get("name") or " ".join(
+                n for n in (item.get("givenName"), item.get("familyName")) if isinstance(n, str))
         if (name := _plain(item)) is not None:
             names.append(name)
     return names

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -221,7 +222,10 @@ def page_meta(tree) -> PageMeta:
     properties = {(el.get("property") or el.get("name") or "").lower(): el.get("content")
                   for el in tree.iterfind(".//meta") if el.get("content")}
     meta.headline = meta.headline or properties.get("og:title")
-    meta.description = meta.description or properties.get("og:description") or properties.get("description")
+    # a page's Open Graph description is the one it shows when shared; JSON-LD's is more often an
+    # image caption or another story's text (fundus-dev: og matches the standfirst on 71 pages, JSON-LD on 51)
+    meta.description = html_unescape(properties.get("og:description") or meta.description
+                                     or properties.get("description") or "") or None
     meta.published = meta.published or properties.get("article:published_time")
     meta.section = meta.section or properties.get("article:section")
     meta.byline = meta.byline or next((v for k in BYLINE_META if (v := properties.get(k)) and "://" not in v), None)
