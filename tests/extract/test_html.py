@@ -119,3 +119,10 @@ def test_the_open_graph_description_is_the_standfirst_before_json_ld_and_is_unes
             "<meta property='og:description' content='Die Entsch&auml;digung kommt sp&auml;ter als geplant.'>"
             f"</head><body><article><h1>Storm hits the coast</h1>{paragraphs}</article></body></html>").encode()
     assert read(data).standfirst == "Die Entschädigung kommt später als geplant."
+
+
+def test_a_page_that_declares_no_language_is_given_the_one_its_text_reads():
+    paragraphs = "".join("<p>La grève du port bloque les exportations pour le troisième jour, selon les syndicats "
+                         "et les opérateurs, qui ne se sont pas entendus.</p>" for _ in range(6))
+    data = f"<html><head></head><body><article><h1>La grève continue</h1>{paragraphs}</article></body></html>"
+    assert read(data.encode()).language == "fr"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.identify import article_language
 from ..model import Article, RawDocument
 from .html import read_html
 from .text import decode_text
@@ -22,7 +23,10 @@ def looks_like_html(data: bytes) -> bool:
 def extract(raw: RawDocument, site_rules: str = "") -> Article:
     """Read one document into an Article; raises BadInput naming the document when it cannot.
     Both readers normalise the publication date (`dates.published_fields`); HTML pages follow the
-    user's per-site rules in the file `site_rules` (`Reading.site_rules`), if any."""
+    user's per-site rules in the file `site_rules` (`Reading.site_rules`), if any. Every article
+    leaves with its language: as the page declares it, else as its text reads (`lang.identify`)."""
     if looks_like_html(raw.data):
-        return read_html(raw.data, origin=raw.origin, url=raw.url, site_rules=site_rules)
-    return read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)
+        article = read_html(raw.data, origin=raw.origin, url=raw.url, site_rules=site_rules)
+    else:
+        article = read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)
+    return article.model_copy(update={"language": article_language(article)})
