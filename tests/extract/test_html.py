@@ -126,3 +126,12 @@ def test_a_page_that_declares_no_language_is_given_the_one_its_text_reads():
                          "et les opérateurs, qui ne se sont pas entendus.</p>" for _ in range(6))
     data = f"<html><head></head><body><article><h1>La grève continue</h1>{paragraphs}</article></body></html>"
     assert read(data.encode()).language == "fr"
+
+
+def test_the_h1_that_agrees_with_the_metadata_headline_is_the_headline():
+    paragraphs = "".join(f"<p>Paragraph {i} of the story, long enough to be read as the article's text.</p>"
+                         for i in range(8))
+    data = ("<html lang='en'><head><meta property='og:title' content='Storm hits the coast | Coast News'></head>"
+            "<body><div class='login_popup'><h1>Log In</h1></div>"
+            f"<article><h1>Storm hits the coast</h1>{paragraphs}</article></body></html>").encode()
+    assert read(data).headline == "Storm hits the coast"

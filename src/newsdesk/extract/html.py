@@ -78,7 +78,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     images = find_images(tree, base)
     byline = None if meta.byline else find_byline(tree)
     related = find_related(tree, base)
-    h1 = _first_text(tree, "//h1")
+    h1 = page_heading(tree, meta.headline)
     headline = _clean(rules.field(tree, "headline") or h1 or meta.headline or _first_text(tree, "//title"))
     document = main_text(tree, data, base, rules)
     body = trim_edges(drop_repeats(blocks_from(document.body if document is not None else None), headline, dek))
@@ -110,6 +110,15 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
         related=related,
         language=meta.language,
     )
+
+
+def page_heading(tree, named: str | None) -> str | None:
+    """The page's h1: the one that agrees with the headline its metadata gives, else the first (a
+    login box or a site's name may come first: "Log In")."""
+    headings = [text for el in tree.iterfind(".//h1") if (text := _clean(el.text_content()))]
+    wanted = _clean(named).casefold() if named else ""
+    agreeing = [h for h in headings if wanted and (h.casefold() in wanted or wanted in h.casefold())]
+    return next(iter(agreeing or headings), None)
 
 
 # -- the main text -------------------------------------------------------------------------------
