@@ -61,8 +61,7 @@ def is_name(part: str) -> bool:
         return any(c.isalpha() for c in part) and len(words) <= 3  # a script without case: "구현모", "大渡 美咲"
     if len(words) == 1 and len(words[0].strip(".")) < 3:
         return False  # "AP", "J."
-    capitalised = [w for w in words if w[:1].isupper()]
-    return bool(capitalised) and all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) \
+    return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) \
         and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
@@ -127,23 +126,3 @@ def find_authors(tree, people: list[str], meta_byline: str | None, outlets: tupl
         return named
     shown = byline or (find_byline(tree, outlets) if meta_byline else None)
     return authors_from(shown, outlets) or credited(meta_byline or byline)
-
-
-def people_of(value) -> list[str]:
-    """The names of JSON-LD authors that are people: an "Organization" author is the outlet."""
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        if isinstance(item, dict):
-            kind = item.get("@type")
-            if kind and "Person" not in (kind if isinstance(kind, list) else [kind]):
-                continue
-            item = item.get("name") or " ".join(
-                n for n in (item.get("givenName"), item.get("familyName")) if isinstance(n, str))
-        if (name := _plain(item)) is not None:
-            names.append(name)
-    return names
-
-
-def _plain(value) -> str | None:
-    return " ".join(value.split()) or None if isinstance(value, str) else None

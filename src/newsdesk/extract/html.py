@@ -24,7 +24,7 @@ from ..dates import published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
-from .authors import BYLINE_META, find_authors, find_byline, people_of
+from .authors import BYLINE_META, find_authors, find_byline
 from .siterules import SiteRules, rules_for
 
 #: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
@@ -215,7 +215,7 @@ def page_meta(tree) -> PageMeta:
         meta.published = meta.published or _text(data.get("datePublished"))
         meta.section = meta.section or _first(data.get("articleSection"))
         meta.byline = meta.byline or _names(data.get("author"))
-        meta.authors = meta.authors or people_of(data.get("author"))
+        meta.authors = meta.authors or _name_list(data.get("author"), people_only=True)
         body_text = data.get("articleBody")
         meta.body_text = meta.body_text or (body_text if isinstance(body_text, str) and body_text.strip() else None)
         meta.canonical = meta.canonical or _text(data.get("url"))
@@ -389,10 +389,23 @@ def _first(value) -> str | None:
 
 
 def _names(value) -> str | None:
-    items = value if isinstance(value, list) else [value]
-    found = [(_text(i.get("name")) if isinstance(i, dict) else _text(i)) for i in items]
-    names = [n for n in found if n]
-    return ", ".join(names) if names else None
+    return ", ".join(_name_list(value)) or None
+
+
+def _name_list(value, people_only: bool = False) -> list[str]:
+    """The names of JSON-LD authors or publishers (a name, or a given and a family name); with
+    `people_only`, persons only: an "Organization" author is the outlet."""
+    names = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            kind = item.get("@type")
+            if people_only and kind and "Person" not in (kind if isinstance(kind, list) else [kind]):
+                continue
+            item = item.get("name") or " ".join(
+                n for n in (item.get("givenName"), item.get("familyName")) if isinstance(n, str))
+        if (name := _text(item)) is not None:
+            names.append(name)
+    return names
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -233,10 +233,9 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
     speakers = Speakers(analysis, entities)
     found: list[FoundQuote] = []
     running_on: list[tuple[int, int, int, str]] = []  # unattributed quotes open at their paragraph's end
-    for block, doc in enumerate(analysis.docs):
+    for block, text in enumerate(analysis.texts):
         if analysis.kinds[block] != "paragraph":
             continue
-        text = analysis.texts[block]
         for q_start, q_end, t_start, t_end in quote_spans(text):
             quoted = text[t_start:t_end].strip()
             if len(quoted.split()) < MIN_WORDS or looks_like_title(quoted):
