@@ -70,6 +70,20 @@ def test_an_abbreviated_title_opening_a_sentence_stays_in_it(text, second):
     assert sentences(text)[1:] == [second]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Loué pour sa gestion, l’épidémiologiste Roman Prymula a été rappelé en septembre.", "fr"),
+    ("Le 31 août 2017, M’Jid El Guerrab, alors député, frappe un cadre du PS.", "fr"),
+])
+def test_no_sentence_starts_after_a_word_on_the_same_line(text, language):
+    """`senter` starts sentences at capitalised nouns ("Roman") and after an elided "M’"."""
+    assert [s.text for s in analysed([text], language=language).sentences] == [text]
+
+
+def test_a_title_before_a_name_the_model_split_from_it_is_its_role():
+    a = analysed(["Loué pour sa gestion, l’épidémiologiste Roman Prymula a été rappelé en septembre."], language="fr")
+    assert roles(a) == {"Roman Prymula": ["épidémiologiste"]}
+
+
 def test_every_block_is_read_in_order_with_its_sentences():
     a = analysed(["Anna Berg spoke. Tom Hale replied.", "Nobody else came."], headline="Berg speaks")
     assert [s.text for s in a.sentences] == [

@@ -135,3 +135,9 @@ def test_french_selon_gives_a_partial_quote():
 def test_french_speaker_not_named_is_none():
     assert said(["« Nous irons jusqu'au bout de cette bataille », a déclaré le ministre."], "fr") == [
         (None, "Nous irons jusqu'au bout de cette bataille", False)]
+
+
+@pytest.mark.parametrize("verb", ["rapporte", "conseille", "assène", "rétorque", "détaille"])
+def test_french_speech_verbs_beyond_say(verb):
+    assert said([f"« Les systèmes de défense ont intercepté 33 drones », {verb} Olivier Panisset."], "fr") == [
+        ("Olivier Panisset", "Les systèmes de défense ont intercepté 33 drones", False)]

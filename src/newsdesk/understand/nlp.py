@@ -75,20 +75,29 @@ def load_pipeline(name: str):
         rules = attribute_table(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")).patterns)
         nlp.replace_pipe("attribute_ruler", FAST_ATTRIBUTES, config={"rules": rules})
     keep_abbreviations(nlp, language(nlp.lang))
-    keep_titles_in_sentences(nlp, language(nlp.lang))
+    mend_sentences(nlp, language(nlp.lang))
     return nlp
 
 
-def keep_titles_in_sentences(nlp, lang: Words | None) -> None:
-    """No sentence ends right after an abbreviated title: `senter` takes the stop of "Sens." or
-    "Prof." for a sentence's end, and "Sens. John Thune voted" would lose its title; when the
-    title follows a sentence's last stop, the sentence starts at the title instead."""
+def mend_sentences(nlp, lang: Words | None) -> None:
+    """Sentence starts `senter` gets wrong, moved or removed:
+
+    - no sentence ends right after an abbreviated title: `senter` takes the stop of "Sens." or
+      "Prof." for a sentence's end, and "Sens. John Thune voted" would lose its title; when the
+      title follows a sentence's last stop, the sentence starts at the title instead;
+    - no sentence starts right after a word or an elided article on the same line: `senter` starts
+      one at a capitalised noun ("l'épidémiologiste | Roman Prymula", "M’ | Jid El Guerrab"), which
+      cuts a name from its title or a name in two. A sentence ends with punctuation or a line break.
+    """
     if lang is None or "senter" not in nlp.pipe_names:
         return
     titles = frozenset(w for w in lang.role_nouns | lang.honorifics if w.endswith(".") and len(w) > 2)
-    name = f"newsdesk_title_stops_{lang.code}"
+    name = f"newsdesk_sentence_mends_{lang.code}"
     if name not in Language.factories:
-        def join(doc):
+        def mend(doc):
+            for token in doc[1:]:
+                if token.is_sent_start and _continues(doc[token.i - 1]):
+                    token.is_sent_start = False
             for token in doc[:-1]:
                 if token.lower_ in titles and doc[token.i + 1].is_sent_start and doc[token.i + 1].text[:1].isupper():
                     doc[token.i + 1].is_sent_start = False
@@ -96,8 +105,14 @@ def keep_titles_in_sentences(nlp, lang: Words | None) -> None:
                         token.is_sent_start = True  # "... on Monday. Prof. Tom Hale left": the end moves back
             return doc
 
-        Language.component(name, func=join)
+        Language.component(name, func=mend)
     nlp.add_pipe(name, after="senter")
+
+
+def _continues(token) -> bool:
+    """Whether the token before a sentence start cannot end a sentence: a word, or an article or
+    initial elided with an apostrophe, with no line break after it."""
+    return "\n" not in token.whitespace_ and (token.is_alpha or token.text[-1:] in ("'", "’"))
 
 
 def attribute_table(patterns: list[dict]) -> dict:
