@@ -135,3 +135,45 @@ def test_the_h1_that_agrees_with_the_metadata_headline_is_the_headline():
             "<body><div class='login_popup'><h1>Log In</h1></div>"
             f"<article><h1>Storm hits the coast</h1>{paragraphs}</article></body></html>").encode()
     assert read(data).headline == "Storm hits the coast"
+
+
+STORY = "".join(f"<p>Paragraph {i} of the story goes on long enough to be read as the article's own text, with "
+                f"many more words than any standfirst or label could ever need to have.</p>" for i in range(8))
+LEAD = "Firefighters fought a blaze in the old town through the night, and residents were told to stay inside."
+
+
+def page(between: str, after: str = "") -> bytes:
+    return (f"<html lang='en'><head></head><body><article><h1>Blaze in the old town</h1>{between}{STORY}{after}"
+            "</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("marked", [
+    f"<div class='leadIn'><p>{LEAD}</p></div>",  # camelCase
+    f"<div class='Article_elementLead__N3pGr'><p>{LEAD}</p></div>",  # CSS modules
+    f"<p class='article-leadtext'>{LEAD}</p>",
+    f"<p class='vorspann'>{LEAD}</p>",  # in the page's language
+    f"<div class='c-summary__intro'>{LEAD}</div>",
+    f"<p><strong>{LEAD}</strong></p>",  # a lead set in bold
+    f"<strong><p>{LEAD}</p></strong>",
+    f"<p class='bold'>{LEAD}</p>",
+])
+def test_a_lead_the_page_sets_apart_is_the_standfirst_and_leaves_the_body(marked):
+    a = read(page(marked))
+    assert a.standfirst == LEAD
+    assert LEAD not in [b.text for b in a.body]
+
+
+def test_a_teaser_after_the_article_text_has_begun_is_not_the_standfirst():
+    teaser = "<div class='teaser-text'>Another story from this site, about something else entirely.</div>"
+    assert read(page("", after=teaser)).standfirst is None
+
+
+def test_a_script_inside_a_paragraph_does_not_count_as_the_article_text():
+    script = "<p>Share<script>" + "var x = 1; " * 40 + "</script></p>"
+    assert read(page(script + f"<p class='lead-text'>{LEAD}</p>")).standfirst == LEAD
+
+
+def test_bold_text_throughout_is_no_lead():
+    bold_story = STORY.replace("<p>", "<p><b>").replace("</p>", "</b></p>")
+    data = f"<html><body><article><h1>Blaze in the old town</h1>{bold_story}</article></body></html>".encode()
+    assert read(data).standfirst is None

@@ -25,7 +25,9 @@ from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
 from .authors import BYLINE_META, find_authors, find_byline
+from .headline import choose_headline
 from .siterules import SiteRules, rules_for
+from .standfirst import RELATED_CLASS, description_as_standfirst, find_standfirst
 
 #: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
 RECALL_FALLBACK_SHARE = 0.4
@@ -33,10 +35,6 @@ RECALL_FALLBACK_SHARE = 0.4
 MIN_BODY_WORDS = 50
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "WebPage", "Report", "ScholarlyArticle"}
-DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|"
-                       r"excerpt|strapline|kicker-text|article-?description|intro)(?:$|[\s_-])", re.IGNORECASE)
-RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?read|explore|more-?from|"
-                           r"further-?reading|read-?next|more-?news|outbrain|taboola", re.IGNORECASE)
 CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|photographer|attribution", re.IGNORECASE)
 #: Wire agencies as datelines name them: "LONDON (AP) —", "HANOI, Vietnam (Reuters) -".
 DATELINE = re.compile(
@@ -52,6 +50,7 @@ class PageMeta:
     """What the page says of itself outside the article text."""
 
     headline: str | None = None
+    titles: list[str] = field(default_factory=list)  # JSON-LD's headline, og:title, twitter:title
     description: str | None = None
     published: str | None = None
     section: str | None = None
@@ -74,12 +73,15 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     base = url or _canonical(tree)
     rules = rules_for(base, site_rules)
     meta = page_meta(tree)
-    dek = find_dek(tree, rules) or None
+    heading = page_heading(tree, meta.headline)
+    dek = _clean(rules.field(tree, "standfirst")) or find_standfirst(tree, heading) or None
     images = find_images(tree, base)
     byline = None if meta.byline else find_byline(tree)
     related = find_related(tree, base)
-    h1 = page_heading(tree, meta.headline)
-    headline = _clean(rules.field(tree, "headline") or h1 or meta.headline or _first_text(tree, "//title"))
+    h1 = _clean(heading.text_content()) if heading is not None else None
+    site_names = [n for n in (meta.site_name, meta.publisher) if n]
+    headline = _clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
+                      or _first_text(tree, "//title"))
     document = main_text(tree, data, base, rules)
     body = trim_edges(drop_repeats(blocks_from(document.body if document is not None else None), headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
@@ -89,7 +91,8 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     if not headline:
         raise NotANewsPage(origin, "no headline found in the HTML")
     dateline, agency = read_dateline(body)
-    standfirst = dek or _description_as_standfirst(meta.description, body)
+    standfirst = dek or description_as_standfirst(
+        meta.description, next((b.text for b in body if b.type == "paragraph"), ""))
     key, address = identity(meta.canonical, url, origin)
     return Article(
         id=article_id_for(key),
@@ -112,13 +115,13 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     )
 
 
-def page_heading(tree, named: str | None) -> str | None:
+def page_heading(tree, named: str | None):
     """The page's h1: the one that agrees with the headline its metadata gives, else the first (a
     login box or a site's name may come first: "Log In")."""
-    headings = [text for el in tree.iterfind(".//h1") if (text := _clean(el.text_content()))]
+    headings = [(el, text.casefold()) for el in tree.iterfind(".//h1") if (text := _clean(el.text_content()))]
     wanted = _clean(named).casefold() if named else ""
-    agreeing = [h for h in headings if wanted and (h.casefold() in wanted or wanted in h.casefold())]
-    return next(iter(agreeing or headings), None)
+    agreeing = [el for el, text in headings if wanted and (text in wanted or wanted in text)]
+    return next(iter(agreeing or [el for el, _ in headings]), None)
 
 
 # -- the main text -------------------------------------------------------------------------------
@@ -230,6 +233,7 @@ def page_meta(tree) -> PageMeta:
                                credit=_text(image.get("creditText")), url=_text(image.get("url")))
     properties = {(el.get("property") or el.get("name") or "").lower(): el.get("content")
                   for el in tree.iterfind(".//meta") if el.get("content")}
+    meta.titles = [t for t in (meta.headline, properties.get("og:title"), properties.get("twitter:title")) if t]
     meta.headline = meta.headline or properties.get("og:title")
     # a page's Open Graph description is the one it shows when shared; JSON-LD's is more often an
     # image caption or another story's text (fundus-dev: og matches the standfirst on 71 pages, JSON-LD on 51)
@@ -265,23 +269,6 @@ def json_ld(tree) -> list[dict]:
                 if isinstance(graph, list):
                     stack.extend(graph)
     return found
-
-
-def find_dek(tree, rules: SiteRules) -> str | None:
-    """The standfirst: a site rule, or an element near the headline whose class says it is one."""
-    ruled = rules.field(tree, "standfirst")
-    if ruled:
-        return _clean(ruled)
-    h1 = next(tree.iter("h1"), None)
-    candidates = tree.xpath("//*[self::p or self::div or self::h2 or self::span][@class or @id]")
-    for el in candidates[:400]:
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if not DEK_CLASS.search(marker) or RELATED_CLASS.search(marker):
-            continue
-        text = _clean(el.text_content())
-        if 5 <= p.word_count(text) <= 80 and (h1 is None or _after(el, h1)):
-            return text
-    return None
 
 
 def find_images(tree, base: str | None) -> list[Image]:
@@ -410,26 +397,6 @@ def _name_list(value, people_only: bool = False) -> list[str]:
 
 def _paragraphs(text: str) -> list[str]:
     return [_clean(part) for part in re.split(r"\n\s*\n|\n", text) if _clean(part)]
-
-
-def _after(el, anchor) -> bool:
-    """Whether an element comes after another in document order."""
-    for node in anchor.itersiblings():
-        if node is el or el in node.iter():
-            return True
-    parent = anchor.getparent()
-    return parent is not None and _after(el, parent) if parent is not None else False
-
-
-def _description_as_standfirst(description: str | None, body: list[Block]) -> str | None:
-    """A page description is a standfirst only when it does not just repeat the first paragraph."""
-    if not description:
-        return None
-    description = _clean(description)
-    first = next((b.text for b in body if b.type == "paragraph"), "")
-    if description.rstrip(".…") in first or first.startswith(description[:60]):
-        return None
-    return description
 
 
 def page_date(data: bytes) -> str | None:

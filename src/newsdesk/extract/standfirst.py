@@ -1,0 +1,138 @@
+"""The standfirst of an HTML page: the paragraph under the headline that sums the story up.
+
+Pages mark it in one of three ways, tried in this order:
+- a class (or id) naming it, in the words newsrooms use in many languages and in any spelling of
+  class names: "standfirst", "article-leadtext", "leadIn", "Article_elementLead__x", "vorspann",
+  "c-summary__intro", "hero__excerpt", "article__preamble";
+- a lead set in bold: the first paragraph after the headline, all of it in <strong>/<b>, followed by
+  paragraphs that are not;
+- the page's description, unless it only repeats the first paragraph of the body.
+A standfirst found in the page leaves the body: it is a field, not body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as p
+
+#: Words in class names that mark a standfirst ("lead", "vorspann", "chapo"...), matched as whole
+#: words of the class name after splitting it at punctuation and camelCase.
+STANDFIRST_WORDS = frozenset("""
+standfirst dek deck subtitle subheadline subhead summary lede lead leadtext leadin excerpt strapline intro
+introduction preamble abstract vorspann ingress ingresso chapo chapeau entradilla sumario sottotitolo
+""".split())
+#: Pairs of such words that mark one together: "sub-title", "first-paragraph", "teaserText".
+STANDFIRST_PAIRS = frozenset({("sub", "title"), ("sub", "headline"), ("first", "paragraph"), ("teaser", "text"),
+                              ("article", "description"), ("kicker", "text")})
+RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?read|explore|more-?from|"
+                           r"further-?reading|read-?next|more-?news|outbrain|taboola", re.IGNORECASE)
+#: A standfirst is a sentence or a short paragraph, not a heading or the whole article.
+MIN_WORDS, MAX_WORDS = 5, 80
+#: Elements that may hold a standfirst.
+CANDIDATE_TAGS = ("p", "div", "h2", "span", "li")
+#: A paragraph this long, outside a figure, is the article's text: a standfirst comes before it.
+BODY_WORDS = 25
+#: A bold paragraph shorter than this is a label ("Read more:"), not a lead.
+MIN_LEAD_WORDS = 8
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def class_words(marker: str) -> list[str]:
+    """The words of class names: "article-leadText t-lead_x" -> article, lead, text, t, lead, x."""
+    return [w.lower() for w in _CLASS_WORD.findall(marker)]
+
+
+def names_standfirst(marker: str) -> bool:
+    """Whether class names or an id say an element is a standfirst."""
+    if RELATED_CLASS.search(marker):
+        return False
+    words = class_words(marker)
+    return any(w in STANDFIRST_WORDS for w in words) or any(pair in STANDFIRST_PAIRS for pair in zip(words, words[1:]))
+
+
+def find_standfirst(tree, headline_el) -> str | None:
+    """The standfirst the page's markup gives: by class, else a bold lead."""
+    return marked_standfirst(tree, headline_el) or bold_lead(tree, headline_el)
+
+
+def marked_standfirst(tree, headline_el) -> str | None:
+    """The first element after the headline whose class names it a standfirst, looked for only
+    until the article's text begins (a teaser or footer further down is not this story's)."""
+    started = headline_el is None
+    for el in tree.iter():
+        if el is headline_el:
+            started = True
+        if not started or el.tag not in CANDIDATE_TAGS:
+            continue
+        if names_standfirst(f"{el.get('class', '')} {el.get('id', '')}"):
+            text = visible_text(el)
+            if MIN_WORDS <= p.word_count(text) <= MAX_WORDS:
+                return text
+        if el.tag == "p" and p.word_count(visible_text(el)) >= BODY_WORDS \
+                and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+            return None  # the article's text has begun
+    return None
+
+
+def bold_lead(tree, headline_el) -> str | None:
+    """The first paragraph after the headline when all of it is bold and the one after it is not."""
+    paragraphs = [el for el in tree.iter("p") if p.word_count(visible_text(el)) >= MIN_LEAD_WORDS
+                  and (headline_el is None or after(el, headline_el))]
+    if len(paragraphs) < 2 or not all_bold(paragraphs[0]) or all_bold(paragraphs[1]):
+        return None
+    text = visible_text(paragraphs[0])
+    return text if p.word_count(text) <= MAX_WORDS else None
+
+
+def all_bold(el) -> bool:
+    """Whether every word of an element is set in <strong> or <b> (inside it, or around it)."""
+    if any(a.tag in ("strong", "b") for a in el.iterancestors()) or _bold_style(el):
+        return True
+    total = len(visible_text(el))
+    bold = sum(len(visible_text(b)) for b in _outer_bold(el))
+    return total > 0 and bold >= 0.9 * total
+
+
+def _bold_style(el) -> bool:
+    """Bold by its class ("bold") or its style ("font-weight: 700")."""
+    return "bold" in class_words(el.get("class", "")) or bool(_BOLD_STYLE.search(el.get("style", "")))
+
+
+def _outer_bold(el):
+    """The <strong> and <b> elements inside an element that are not inside another one."""
+    for bold in el.iter("strong", "b"):
+        parent = bold.getparent()
+        while parent is not None and parent is not el and parent.tag not in ("strong", "b"):
+            parent = parent.getparent()
+        if parent is el:
+            yield bold
+
+
+def description_as_standfirst(description: str | None, first_paragraph: str) -> str | None:
+    """A page description is a standfirst only when it does not just repeat the first paragraph."""
+    if not description:
+        return None
+    description = clean(description)
+    if description.rstrip(".…") in first_paragraph or first_paragraph.startswith(description[:60]):
+        return None
+    return description
+
+
+def after(el, anchor) -> bool:
+    """Whether an element comes after another in document order."""
+    for node in anchor.itersiblings():
+        if node is el or el in node.iter():
+            return True
+    parent = anchor.getparent()
+    return parent is not None and after(el, parent)
+
+
+def visible_text(el) -> str:
+    """An element's text without the scripts and styles inside it, spaces collapsed."""
+    return clean(" ".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
+
+
+def clean(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
