@@ -177,3 +177,24 @@ def test_bold_text_throughout_is_no_lead():
     bold_story = STORY.replace("<p>", "<p><b>").replace("</p>", "</b></p>")
     data = f"<html><body><article><h1>Blaze in the old town</h1>{bold_story}</article></body></html>".encode()
     assert read(data).standfirst is None
+
+
+def words(n: int, word: str = "word") -> str:
+    return " ".join([word] * n)
+
+
+@pytest.mark.parametrize("markup, expected", [
+    # JSON-LD's articleBody first
+    ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"articleBody\": \"%s\"}</script>"
+     "<p>%s</p>" % (words(120), words(500)), 120),
+    # else the first <article>: later ones are teasers of other stories
+    ("<article><p>%s</p></article><article><p>%s</p></article>" % (words(150), words(600)), 150),
+    # else every paragraph of the page
+    ("<div><p>%s</p><p>%s</p></div>" % (words(30), words(40)), 70),
+])
+def test_how_long_the_page_says_its_article_is(markup, expected):
+    from lxml import html as lxml_html
+
+    from newsdesk.extract.html import expected_words
+
+    assert expected_words(lxml_html.fromstring(f"<html><body>{markup}</body></html>")) == expected

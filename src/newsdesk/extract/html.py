@@ -1,8 +1,9 @@
 """HTML pages to Articles: trafilatura for the main text, and the structure it drops read by us.
 
 The body comes from trafilatura in its fast, precision-favouring mode; when that keeps less than
-`RECALL_FALLBACK_SHARE` of the page's paragraph text, a recall-favouring pass is tried as well
-(measured on the article-extraction benchmark: see bench/RESULTS.md). Subheadings stay headings.
+`RECALL_FALLBACK_SHARE` of the page's paragraph text, a recall-favouring pass is tried, then a
+balanced one with trafilatura's fallback extractors (measured on the article-extraction benchmark
+and fundus-dev: see bench/RESULTS.md). Subheadings stay headings.
 Around it we read what a newsroom needs and trafilatura leaves out: the standfirst, photo captions
 with credits, byline and wire agency, section, the page's own related-story links, canonical URL
 and language, from JSON-LD, Open Graph and the page's markup.
@@ -25,6 +26,7 @@ from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
 from .authors import BYLINE_META, find_authors, find_byline
+from .headings import restore_headings
 from .headline import choose_headline
 from .siterules import SiteRules, rules_for
 from .standfirst import RELATED_CLASS, description_as_standfirst, find_standfirst
@@ -83,7 +85,8 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     headline = _clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
                       or _first_text(tree, "//title"))
     document = main_text(tree, data, base, rules)
-    body = trim_edges(drop_repeats(blocks_from(document.body if document is not None else None), headline, dek))
+    body = trim_edges(drop_repeats(restore_headings(tree, blocks_from(document.body if document is not None else None)),
+                                   headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
         body = [Block(type="paragraph", text=t) for t in _paragraphs(meta.body_text)]
     if not any(b.type == "paragraph" for b in body):
@@ -127,25 +130,44 @@ def page_heading(tree, named: str | None):
 # -- the main text -------------------------------------------------------------------------------
 
 
+#: trafilatura's passes, tried in turn while the text kept falls short of the page's paragraphs:
+#: (favour precision, favour recall, fast). The last, balanced with its fallback extractors, finds
+#: articles whose sections the other two drop (fundus-dev: Politico Europe, Mallorca Magazin).
+PASSES = ((True, False, True), (False, True, True), (False, False, False))
+
+
 def main_text(tree, data: bytes, url: str | None, rules: SiteRules) -> Document | None:
-    """trafilatura's reading of the main text: precise first, with recall when precision lost text."""
-
-    def read(document, precise: bool) -> Document | None:
+    """trafilatura's reading of the main text: precise first, then passes that keep more while the
+    text kept is short of the page's paragraph text; the longest reading wins."""
+    total = expected_words(tree)  # before a pass prunes the tree
+    best, best_words = None, -1
+    for index, (precision, recall, fast) in enumerate(PASSES):
+        document = tree if index == 0 else trafilatura.load_html(data)
+        if document is None:
+            break
         found = trafilatura.bare_extraction(
-            document, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=True,
-            prune_xpath=rules.prune or None, favor_precision=precise, favor_recall=not precise)
-        return found if isinstance(found, Document) else None
+            document, url=url, include_comments=False, include_tables=True, with_metadata=False, fast=fast,
+            prune_xpath=rules.prune or None, favor_precision=precision, favor_recall=recall)
+        found = found if isinstance(found, Document) else None
+        kept = len(found.text.split()) if found is not None and found.text else 0
+        if kept > best_words:
+            best, best_words = found, kept
+        if best_words >= MIN_BODY_WORDS and best_words >= RECALL_FALLBACK_SHARE * total:
+            break
+    return best
 
-    total = paragraph_words(tree)
-    precise = read(tree, True)
-    kept = len(precise.text.split()) if precise is not None and precise.text else 0
-    if kept >= MIN_BODY_WORDS and kept >= RECALL_FALLBACK_SHARE * total:
-        return precise
-    fresh = trafilatura.load_html(data)
-    recall = read(fresh, False) if fresh is not None else None
-    if recall is not None and recall.text and len(recall.text.split()) > kept:
-        return recall
-    return precise
+
+def expected_words(tree) -> int:
+    """How long the article is, as the page tells before any pass: the words of JSON-LD's
+    articleBody, else of the paragraphs of the page's first <article> (later ones are often
+    teasers of other stories), else of all its paragraphs."""
+    body = next((d["articleBody"] for d in json_ld(tree) if isinstance(d.get("articleBody"), str)), "")
+    if len(body.split()) >= MIN_BODY_WORDS:
+        return len(body.split())
+    article = next(tree.iter("article"), None)
+    if article is not None and (words := paragraph_words(article)) >= MIN_BODY_WORDS:
+        return words
+    return paragraph_words(tree)
 
 
 def paragraph_words(tree) -> int:

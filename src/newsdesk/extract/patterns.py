@@ -64,9 +64,9 @@ SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<source>\S.{0,120})$", re.IGNORECA
 BYLINE = re.compile(r"^by\s+(?P<byline>[^\W\d][\w.'’ ,&-]{1,80})$", re.IGNORECASE)
 #: The heading of a rail of related stories.
 RAIL_HEADING = re.compile(
-    r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage)|more (?:stories|news)"
+    r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage|links)|more (?:stories|news)"
     r"|more from .{1,40}|more on this (?:story|topic)|read more|read next|recommended(?: for you)?"
-    r"|you (?:may|might) also like|also read|most read|most popular|trending(?: now)?|popular|top stories|latest news)"
+    r"|you (?:may|might) also like|also read|most read|most popular|trending(?: now| news)?|popular|top stories|latest news)"
     r"\s*:?$",
     re.IGNORECASE,
 )

@@ -78,12 +78,25 @@ def marked_standfirst(tree, headline_el) -> str | None:
 
 def bold_lead(tree, headline_el) -> str | None:
     """The first paragraph after the headline when all of it is bold and the one after it is not."""
-    paragraphs = [el for el in tree.iter("p") if p.word_count(visible_text(el)) >= MIN_LEAD_WORDS
-                  and (headline_el is None or after(el, headline_el))]
+    paragraphs = _paragraphs_after(tree, headline_el, 2)
     if len(paragraphs) < 2 or not all_bold(paragraphs[0]) or all_bold(paragraphs[1]):
         return None
     text = visible_text(paragraphs[0])
     return text if p.word_count(text) <= MAX_WORDS else None
+
+
+def _paragraphs_after(tree, headline_el, count: int) -> list:
+    """The first `count` paragraphs of some length after the headline, in document order."""
+    found: list = []
+    started = headline_el is None
+    for el in tree.iter():
+        if el is headline_el:
+            started = True
+        elif started and el.tag == "p" and p.word_count(visible_text(el)) >= MIN_LEAD_WORDS:
+            found.append(el)
+            if len(found) == count:
+                break
+    return found
 
 
 def all_bold(el) -> bool:
@@ -118,15 +131,6 @@ def description_as_standfirst(description: str | None, first_paragraph: str) -> 
     if description.rstrip(".…") in first_paragraph or first_paragraph.startswith(description[:60]):
         return None
     return description
-
-
-def after(el, anchor) -> bool:
-    """Whether an element comes after another in document order."""
-    for node in anchor.itersiblings():
-        if node is el or el in node.iter():
-            return True
-    parent = anchor.getparent()
-    return parent is not None and after(el, parent)
 
 
 def visible_text(el) -> str:
