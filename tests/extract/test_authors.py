@@ -74,3 +74,19 @@ def test_a_json_ld_person_named_by_given_and_family_name():
           "author": {"@type": "Person", "givenName": "Birgit", "familyName": "Baumann"}}
     assert authors_of(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", "")) == [
         "Birgit Baumann"]
+
+
+def test_an_outlets_initials_are_no_author():
+    assert authors_from("LTO") == []
+    assert authors_from("Von Max Kolter, LTO") == ["Max Kolter"]
+
+
+def test_a_link_to_an_authors_page_is_a_byline_when_the_metadata_names_only_the_outlet():
+    from lxml import html as lxml_html
+
+    from newsdesk.extract.authors import find_authors
+
+    tree = lxml_html.fromstring("<html><body><nav><a href='/autoren/'>Autoren</a></nav><h1>Urteil</h1>"
+                                "<p class='meta'>von <a href='/autoren/name/max-kolter'>Dr. Max Kolter</a></p>"
+                                "</body></html>")
+    assert find_authors(tree, [], "LTO", ("Legal Tribune Online",), None) == ["Dr. Max Kolter"]

@@ -29,6 +29,7 @@ _ROLES = frozenset("""
 reporter reporters correspondent correspondents editor editors writer writers staff journalist journalists
 contributor contributors columnist producer photographer photographers senior chief political special deputy
 updated published posted sources source our your share follow twitter facebook whatsapp linkedin email x
+author authors autor autoren autorin auteur auteurs autore autori autores
 """.split())
 #: Words that say a part of a byline is a desk, an outlet or a wire agency, not a person.
 _NOT_NAME = _ROLES | frozenset("""
@@ -59,8 +60,8 @@ def is_name(part: str) -> bool:
         return False
     if not any(c.isalpha() and c.lower() != c.upper() for c in part):
         return any(c.isalpha() for c in part) and len(words) <= 3  # a script without case: "구현모", "大渡 美咲"
-    if len(words) == 1 and len(words[0].strip(".")) < 3:
-        return False  # "AP", "J."
+    if len(words) == 1 and (len(words[0].strip(".")) < 3 or words[0].isupper()):
+        return False  # "AP", "J.", an outlet's initials: "LTO", "SRF"
     return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) \
         and words[0][:1].isupper() and words[-1][:1].isupper()
 
@@ -96,8 +97,11 @@ def credited(byline: str | None) -> list[str]:
 #: Meta tags that carry a byline, in the order trusted: the common "author", then those of
 #: widely used publishing and analytics tools.
 BYLINE_META = ("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "article:author")
-#: Elements a page marks as its byline: microdata and link relations first, then class names.
+#: Elements a page marks as its byline: microdata and link relations first, links to an author's
+#: page ("/autoren/name/max-kolter"), then class names.
 BYLINE_XPATH = ("//*[@itemprop='author']", "//*[contains(concat(' ', @rel, ' '), ' author ')]",
+                "//a[" + " or ".join(f"contains(@href, '/{path}/')" for path in (
+                    "author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores")) + "]",
                 "//*[contains(@class, 'byline') or contains(@class, 'author')]")
 _BYLINE_MAX_WORDS = 20
 

@@ -45,8 +45,8 @@ def page_subheadings(tree) -> list[tuple[str, str]]:
     return found
 
 
-def restore_headings(tree, body: list[Block]) -> list[Block]:
-    """The body with the page's subheadings put back before the paragraphs they head: inserted
+def restore_headings(subheadings: list[tuple[str, str]], body: list[Block]) -> list[Block]:
+    """The body with the page's subheadings (`page_subheadings`) put back before the paragraphs they head: inserted
     where the body lacks them, or made headings where it kept them as paragraphs."""
     body = list(body)
     have = {_key(b.text) for b in body}
@@ -55,7 +55,7 @@ def restore_headings(tree, body: list[Block]) -> list[Block]:
         if block.type == "paragraph":
             at.setdefault(_key(block.text), i)
     inserts: dict[int, str] = {}
-    for heading, paragraph in page_subheadings(tree):
+    for heading, paragraph in subheadings:
         index = at.get(_key(paragraph))
         if not index or index in inserts:  # none before the first paragraph
             continue

@@ -26,7 +26,7 @@ from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
 from .authors import BYLINE_META, find_authors, find_byline
-from .headings import restore_headings
+from .headings import page_subheadings, restore_headings
 from .headline import choose_headline
 from .siterules import SiteRules, rules_for
 from .standfirst import RELATED_CLASS, description_as_standfirst, find_standfirst
@@ -79,14 +79,16 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     dek = _clean(rules.field(tree, "standfirst")) or find_standfirst(tree, heading) or None
     images = find_images(tree, base)
     byline = None if meta.byline else find_byline(tree)
+    authors = find_authors(tree, meta.authors, meta.byline, (meta.publisher, meta.site_name), byline)
     related = find_related(tree, base)
+    subheadings = page_subheadings(tree)
     h1 = _clean(heading.text_content()) if heading is not None else None
     site_names = [n for n in (meta.site_name, meta.publisher) if n]
     headline = _clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
                       or _first_text(tree, "//title"))
-    document = main_text(tree, data, base, rules)
-    body = trim_edges(drop_repeats(restore_headings(tree, blocks_from(document.body if document is not None else None)),
-                                   headline, dek))
+    document = main_text(tree, data, base, rules)  # prunes the tree: every reading of the page comes before
+    body = trim_edges(drop_repeats(restore_headings(subheadings, blocks_from(document.body if document is not None
+                                                                               else None)), headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
         body = [Block(type="paragraph", text=t) for t in _paragraphs(meta.body_text)]
     if not any(b.type == "paragraph" for b in body):
@@ -110,7 +112,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
         images=images,
         dateline=dateline,
         byline=meta.byline or byline,
-        authors=find_authors(tree, meta.authors, meta.byline, (meta.publisher, meta.site_name), byline),
+        authors=authors,
         body=body,
         source=agency,
         related=related,
