@@ -172,3 +172,17 @@ def test_site_errors_are_pages_in_the_site_layout_and_the_api_keeps_json(store, 
     assert "secret" not in failed.text and "Traceback" not in failed.text
     api = client.get("/api/articles")
     assert api.status_code == 500 and api.json() == {"detail": "internal error"}
+
+
+def test_a_standfirst_that_is_the_first_paragraph_is_shown_once(client, store):
+    lead = "Firefighters fought a blaze in the old town through the night, and residents stayed inside."
+    rest = "".join(f"<p>Paragraph {i} of the story goes on long enough to be read as the article's text.</p>"
+                   for i in range(6))
+    html = (f"<html lang='en'><head><meta property='og:description' content='{lead}'></head><body><article>"
+            f"<h1>Blaze in the old town</h1><p>{lead}</p>{rest}</article></body></html>")
+    raw = RawDocument(origin="blaze.html", data=html.encode())
+    article = extract(raw)
+    assert article.standfirst == lead and article.body[0].text == lead  # the page's summary, and its text
+    store.add(raw, article)
+    page = client.get(f"/articles/{article.id}").text
+    assert f"<p>{lead}</p>" in page and '<p class="standfirst">' not in page

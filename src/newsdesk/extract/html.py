@@ -29,7 +29,7 @@ from .authors import BYLINE_META, find_authors, find_byline
 from .headings import page_subheadings, restore_headings
 from .headline import choose_headline
 from .siterules import SiteRules, rules_for
-from .standfirst import RELATED_CLASS, description_as_standfirst, find_standfirst
+from .standfirst import RELATED_CLASS, find_standfirst
 
 #: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
 RECALL_FALLBACK_SHARE = 0.4
@@ -96,8 +96,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     if not headline:
         raise NotANewsPage(origin, "no headline found in the HTML")
     dateline, agency = read_dateline(body)
-    standfirst = dek or description_as_standfirst(
-        meta.description, next((b.text for b in body if b.type == "paragraph"), ""))
+    standfirst = dek or _clean(meta.description) or None
     key, address = identity(meta.canonical, url, origin)
     return Article(
         id=article_id_for(key),

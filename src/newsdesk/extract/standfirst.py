@@ -6,8 +6,9 @@ Pages mark it in one of three ways, tried in this order:
   "c-summary__intro", "hero__excerpt", "article__preamble";
 - a lead set in bold: the first paragraph after the headline, all of it in <strong>/<b>, followed by
   paragraphs that are not;
-- the page's description, unless it only repeats the first paragraph of the body.
-A standfirst found in the page leaves the body: it is a field, not body text.
+- else the page's description: what the site itself gives as the story's summary, even when it is
+  the first paragraph (the reader's page then shows it once).
+A standfirst found in the page's markup leaves the body: it is a field, not body text.
 """
 
 from __future__ import annotations
@@ -121,16 +122,6 @@ def _outer_bold(el):
             parent = parent.getparent()
         if parent is el:
             yield bold
-
-
-def description_as_standfirst(description: str | None, first_paragraph: str) -> str | None:
-    """A page description is a standfirst only when it does not just repeat the first paragraph."""
-    if not description:
-        return None
-    description = clean(description)
-    if description.rstrip(".…") in first_paragraph or first_paragraph.startswith(description[:60]):
-        return None
-    return description
 
 
 def visible_text(el) -> str:
