@@ -156,6 +156,7 @@ def page(between: str, after: str = "") -> bytes:
     f"<p><strong>{LEAD}</strong></p>",  # a lead set in bold
     f"<strong><p>{LEAD}</p></strong>",
     f"<p class='bold'>{LEAD}</p>",
+    f"<p class='font-sans font-semibold'>{LEAD}</p>",  # a utility class's weight
 ])
 def test_a_lead_the_page_sets_apart_is_the_standfirst_and_leaves_the_body(marked):
     a = read(page(marked))

@@ -36,6 +36,8 @@ CANDIDATE_TAGS = ("p", "div", "h2", "span", "li")
 BODY_WORDS = 25
 #: A bold paragraph shorter than this is a label ("Read more:"), not a lead.
 MIN_LEAD_WORDS = 8
+#: Font weights heavier than the body's, as utility classes name them.
+_WEIGHTS = frozenset({"medium", "semibold", "bold", "extrabold", "black"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
@@ -110,8 +112,11 @@ def all_bold(el) -> bool:
 
 
 def _bold_style(el) -> bool:
-    """Bold by its class ("bold") or its style ("font-weight: 700")."""
-    return "bold" in class_words(el.get("class", "")) or bool(_BOLD_STYLE.search(el.get("style", "")))
+    """Bold by its class ("bold", utility classes "font-semibold", "fw-bold") or its style
+    ("font-weight: 700")."""
+    words = class_words(el.get("class", ""))
+    return "bold" in words or any(a in ("font", "fw") and b in _WEIGHTS for a, b in zip(words, words[1:])) \
+        or bool(_BOLD_STYLE.search(el.get("style", "")))
 
 
 def _outer_bold(el):
