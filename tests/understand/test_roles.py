@@ -266,3 +266,11 @@ def test_a_title_run_goes_over_and_inside_an_organisations_name_and_a_hyphenated
     assert found.title.endswith("director-general") and found.affiliation == "South Africa"
     parsed = doc("The first witness was Hawks head Major-Gen Gopaul Govender.")
     assert title_before(span(parsed, "Gopaul Govender")).title == "Hawks head Major-Gen"
+
+
+@pytest.mark.parametrize("sentence, name, lang", [
+    ("Dr. Owen Dempsey said the case was rare.", "Owen Dempsey", "en"),
+    ("Le Dr Jean Martin a soigné le patient.", "Jean Martin", "fr"),
+])
+def test_a_doctors_honorific_is_no_role(sentence, name, lang):
+    assert role(sentence, name, title_before, lang) is None
