@@ -37,7 +37,7 @@ def page_subheadings(tree) -> list[tuple[str, str]]:
             continue
         if len(" ".join(" ".join(a.itertext()) for a in el.iter("a")).strip()) >= len(text) / 2:
             continue  # a link to another story ("CLICK HERE TO GET THE APP", a related headline)
-        if p.RAIL_HEADING.match(text) or p.CHROME_LINE.match(text) or text.endswith(":"):
+        if p.furniture_heading(text):
             continue
         following = el.xpath("following::p[normalize-space()][1]")
         if following:

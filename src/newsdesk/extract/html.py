@@ -29,7 +29,7 @@ from .authors import BYLINE_META, find_authors, find_byline
 from .headings import page_subheadings, restore_headings
 from .headline import choose_headline
 from .siterules import SiteRules, rules_for
-from .standfirst import RELATED_CLASS, find_standfirst
+from .standfirst import find_standfirst
 
 #: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
 RECALL_FALLBACK_SHARE = 0.4
@@ -76,17 +76,17 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     rules = rules_for(base, site_rules)
     meta = page_meta(tree)
     heading = page_heading(tree, meta.headline)
-    dek = _clean(rules.field(tree, "standfirst")) or find_standfirst(tree, heading) or None
+    dek = p.clean(rules.field(tree, "standfirst")) or find_standfirst(tree, heading) or None
     images = find_images(tree, base)
     byline = None if meta.byline else find_byline(tree)
     authors = find_authors(tree, meta.authors, meta.byline, (meta.publisher, meta.site_name), byline)
     related = find_related(tree, base)
     subheadings = page_subheadings(tree)
-    h1 = _clean(heading.text_content()) if heading is not None else None
+    h1 = p.clean(heading.text_content()) if heading is not None else None
     site_names = [n for n in (meta.site_name, meta.publisher) if n]
-    headline = _clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
+    headline = p.clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
                       or _first_text(tree, "//title"))
-    document = main_text(tree, data, base, rules)  # prunes the tree: every reading of the page comes before
+    document = main_text(tree, data, base, rules, meta.body_text)  # prunes the tree: every reading comes before
     body = trim_edges(drop_repeats(restore_headings(subheadings, blocks_from(document.body if document is not None
                                                                                else None)), headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
@@ -96,7 +96,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     if not headline:
         raise NotANewsPage(origin, "no headline found in the HTML")
     dateline, agency = read_dateline(body)
-    standfirst = dek or _clean(meta.description) or None
+    standfirst = dek or p.clean(meta.description) or None
     key, address = identity(meta.canonical, url, origin)
     return Article(
         id=article_id_for(key),
@@ -122,8 +122,8 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
 def page_heading(tree, named: str | None):
     """The page's h1: the one that agrees with the headline its metadata gives, else the first (a
     login box or a site's name may come first: "Log In")."""
-    headings = [(el, text.casefold()) for el in tree.iterfind(".//h1") if (text := _clean(el.text_content()))]
-    wanted = _clean(named).casefold() if named else ""
+    headings = [(el, text.casefold()) for el in tree.iterfind(".//h1") if (text := p.clean(el.text_content()))]
+    wanted = p.clean(named).casefold() if named else ""
     agreeing = [el for el, text in headings if wanted and (text in wanted or wanted in text)]
     return next(iter(agreeing or [el for el, _ in headings]), None)
 
@@ -137,10 +137,11 @@ def page_heading(tree, named: str | None):
 PASSES = ((True, False, True), (False, True, True), (False, False, False))
 
 
-def main_text(tree, data: bytes, url: str | None, rules: SiteRules) -> Document | None:
+def main_text(tree, data: bytes, url: str | None, rules: SiteRules, article_body: str | None = None
+              ) -> Document | None:
     """trafilatura's reading of the main text: precise first, then passes that keep more while the
     text kept is short of the page's paragraph text; the longest reading wins."""
-    total = expected_words(tree)  # before a pass prunes the tree
+    total = expected_words(tree, article_body)  # before a pass prunes the tree
     best, best_words = None, -1
     for index, (precision, recall, fast) in enumerate(PASSES):
         document = tree if index == 0 else trafilatura.load_html(data)
@@ -158,13 +159,12 @@ def main_text(tree, data: bytes, url: str | None, rules: SiteRules) -> Document 
     return best
 
 
-def expected_words(tree) -> int:
+def expected_words(tree, article_body: str | None = None) -> int:
     """How long the article is, as the page tells before any pass: the words of JSON-LD's
-    articleBody, else of the paragraphs of the page's first <article> (later ones are often
-    teasers of other stories), else of all its paragraphs."""
-    body = next((d["articleBody"] for d in json_ld(tree) if isinstance(d.get("articleBody"), str)), "")
-    if len(body.split()) >= MIN_BODY_WORDS:
-        return len(body.split())
+    articleBody (`PageMeta.body_text`), else of the paragraphs of the page's first <article> (later
+    ones are often teasers of other stories), else of all its paragraphs."""
+    if p.word_count(article_body or "") >= MIN_BODY_WORDS:
+        return p.word_count(article_body or "")
     article = next(tree.iter("article"), None)
     if article is not None and (words := paragraph_words(article)) >= MIN_BODY_WORDS:
         return words
@@ -184,15 +184,15 @@ def blocks_from(body) -> list[Block]:
         tag = el.tag
         if tag == "list":
             for item in el.iter("item"):
-                text = _clean(" ".join(item.itertext()))
+                text = p.clean(" ".join(item.itertext()))
                 if text:
                     blocks.append(Block(type="paragraph", text=text))
             continue
-        text = _clean(" ".join(el.itertext()))
+        text = p.clean(" ".join(el.itertext()))
         if not text:
             continue
         if tag in _HEADING_TAGS:
-            if p.RAIL_HEADING.match(text) or p.CHROME_LINE.match(text) or text.endswith(":"):
+            if p.furniture_heading(text):
                 continue  # "More:", "Related" headings of link lists trafilatura removed
             blocks.append(Block(type="heading", text=text))
         else:
@@ -303,8 +303,8 @@ def find_images(tree, base: str | None) -> list[Image]:
             continue
         credit_el = next((el for el in caption_el.iter() if el is not caption_el
                           and CREDIT_CLASS.search(f"{el.get('class', '')} {el.get('itemprop', '')}")), None)
-        credit = _clean(credit_el.text_content()) if credit_el is not None else None
-        text = _clean(caption_el.text_content())
+        credit = p.clean(credit_el.text_content()) if credit_el is not None else None
+        text = p.clean(caption_el.text_content())
         if credit and text.endswith(credit):
             text = text[: -len(credit)].strip()
         text = text[: p.MAX_CAPTION_CHARS]
@@ -327,10 +327,10 @@ def find_related(tree, base: str | None) -> list[RelatedLink]:
     links, seen = [], set()
     for container in tree.xpath("//*[@class or @id]"):
         marker = f"{container.get('class', '')} {container.get('id', '')}"
-        if not RELATED_CLASS.search(marker) or container.tag in ("a", "script", "style", "body", "html"):
+        if not p.RELATED_CLASS.search(marker) or container.tag in ("a", "script", "style", "body", "html"):
             continue
         for a in container.iter("a"):
-            title = _clean(a.text_content())
+            title = p.clean(a.text_content())
             href = a.get("href")
             if not href or p.word_count(title) < _RELATED_MIN_WORDS or href.startswith(("#", "javascript:", "mailto:")):
                 continue
@@ -377,18 +377,14 @@ def _canonical(tree) -> str | None:
 
 def _first_text(tree, xpath: str) -> str | None:
     found = tree.xpath(xpath)
-    return _clean(found[0].text_content()) if found else None
-
-
-def _clean(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    return p.clean(found[0].text_content()) if found else None
 
 
 def _text(value) -> str | None:
     if isinstance(value, str):
         if "<" in value:  # markup in a JSON-LD string; wrapped, so a lone comment or doctype parses too
             value = lxml_html.fromstring(f"<div>{value}</div>").text_content()
-        return _clean(value) or None
+        return p.clean(value) or None
     return None
 
 
@@ -419,7 +415,7 @@ def _name_list(value, people_only: bool = False) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [_clean(part) for part in re.split(r"\n\s*\n|\n", text) if _clean(part)]
+    return [p.clean(part) for part in re.split(r"\n\s*\n|\n", text) if p.clean(part)]
 
 
 def page_date(data: bytes) -> str | None:

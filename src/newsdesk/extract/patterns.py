@@ -63,6 +63,9 @@ SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<source>\S.{0,120})$", re.IGNORECA
 #: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
 BYLINE = re.compile(r"^by\s+(?P<byline>[^\W\d][\w.'’ ,&-]{1,80})$", re.IGNORECASE)
 #: The heading of a rail of related stories.
+#: Class names of rails of other stories: related, recommended, "read more", ad networks' boxes.
+RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?read|explore|more-?from|"
+                           r"further-?reading|read-?next|more-?news|outbrain|taboola", re.IGNORECASE)
 RAIL_HEADING = re.compile(
     r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage|links)|more (?:stories|news)"
     r"|more from .{1,40}|more on this (?:story|topic)|read more|read next|recommended(?: for you)?"
@@ -89,6 +92,16 @@ READING_WORDS_PER_MINUTE = 230
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def clean(text: str | None) -> str:
+    """Text with its runs of white space made one space, ends trimmed."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def furniture_heading(text: str) -> bool:
+    """A heading of the page's furniture, not of the story: "Related links", "Share", "More:"."""
+    return bool(RAIL_HEADING.match(text) or CHROME_LINE.match(text)) or text.endswith(":")
 
 
 def reading_minutes(texts) -> int:

@@ -26,8 +26,6 @@ introduction preamble abstract vorspann ingress ingresso chapo chapeau entradill
 #: Pairs of such words that mark one together: "sub-title", "first-paragraph", "teaserText".
 STANDFIRST_PAIRS = frozenset({("sub", "title"), ("sub", "headline"), ("first", "paragraph"), ("teaser", "text"),
                               ("article", "description"), ("kicker", "text")})
-RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?read|explore|more-?from|"
-                           r"further-?reading|read-?next|more-?news|outbrain|taboola", re.IGNORECASE)
 #: A standfirst is a sentence or a short paragraph, not a heading or the whole article.
 MIN_WORDS, MAX_WORDS = 5, 80
 #: Elements that may hold a standfirst.
@@ -49,7 +47,7 @@ def class_words(marker: str) -> list[str]:
 
 def names_standfirst(marker: str) -> bool:
     """Whether class names or an id say an element is a standfirst."""
-    if RELATED_CLASS.search(marker):
+    if p.RELATED_CLASS.search(marker):
         return False
     words = class_words(marker)
     return any(w in STANDFIRST_WORDS for w in words) or any(pair in STANDFIRST_PAIRS for pair in zip(words, words[1:]))
@@ -63,11 +61,8 @@ def find_standfirst(tree, headline_el) -> str | None:
 def marked_standfirst(tree, headline_el) -> str | None:
     """The first element after the headline whose class names it a standfirst, looked for only
     until the article's text begins (a teaser or footer further down is not this story's)."""
-    started = headline_el is None
-    for el in tree.iter():
-        if el is headline_el:
-            started = True
-        if not started or el.tag not in CANDIDATE_TAGS:
+    for el in _after_headline(tree, headline_el):
+        if el.tag not in CANDIDATE_TAGS:
             continue
         if names_standfirst(f"{el.get('class', '')} {el.get('id', '')}"):
             text = visible_text(el)
@@ -77,6 +72,17 @@ def marked_standfirst(tree, headline_el) -> str | None:
                 and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
             return None  # the article's text has begun
     return None
+
+
+def _after_headline(tree, headline_el):
+    """The page's elements after the headline (its own inside), in document order; all of them
+    when there is none."""
+    started = headline_el is None
+    for el in tree.iter():
+        if el is headline_el:
+            started = True
+        elif started:
+            yield el
 
 
 def bold_lead(tree, headline_el) -> str | None:
@@ -91,11 +97,8 @@ def bold_lead(tree, headline_el) -> str | None:
 def _paragraphs_after(tree, headline_el, count: int) -> list:
     """The first `count` paragraphs of some length after the headline, in document order."""
     found: list = []
-    started = headline_el is None
-    for el in tree.iter():
-        if el is headline_el:
-            started = True
-        elif started and el.tag == "p" and p.word_count(visible_text(el)) >= MIN_LEAD_WORDS:
+    for el in _after_headline(tree, headline_el):
+        if el.tag == "p" and p.word_count(visible_text(el)) >= MIN_LEAD_WORDS:
             found.append(el)
             if len(found) == count:
                 break
@@ -131,8 +134,4 @@ def _outer_bold(el):
 
 def visible_text(el) -> str:
     """An element's text without the scripts and styles inside it, spaces collapsed."""
-    return clean(" ".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
-
-
-def clean(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    return p.clean(" ".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
