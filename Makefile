@@ -28,6 +28,7 @@ install-browser:
 
 bench-install: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@command -v w3m >/dev/null || (command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq w3m >/dev/null) ) || echo "w3m not installed: bench/textpages.py cannot build its textmode text"
 
 # MiniLM and scikit-learn, only for bench/similar.py (about 1 GB with torch's CPU build).
 embeddings-install: install

@@ -1,5 +1,7 @@
 """Scraped page text to Article: the seed against its gold, and variations that a general reader must handle."""
 
+from pathlib import Path
+
 import pytest
 
 from newsdesk.errors import EmptyDocument, NotANewsPage
@@ -216,9 +218,64 @@ def test_empty_document(data):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data"),
         (b"just one line of text", "no article body"),
-        (b"Menu\nSearch\nShare\n", "no headline"),
+        (b"Menu\nSearch\nShare\n", "no article body: no run of sentences"),
+        (b"The harbour strike entered its third day on Monday, and exporters began to look for other ports.", "no headline"),
     ],
 )
 def test_not_a_news_page(data, reason):
     with pytest.raises(NotANewsPage, match=reason):
         read(data)
+
+
+# -- page text from other sites: a browser's select-all of pages laid out unlike the seed -----------
+
+TEXT_PAGES = Path(__file__).parents[1] / "data" / "textpages"
+
+
+def test_an_english_page_copied_with_its_chrome():
+    a = read((TEXT_PAGES / "en_copied.txt").read_bytes(), origin="en_copied.txt")
+    assert a.headline == "Harbour strike halts exports for a third day"
+    assert a.standfirst.startswith("Talks between the dockworkers' union")
+    assert a.published == "2024-03-03T08:15:00-05:00"
+    assert (a.image.caption, a.image.credit) == ("Ships wait outside the harbour on Monday.", "Port Authority")
+    assert a.paragraphs[0].startswith("Dockworkers at the city's container port")
+    assert a.paragraphs[-1].startswith("A spokesperson for the employers")
+    assert [b.text for b in a.body if b.type == "heading"] == ["Exporters feel the pinch"]
+    for chrome in ("Skip to Main Content", "Social Sharing", "Advertisement", "newsletter", "Sign up now",
+                   "terms of use", "RELATED:", "Corrections", "Facebook", "All rights reserved"):
+        assert chrome not in a.body_text
+    assert [r.title for r in a.related] == ["Port automation plan sparks union anger",
+                                            "Grain prices rise as ships wait at sea"]
+
+
+def test_a_german_page_copied_with_its_chrome():
+    a = read((TEXT_PAGES / "de_copied.txt").read_bytes(), origin="de_copied.txt")
+    assert a.headline == "Hafenstreik legt Exporte den dritten Tag lahm"
+    assert a.standfirst.startswith("Die Gespräche zwischen Gewerkschaft")
+    assert (a.byline, a.authors, a.published) == ("Anna Berg", ["Anna Berg"], "2024-03-03")
+    assert a.paragraphs[0].startswith("Die Hafenarbeiter im Containerhafen")
+    assert a.paragraphs[-1].startswith("Besonders betroffen sind")
+    assert [b.text for b in a.body if b.type == "heading"] == ["Exporteure unter Druck"]
+    for chrome in ("Zum Inhalt springen", "Artikel teilen", "Lesen Sie auch", "Anzeige", "Impressum", "Datenschutz"):
+        assert chrome not in a.body_text
+    assert a.language == "de"
+
+
+def test_the_title_line_gives_way_to_the_headline_it_repeats():
+    text = "Harbour strike halts exports | Coast News\nMenu\n" + HAND_MADE_PAGE.replace(
+        "Harbour strike halts exports for a third day", "Harbour strike halts exports")
+    assert read(text).headline == "Harbour strike halts exports"
+
+
+def test_a_site_name_from_the_url_is_cut_from_the_headline():
+    text = HAND_MADE_PAGE.replace("Harbour strike halts exports for a third day",
+                                  "Harbour strike halts exports for a third day - Coast News")
+    a = extract(RawDocument(origin="page.txt", url="https://www.coastnews.com/2024/strike", data=text.encode()))
+    assert a.headline == "Harbour strike halts exports for a third day"
+
+
+def test_the_body_is_the_run_of_sentences_not_the_menus_around_it():
+    menu = "\n".join(f"Section {i}" for i in range(60))
+    a = read(menu + "\n" + HAND_MADE_PAGE + menu)
+    assert a.headline == "Harbour strike halts exports for a third day"
+    assert "Section" not in a.body_text

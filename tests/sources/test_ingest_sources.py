@@ -64,7 +64,7 @@ def test_ingest_warc_and_jsonl_files(db_path, tmp_path):
     write_warc(tmp_path / "news.warc.gz")
     (tmp_path / "docs.jsonl").write_text(
         json.dumps({"url": "https://example.org/t",
-                    "text": "date 2024-01-02 WORLD\nA headline for the test\nA body line that says enough.\n"})
+                    "text": "date 2024-01-02 WORLD\nA headline for the test\nA body line that says enough to make a short news item.\n"})
         + "\n{broken\n")
     result = cli("ingest", str(tmp_path), "--json")
     summary = json.loads(result.stdout)

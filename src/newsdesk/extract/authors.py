@@ -66,6 +66,15 @@ def is_name(part: str) -> bool:
         and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
+def byline_of(line: str) -> str | None:
+    """A line of page text as a byline: what follows its opener ("By", "Von", "Par", ...) when
+    that names people ("Von Anna Berg" gives "Anna Berg"), else None."""
+    m = _OPENER.match(line)
+    if not m or len(line.split()) > _BYLINE_MAX_WORDS or not authors_from(line):
+        return None
+    return line[m.end():].strip() or None
+
+
 def _parts(byline: str) -> list[str]:
     text = " ".join(byline[:MAX_BYLINE_CHARS].split())
     text = _BRACKETS.sub(" ", text)

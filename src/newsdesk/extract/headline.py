@@ -50,7 +50,7 @@ def without_site_name(title: str, site_names: list[str]) -> str:
     return title
 
 
-def _tail_of(longer: str, shorter: str) -> bool:
+def tail_of(longer: str, shorter: str) -> bool:
     """Whether a title is another plus a separated tail: "Title | Section | Site" of "Title"."""
     return longer != shorter and longer.startswith(shorter) and _separated(longer[: len(shorter) + 3])
 
@@ -64,7 +64,7 @@ def choose_headline(candidates: list[str | None], site_names: list[str]) -> str 
         return None
     keys = [agreement_key(f) for f in forms]
     for i, key in enumerate(keys):
-        shorter = [k for k in keys if _tail_of(key, k)]
+        shorter = [k for k in keys if tail_of(key, k)]
         if shorter:
             keys[i] = min(shorter, key=len)
     counts = Counter(keys)

@@ -35,6 +35,26 @@ METADATA_LINE = re.compile(
 )
 #: A line that is only a date (and maybe a time): the page's dateline.
 DATE_LINE = re.compile(rf"^(?:(?:published|updated|posted)\s*(?::\s*)?)?(?P<date>{DATE})$", re.IGNORECASE)
+#: "03.03.2024", "3. 3. 2024": the day first, as wherever dates are written with dots.
+DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})\b")
+_DATE_IN = re.compile(DATE, re.IGNORECASE)
+#: A line that carries a date among other words ("Posted: Mar 3, 2024 8:15 AM | Updated ...") is
+#: no longer than this.
+DATED_LINE_WORDS = 15
+
+
+def date_in(line: str) -> str | None:
+    """The first date a short line holds, as written (a dotted date as ISO), or None."""
+    if len(line.split()) > DATED_LINE_WORDS:
+        return None
+    if m := _DATE_IN.search(line):
+        return m.group()
+    if m := DOTTED_DATE.search(line):
+        day, month = int(m["day"]), int(m["month"])
+        return f"{m['year']}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+    return None
+
+
 #: "3 min read", "5 minutes read", "Reading time: 4 min"
 READING_TIME = re.compile(
     r"^(?:reading time:?\s*)?(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$", re.IGNORECASE
@@ -69,7 +89,10 @@ RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?re
 RAIL_HEADING = re.compile(
     r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage|links)|more (?:stories|news)"
     r"|more from .{1,40}|more on this (?:story|topic)|read more|read next|recommended(?: for you)?"
-    r"|you (?:may|might) also like|also read|most read|most popular|trending(?: now| news)?|popular|top stories|latest news)"
+    r"|you (?:may|might) also like|also read|most read|most popular|trending(?: now| news)?|popular|top stories|latest news"
+    r"|mehr zum thema|weitere artikel|das könnte sie auch interessieren|meistgelesen|meist gelesen|lesen sie auch"
+    r"|à lire aussi|lire aussi|sur le même sujet|les plus lus|noticias relacionadas|te puede interesar|lo más leído"
+    r"|leggi anche|articoli correlati|i più letti)"
     r"\s*:?$",
     re.IGNORECASE,
 )

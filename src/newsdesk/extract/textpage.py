@@ -9,18 +9,46 @@ are often printed twice (text and image link). Everything else is site chrome.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..dates import normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
-from .authors import authors_from
+from .authors import authors_from, byline_of
+from .headline import agreement_key, tail_of, without_site_name
+from .textlines import UNSPACED, SENTENCE_WORDS, Line, densest_run, is_barrier, is_boilerplate, lines_of
 
 #: How far down the page the header (metadata, headline) is looked for.
 HEAD_WINDOW = 12
 #: How close the headline's second printing must follow the first.
 HEADLINE_REPEAT_WINDOW = 4
+#: How far above the body the headline is looked for, in lines.
+HEADLINE_SPAN = 30
+#: Lines scoring this share of the best are as likely the headline; the topmost of them is taken.
+NEAR_BEST = 0.7
+#: A headline's score when it shares no word with the body (a pun, a quote) is not zero.
+TERMS_FLOOR = 0.3
+_WORD = re.compile(r"\w+")
+MIN_HEADLINE_WORDS = 1
+#: Headlines run to about this many words; lines shorter are less likely to be one.
+HEADLINE_WORDS = 8
+MAX_HEADLINE_WORDS = 40
+#: A line this short may be the site's name, cut from the end of a headline.
+SITE_NAME_WORDS = 4
+#: A text without a sentence of SENTENCE_WORDS words is no article.
+MIN_BODY_WORDS = SENTENCE_WORDS
+#: Runs of this many lines that are no sentences are link lists or share bars, unless their lines
+#: are as long as MENU_ITEM_WORDS (a list of the story's points).
+MENU_RUN = 3
+MENU_ITEM_WORDS = 6
+#: What separates the items of a link list written on one line: "Corrections | Submit a tip".
+LIST_SEPARATORS = "|•·"
+#: "Storm hits | Coast News", "Storm hits - Coast News": where a site's name begins.
+_SUFFIX_SEPARATOR = re.compile(r"\s[|\-–—·:»]\s|\|")
 #: Related-story titles shorter than this are taken for chrome when titles are not printed twice.
 MIN_RELATED_TITLE_WORDS = 4
 
@@ -46,16 +74,21 @@ class Tail:
 def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
     """Read decoded page text into an Article (a new record).
 
-    Raises NotANewsPage when no headline with a body under it is found.
+    Raises NotANewsPage when the text holds no run of sentences (a menu, a shop, a list) or no
+    headline above it.
     """
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    header, body_start = read_header(lines, origin)
-    body_end = find_body_end(lines, body_start)
-    body = read_body(lines[body_start:body_end])
+    lines = lines_of(text)
+    start, end, weight = densest_run(lines)
+    if weight < MIN_BODY_WORDS:
+        raise NotANewsPage(origin, "no article body: no run of sentences in the text")
+    end = take_unfinished_last_line(lines, end)
+    header, body_start = read_header(lines, start, end, url)
+    if header is None:
+        raise NotANewsPage(origin, "no headline found above the text's sentences")
+    body = read_body(lines[body_start:end])
     if not any(block.type == "paragraph" for block in body):
         raise NotANewsPage(origin, "no article body under the headline")
-    tail = read_tail(lines[body_end:])
+    tail = read_tail([line.text for line in lines[end:]])
     return Article(
         id=article_id_for(url or origin),
         url=url,
@@ -75,31 +108,128 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
     )
 
 
-def read_header(lines: list[str], origin: str) -> tuple[Header, int]:
-    """The header fields and the index of the first body line."""
-    header = Header()
-    start = 0
-    for i, line in enumerate(lines[:HEAD_WINDOW]):
-        if read_metadata(line, header):
-            start = i + 1  # anything above the metadata line is site chrome
-        elif header.reading_time is None and (m := p.READING_TIME.match(line)):
-            header.reading_time = int(m["minutes"])
-            start = max(start, i + 1)
-    headline_at, repeat_at = find_headline(lines, start)
+def take_unfinished_last_line(lines: list[Line], end: int) -> int:
+    """The body's end, moved past a last paragraph that lost its full stop: a line of sentence
+    length right before the line that ends the story (a source line, a rail heading)."""
+    if end + 1 < len(lines) and is_barrier(lines, end + 1) and not is_barrier(lines, end):
+        line = lines[end]
+        if (line.words >= SENTENCE_WORDS // 2 and not is_boilerplate(line) and not p.looks_like_heading(line.text, 3)
+                and not any(c in line.text for c in LIST_SEPARATORS)):
+            return end + 1
+    return end
+
+
+def read_header(lines: list[Line], body_start: int, body_end: int, url: str | None) -> tuple[Header | None, int]:
+    """The header fields above (and at the top of) the body, and the index of the body's first line."""
+    texts = [line.text for line in lines]
+    headline_at = find_headline(lines, body_start, body_end)
     if headline_at is None:
-        raise NotANewsPage(origin, "no headline found")
-    header.headline = lines[headline_at]
-    if repeat_at is not None:
-        header.standfirst = " ".join(lines[headline_at + 1 : repeat_at]) or None
+        return None, body_start
+    header = Header(headline=without_site_suffix(texts[headline_at], texts, url))
+    for text in texts[max(0, headline_at - HEAD_WINDOW) : headline_at]:
+        if not read_metadata(text, header) and header.reading_time is None and (m := p.READING_TIME.match(text)):
+            header.reading_time = int(m["minutes"])
+    repeat_at = next((j for j in range(headline_at + 1, min(headline_at + 1 + HEADLINE_REPEAT_WINDOW, len(texts)))
+                      if texts[j] == texts[headline_at]), None)
+    cursor = headline_at + 1
+    if repeat_at is not None:  # the headline printed twice, the standfirst between
+        header.standfirst = " ".join(texts[cursor:repeat_at]) or None
         cursor = repeat_at + 1
-    else:
-        cursor = headline_at + 1
-        if standfirst_at(lines, cursor):
-            header.standfirst = lines[cursor]
-            cursor += 1
-    while cursor < len(lines) and read_head_item(lines[cursor], header):
+    while cursor < len(lines):
+        line = lines[cursor]
+        if read_head_item(line.text, header):
+            pass
+        elif header.standfirst is None and line.sentence and (cursor < body_start or standfirst_at(texts, cursor)):
+            header.standfirst = line.text
+        elif cursor >= body_start:
+            break
         cursor += 1
     return header, cursor
+
+
+def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | None:
+    """Index of the headline among the lines above the body (or among its first lines, when they
+    are no statement: a caption may open the run of sentences, the headline and byline under it). A headline is long enough to say something, speaks of what the body speaks of, is
+    often repeated by the page (a title line, a breadcrumb, a share text) and followed by a byline or
+    date; of the lines nearly as headline-like as the best, it is the topmost (a standfirst or a
+    caption follows it, they do not precede it)."""
+    texts = [line.text for line in lines]
+    keys = [agreement_key(t) for t in texts]
+    counts = Counter(keys)
+    body_terms = set().union(*(terms_of(t) for t in texts[body_start:body_end]))
+    scores: dict[int, float] = {}
+    above = range(max(0, body_start - HEADLINE_SPAN), min(body_start + 1, len(lines)))
+    inside = range(body_start + 1, min(body_start + HEAD_WINDOW, body_end, len(lines)))
+    for i in [*above, *inside]:
+        if not could_be_headline(lines[i]) or (i == body_start and texts[i].endswith(".")) or (
+                i > body_start and lines[i].sentence):
+            continue
+        followed = any(is_head_item(t) for t in texts[i + 1 : i + 4])
+        if i > body_start and (scores or not followed):
+            continue  # inside the body (under a caption that opens it) only when nothing above, and
+            #           with a byline or date under it
+        signals = 1.0 + followed
+        if counts[keys[i]] > 1 or any(is_titled(k, keys[i]) for k in keys[:i]):
+            signals += 2
+        terms = terms_of(texts[i])
+        shared = len(terms & body_terms) / len(terms) if terms else 0.0
+        scores[i] = signals * length_fit(lines[i].words) * (TERMS_FLOOR + shared)
+    if not scores:
+        return None
+    best = max(scores.values())
+    chosen = min(i for i, score in scores.items() if score >= NEAR_BEST * best)
+    # a breadcrumb that ends with the headline ("Home » News » Storm hits") gives way to it
+    key = keys[chosen]
+    return next((i for i in scores if i > chosen and key != keys[i] and key.endswith(keys[i])
+                 and scores[i] >= NEAR_BEST * NEAR_BEST * best), chosen)
+
+
+def length_fit(words: int) -> float:
+    """How much a line's length is a headline's: rising steeply to HEADLINE_WORDS (a kicker or a
+    section name is short), falling past twice that."""
+    if words <= HEADLINE_WORDS:
+        return (words / HEADLINE_WORDS) ** 2
+    return min(1.0, 2 * HEADLINE_WORDS / words)
+
+
+def terms_of(text: str) -> set[str]:
+    """The words of a text that carry its subject: words of four letters or more, and pairs of
+    characters in unspaced scripts."""
+    terms = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4 and not UNSPACED.search(w)}
+    unspaced = "".join(UNSPACED.findall(text))
+    return terms | {unspaced[i : i + 2] for i in range(len(unspaced) - 1)}
+
+
+def could_be_headline(line: Line) -> bool:
+    text = line.text
+    return (MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS and not line.item
+            and not text.endswith((".", ",", ";", ":")) and not is_structural(text) and not is_boilerplate(line)
+            and not is_head_item(text) and not p.RAIL_HEADING.match(text) and any(c.isalpha() for c in text))
+
+
+def is_head_item(text: str) -> bool:
+    """A byline, a dateline, a reading time or a caption: what sits between headline and body."""
+    return bool(read_byline(text) or (not text.endswith(".") and p.date_in(text)) or p.READING_TIME.match(text)
+                or p.METADATA_LINE.match(text) or read_caption(text))
+
+
+def is_titled(title_key: str, headline_key: str) -> bool:
+    """Whether a line is the headline plus the site's name ("Storm hits | Coast News"), both as
+    `agreement_key`s."""
+    return len(title_key) > len(headline_key) and title_key.startswith(headline_key) and \
+        tail_of(title_key, headline_key)
+
+
+def without_site_suffix(headline: str, texts: list[str], url: str | None) -> str:
+    """The headline with a site's name cut when the page prints it after a bar ("Storm | CBC
+    News") or the name is the URL's host ("Storm - Coast News" on coastnews.com)."""
+    names = [t for t in texts if 0 < len(t) < len(headline) and p.word_count(t) <= SITE_NAME_WORDS]
+    if url and (host := urlsplit(url).hostname):
+        label = host.removeprefix("www.").split(".")[0]
+        tail = _SUFFIX_SEPARATOR.split(headline)[-1]
+        if tail != headline and re.sub(r"\W", "", tail).casefold() == label.casefold():
+            names.append(tail)
+    return without_site_name(headline, names)
 
 
 def read_metadata(line: str, header: Header) -> bool:
@@ -115,46 +245,33 @@ def read_metadata(line: str, header: Header) -> bool:
     return True
 
 
-def find_headline(lines: list[str], start: int) -> tuple[int | None, int | None]:
-    """Index of the headline and of its second printing, if the page prints it twice."""
-    window = lines[start : start + HEAD_WINDOW]
-    for i, line in enumerate(window):
-        for j in range(i + 1, min(i + 1 + HEADLINE_REPEAT_WINDOW, len(window))):
-            if window[j] == line and not is_structural(line):
-                return start + i, start + j
-    for i, line in enumerate(window):
-        if not is_structural(line) and not p.CHROME_LINE.match(line):
-            return start + i, None
-    return None, None
-
-
 def standfirst_at(lines: list[str], i: int) -> bool:
     """Whether line i is a standfirst: a lone line between headline and caption, byline or dateline."""
-    if i + 1 >= len(lines) or is_structural(lines[i]) or p.BYLINE.match(lines[i]) or read_caption(lines[i]):
+    if i + 1 >= len(lines) or is_structural(lines[i]) or is_head_item(lines[i]):
         return False
-    following = lines[i + 1]
-    return bool(
-        p.DATE_LINE.match(following)
-        or p.BYLINE.match(following)
-        or p.CAPTION_WITH_CREDIT.match(following)
-        or p.CAPTION_TRAILING_CREDIT.match(following)
-    )
+    return is_head_item(lines[i + 1])
 
 
 def read_head_item(line: str, header: Header) -> bool:
     """Take a caption, dateline, byline or reading time that sits between headline and body."""
     if header.image is None and (image := read_caption(line)):
         header.image = image
-    elif header.dateline is None and (m := p.DATE_LINE.match(line)):
-        header.dateline = m["date"]
-        header.published = header.published or m["date"]
-    elif header.byline is None and (m := p.BYLINE.match(line)):
-        header.byline = m["byline"].strip()
+    elif header.dateline is None and not line.endswith(".") and (written := p.date_in(line)):
+        header.dateline = written
+        header.published = header.published or written
+    elif header.byline is None and (byline := read_byline(line)):
+        header.byline = byline
     elif header.reading_time is None and (m := p.READING_TIME.match(line)):
         header.reading_time = int(m["minutes"])
     else:
         return False
     return True
+
+
+def read_byline(line: str) -> str | None:
+    if m := p.BYLINE.match(line):
+        return m["byline"].strip()
+    return byline_of(line)
 
 
 def read_caption(line: str) -> Image | None:
@@ -178,46 +295,64 @@ def is_structural(line: str) -> bool:
     )
 
 
-def find_body_end(lines: list[str], start: int) -> int:
-    """The first line after the body: a source line, a rail heading, or a title printed twice."""
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if p.SOURCE_LINE.match(line) or p.RAIL_HEADING.match(line):
-            return i
-        if i + 1 < len(lines) and lines[i + 1] == line:
-            return i
-    return len(lines)
-
-
-def read_body(lines: list[str]) -> list[Block]:
-    """Paragraphs and subheadings; chrome and stray captions dropped."""
-    kept = [line for line in lines if not p.CHROME_LINE.match(line) and not read_caption(line)]
+def read_body(lines: list[Line]) -> list[Block]:
+    """Paragraphs and subheadings; chrome, teaser links, stray captions and link lists dropped."""
+    kept = [line for line in lines if not is_boilerplate(line) and not read_caption(line.text)]
+    runs = run_lengths(kept)
+    kept = [line for line, run in zip(kept, runs) if line.sentence or line.words >= MENU_ITEM_WORDS or run < MENU_RUN]
+    while kept and not kept[0].sentence and kept[0].words < MENU_ITEM_WORDS:  # a share bar's last button
+        kept.pop(0)
     blocks = []
     for i, line in enumerate(kept):
-        is_heading = p.looks_like_heading(line) and 0 < i < len(kept) - 1 and not p.looks_like_heading(kept[i + 1])
-        blocks.append(Block(type="heading" if is_heading else "paragraph", text=line))
+        is_heading = (not line.sentence and p.looks_like_heading(line.text) and 0 < i < len(kept) - 1
+                      and not p.looks_like_heading(kept[i + 1].text))
+        blocks.append(Block(type="heading" if is_heading else "paragraph", text=line.text))
     return blocks
+
+
+def run_lengths(lines: list[Line]) -> list[int]:
+    """For each line, how long the run of consecutive lines that are no sentences is that it
+    belongs to (0 for a sentence)."""
+    lengths = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not lines[j].sentence:
+            j += 1
+        lengths[i:j] = [j - i] * (j - i)
+        i = max(j, i + 1)
+    return lengths
 
 
 def read_tail(lines: list[str]) -> Tail:
     """Source and related stories from the lines after the body."""
     tail = Tail()
     rail: list[str] = []
-    seen_rail_heading = False
+    after_heading: list[str] | None = None
     for line in lines:
         if tail.source is None and (m := p.SOURCE_LINE.match(line)):
             tail.source = m["source"].strip()
         elif p.RAIL_HEADING.match(line):
-            seen_rail_heading = True
+            after_heading = after_heading if after_heading is not None else []
         else:
             rail.append(line)
-    titles = titles_printed_twice(rail)
-    if not titles and seen_rail_heading:
-        titles = [
-            line for line in rail if p.word_count(line) >= MIN_RELATED_TITLE_WORDS and not p.CHROME_LINE.match(line)
-        ]
+            if after_heading is not None:
+                after_heading.append(line)
+    titles = titles_printed_twice(rail) or rail_titles(after_heading or [])
     tail.related = [RelatedLink(title=title) for title in titles]
     return tail
+
+
+def rail_titles(lines: list[str]) -> list[str]:
+    """The titles under a rail heading: the run of lines long enough to be titles, up to the first
+    short line after it (the footer's links)."""
+    titles: list[str] = []
+    for line in lines:
+        if p.word_count(line) >= MIN_RELATED_TITLE_WORDS and not p.CHROME_LINE.match(line):
+            titles.append(line)
+        elif titles:
+            break
+    return titles
 
 
 def titles_printed_twice(lines: list[str]) -> list[str]:
