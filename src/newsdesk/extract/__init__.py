@@ -23,9 +23,10 @@ def looks_like_html(data: bytes) -> bool:
 def extract(raw: RawDocument, site_rules: str = "") -> Article:
     """Read one document into an Article; raises BadInput naming the document when it cannot.
     Both readers normalise the publication date (`dates.published_fields`); HTML pages follow the
-    user's per-site rules in the file `site_rules` (`Reading.site_rules`), if any. Every article
+    user's per-site rules in the file `site_rules` (`Reading.site_rules`), if any. A document its
+    source calls text/plain (a WET record, a text file served as such) is page text, however it begins. Every article
     leaves with its language: as the page declares it, else as its text reads (`lang.identify`)."""
-    if looks_like_html(raw.data):
+    if raw.media_type != "text/plain" and looks_like_html(raw.data):
         article = read_html(raw.data, origin=raw.origin, url=raw.url, site_rules=site_rules)
     else:
         article = read_text_page(decode_text(raw.data, raw.origin), origin=raw.origin, url=raw.url)

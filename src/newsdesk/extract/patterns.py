@@ -37,6 +37,8 @@ METADATA_LINE = re.compile(
 DATE_LINE = re.compile(rf"^(?:(?:published|updated|posted)\s*(?::\s*)?)?(?P<date>{DATE})$", re.IGNORECASE)
 #: "03.03.2024", "3. 3. 2024": the day first, as wherever dates are written with dots.
 DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})\b")
+#: "2025年1月14日" (Chinese, Japanese), "2025년 1월 14일" (Korean): year, month, day.
+CJK_DATE = re.compile(r"(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]")
 _DATE_IN = re.compile(DATE, re.IGNORECASE)
 #: A line that carries a date among other words ("Posted: Mar 3, 2024 8:15 AM | Updated ...") is
 #: no longer than this.
@@ -49,7 +51,7 @@ def date_in(line: str) -> str | None:
         return None
     if m := _DATE_IN.search(line):
         return m.group()
-    if m := DOTTED_DATE.search(line):
+    if m := DOTTED_DATE.search(line) or CJK_DATE.search(line):
         day, month = int(m["day"]), int(m["month"])
         return f"{m['year']}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
     return None
@@ -90,7 +92,8 @@ RAIL_HEADING = re.compile(
     r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage|links)|more (?:stories|news)"
     r"|more from .{1,40}|more on this (?:story|topic)|read more|read next|recommended(?: for you)?"
     r"|you (?:may|might) also like|also read|most read|most popular|trending(?: now| news)?|popular|top stories|latest news"
-    r"|mehr zum thema|weitere artikel|das könnte sie auch interessieren|meistgelesen|meist gelesen|lesen sie auch"
+    r"|mehr zum thema|weitere artikel|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren"
+    r"|meistgelesen(?:e artikel)?|meist gelesen|lesen sie auch|relevante themen|weitere themen"
     r"|à lire aussi|lire aussi|sur le même sujet|les plus lus|noticias relacionadas|te puede interesar|lo más leído"
     r"|leggi anche|articoli correlati|i più letti)"
     r"\s*:?$",

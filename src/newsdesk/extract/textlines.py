@@ -18,8 +18,11 @@ from . import patterns as p
 _BULLET = re.compile(r"^(?:[•*·▪◦‣●■□➤►→–-]|\d{1,2}[.)])\s+(?=\S)")
 #: Scripts written without spaces between words: kana and CJK ideographs.
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: Characters a sentence ends with, closing quotes and brackets included.
-SENTENCE_END = tuple('.!?…"”’»)]。！？」』')
+#: Characters a sentence ends with, and what may close it after them: quotes and brackets ("… it.”",
+#: "… (see below.)"); a line that ends with a bracket alone ("Engineer (opens in a new window)")
+#: is a link's label, not a sentence.
+SENTENCE_END = tuple(".!?…。！？")
+CLOSERS = "\"”’'»)]」』"
 #: A line reads as a sentence from this many words on (when it ends like one)...
 SENTENCE_WORDS = 8
 #: ... and from this many whatever its end: a paragraph that lost its full stop.
@@ -62,6 +65,7 @@ class Line:
     words: int
     sentence: bool
     item: bool  # the converter marked it as a list item
+    chrome: bool  # the site's: a menu word, a consent, sign-up or advert line, a teaser link
 
 
 def words_in(text: str) -> int:
@@ -79,8 +83,14 @@ def line_of(raw: str) -> Line | None:
     if not text:
         return None
     words = words_in(text)
-    sentence = words >= LONG_LINE_WORDS or (words >= SENTENCE_WORDS and text.endswith(SENTENCE_END))
-    return Line(text, words, sentence, bool(marker))
+    sentence = words >= LONG_LINE_WORDS or (words >= SENTENCE_WORDS and ends_like_sentence(text))
+    chrome = bool(words <= BOILERPLATE_MAX_WORDS and BOILERPLATE.search(text)) or bool(
+        p.CHROME_LINE.match(text) or TEASER_LINE.match(text))
+    return Line(text, words, sentence, bool(marker), chrome)
+
+
+def ends_like_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS).endswith(SENTENCE_END) or text.endswith(("”", '"', "»", "」"))
 
 
 def lines_of(text: str) -> list[Line]:
@@ -89,15 +99,16 @@ def lines_of(text: str) -> list[Line]:
 
 
 def is_boilerplate(line: Line) -> bool:
-    return bool(line.words <= BOILERPLATE_MAX_WORDS and BOILERPLATE.search(line.text)) or bool(
-        p.CHROME_LINE.match(line.text) or TEASER_LINE.match(line.text))
+    return line.chrome
 
 
 def is_barrier(lines: list[Line], i: int) -> bool:
-    """Whether line i ends the story: a source line, a rail heading, a title printed twice."""
-    text = lines[i].text
-    return bool(p.SOURCE_LINE.match(text) or p.RAIL_HEADING.match(text)
-                or (i + 1 < len(lines) and lines[i + 1].text == text and not lines[i].sentence))
+    """Whether line i ends the story (or opens it): a source line, a rail heading, a title printed
+    twice, a line that dates something (the story's dateline, or a teaser's or a comment's under it)."""
+    line = lines[i]
+    return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text)
+                or (not line.sentence and ((i + 1 < len(lines) and lines[i + 1].text == line.text)
+                                           or p.date_in(line.text))))
 
 
 def line_score(lines: list[Line], i: int) -> int:
@@ -108,7 +119,7 @@ def line_score(lines: list[Line], i: int) -> int:
         return -SHORT_LINE_COST
     if line.sentence:
         return line.words
-    if line.words >= SHORT_SENTENCE_WORDS and line.text.endswith(SENTENCE_END):
+    if line.words >= SHORT_SENTENCE_WORDS and ends_like_sentence(line.text):
         return 1  # "He declined to comment.": part of the story, though no evidence of one
     return -SHORT_LINE_COST
 

@@ -19,8 +19,8 @@ from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
 from .authors import authors_from, byline_of
-from .headline import agreement_key, tail_of, without_site_name
-from .textlines import UNSPACED, SENTENCE_WORDS, Line, densest_run, is_barrier, is_boilerplate, lines_of
+from .headline import tail_of, without_site_name
+from .textlines import UNSPACED, SENTENCE_WORDS, Line, densest_run, is_barrier, is_boilerplate, lines_of, words_in
 
 #: How far down the page the header (metadata, headline) is looked for.
 HEAD_WINDOW = 12
@@ -39,6 +39,9 @@ HEADLINE_WORDS = 8
 MAX_HEADLINE_WORDS = 40
 #: A line this short may be the site's name, cut from the end of a headline.
 SITE_NAME_WORDS = 4
+#: A page with neither date nor byline is news only with this many words of body (a product page,
+#: a landing page, a profile has a title and a blurb).
+UNDATED_MIN_WORDS = 40
 #: A text without a sentence of SENTENCE_WORDS words is no article.
 MIN_BODY_WORDS = SENTENCE_WORDS
 #: Runs of this many lines that are no sentences are link lists or share bars, unless their lines
@@ -88,6 +91,9 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
     body = read_body(lines[body_start:end])
     if not any(block.type == "paragraph" for block in body):
         raise NotANewsPage(origin, "no article body under the headline")
+    words = sum(words_in(block.text) for block in body)
+    if header.published is None and header.byline is None and words < UNDATED_MIN_WORDS:
+        raise NotANewsPage(origin, f"not a news article: no date, no byline and {words} words under the headline")
     tail = read_tail([line.text for line in lines[end:]])
     return Article(
         id=article_id_for(url or origin),
@@ -154,7 +160,7 @@ def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | No
     date; of the lines nearly as headline-like as the best, it is the topmost (a standfirst or a
     caption follows it, they do not precede it)."""
     texts = [line.text for line in lines]
-    keys = [agreement_key(t) for t in texts]
+    keys = [" ".join(t.casefold().split()) for t in texts]  # one page prints one title one way
     counts = Counter(keys)
     body_terms = set().union(*(terms_of(t) for t in texts[body_start:body_end]))
     scores: dict[int, float] = {}
@@ -214,8 +220,8 @@ def is_head_item(text: str) -> bool:
 
 
 def is_titled(title_key: str, headline_key: str) -> bool:
-    """Whether a line is the headline plus the site's name ("Storm hits | Coast News"), both as
-    `agreement_key`s."""
+    """Whether a line is the headline plus the site's name ("Storm hits | Coast News"), both
+    case-folded."""
     return len(title_key) > len(headline_key) and title_key.startswith(headline_key) and \
         tail_of(title_key, headline_key)
 
