@@ -65,7 +65,7 @@ def store() -> Store:
 
 
 SourcesArg = Annotated[list[str], typer.Argument(
-    help="Files, folders, URLs, RSS/Atom feeds, sitemaps, .warc/.warc.gz archives, .jsonl files.")]
+    help="Files, folders, URLs, RSS/Atom feeds, sitemaps, .warc/.warc.gz and .wet/.wet.gz archives, .jsonl files.")]
 
 
 AllowPrivate = Annotated[bool, typer.Option(
@@ -101,9 +101,14 @@ def progress_bar(label: str) -> Progress:
                     console=err, transient=True)
 
 
+def print_failures(failures: list[pipeline.Failure]) -> None:
+    """A line on stderr for each bad input; an archive's skipped records counted in one (--json lists each)."""
+    for line in pipeline.failure_lines(failures):
+        err.print(f"newsdesk: {line}", markup=False)
+
+
 def report(summary: pipeline.IngestSummary, as_json: bool) -> None:
-    for failure in summary.failures:
-        err.print(f"newsdesk: {failure.origin}: {failure.error}", markup=False)
+    print_failures(summary.failures)
     if as_json:
         print_json(summary.to_json())
     else:
@@ -190,9 +195,9 @@ def extract(
     for item in items:
         if isinstance(item, pipeline.Failure):
             failures.append(item)
-            err.print(f"newsdesk: {item.origin}: {item.error}", markup=False)
         else:
             records.append(item[1].to_json())
+    print_failures(failures)
     if not records:
         raise fail(f"{source}: nothing to read there" if not failures else f"{source}: no news page could be read")
     single = len(records) == 1 and not failures and (pipeline.is_url(source) or not Path(source).is_dir())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,7 +20,7 @@ from .extract import extract
 from .model import Article, IngestOutcome, RawDocument
 from .lang.keys import entity_ref
 from .relate.relator import Relator
-from .sources import SourceReader, is_url
+from .sources import SourceReader, archive_of, is_url
 from .sources.fetch import Fetcher, Validators
 from .sources.files import expand_paths
 from .store.base import Store
@@ -29,12 +30,63 @@ log = logging.getLogger(__name__)
 
 #: Documents read and understood together.
 BATCH_SIZE = 32
+#: How many details of one reason a count of skipped records names; the rest are counted together.
+SHOWN_DETAILS = 5
 
 
 @dataclass
 class Failure:
     origin: str
     error: str
+    #: The kind of bad input ("not a news page", "empty document", ...: `BadInput.reason`); None
+    #: when something else failed (storing it, an unexpected error understanding it).
+    reason: str | None = None
+
+
+@dataclass
+class Skipped:
+    """The records of one archive that were bad input, counted by reason and by detail within it."""
+
+    archive: str
+    reasons: dict[str, Counter[str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(sum(details.values()) for details in self.reasons.values())
+
+    def describe(self) -> str:
+        """Its counts in words, the commonest first: "488 records skipped: 430 not a news page (no
+        headline found: 300, no article body under the headline: 130), 58 empty document"."""
+        parts = []
+        for reason, details in sorted(self.reasons.items(), key=lambda item: -sum(item[1].values())):
+            named = [f"{detail}: {n}" for detail, n in details.most_common(SHOWN_DETAILS) if detail != reason]
+            rest = sum(n for _, n in details.most_common()[SHOWN_DETAILS:])
+            named += [f"other: {rest}"] if rest else []
+            parts.append(f"{sum(details.values())} {reason}" + (f" ({', '.join(named)})" if named else ""))
+        return f"{self.total} record{'s' if self.total != 1 else ''} skipped: {', '.join(parts)}"
+
+
+def sort_failures(failures: Iterable[Failure]) -> tuple[list[Failure], list[Skipped]]:
+    """The failures to name one by one, and the bad records of each web archive counted by reason:
+    most of a WET file is not news, and a line for each record would bury the lines that matter
+    (an archive cut short, a store error). Other failures, archives' own included, stay one each."""
+    alone: list[Failure] = []
+    skipped: dict[str, Skipped] = {}
+    for failure in failures:
+        archive = archive_of(failure.origin)
+        if archive is None or failure.reason is None:
+            alone.append(failure)
+            continue
+        counts = skipped.setdefault(archive, Skipped(archive)).reasons.setdefault(failure.reason, Counter())
+        counts[failure.error] += 1
+    return alone, list(skipped.values())
+
+
+def failure_lines(failures: Iterable[Failure]) -> list[str]:
+    """What a user reads of the failures: a line for each bad input naming it and why, then a line
+    for each archive counting the records it skipped by reason."""
+    alone, skipped = sort_failures(failures)
+    return [f"{f.origin}: {f.error}" for f in alone] + [f"{s.archive}: {s.describe()}" for s in skipped]
 
 
 @dataclass
@@ -122,7 +174,7 @@ def read_all(documents: Iterable[RawDocument | BadInput], batch_size: int = BATC
         except BadInput as exc:
             yield from understand_batch(batch, reading) if batch else ()
             batch = []
-            yield Failure(exc.origin, exc.detail)
+            yield Failure(exc.origin, exc.detail, exc.reason)
             continue
         if len(batch) >= batch_size:
             yield from understand_batch(batch, reading)

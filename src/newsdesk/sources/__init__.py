@@ -1,7 +1,7 @@
 """Sources: the only package that reads files and talks to the network.
 
-`read_sources` turns what a user names (files, folders, URLs, feeds, sitemaps, WARC archives,
-JSONL) into a stream of RawDocuments, and errors naming the input where one cannot be read.
+`SourceReader` turns what a user names (files, folders, URLs, feeds, sitemaps, WARC and WET
+archives, JSONL) into a stream of RawDocuments, and errors naming the input where one cannot be read.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from .fetch import Fetcher, FetchResult, Validators
 from .files import expand_paths, read_file
 from .jsonl import read_jsonl
 from .sitemaps import is_sitemap, read_sitemap
-from .warc import is_warc, read_warc
+from .warc import is_warc, read_warc, record_archive
+from .wet import is_wet, read_wet
 from .xmlsafe import parse_xml
 
 #: How deep sitemap indexes are followed, and how many URLs one source (all its listings) may fetch.
@@ -39,7 +40,19 @@ def is_url(spec: str) -> bool:
 def holds_many(spec: str) -> bool:
     """Whether a source may stand for many documents (a URL, an archive, JSON Lines, a feed or
     sitemap file), so that counting sources says nothing of the work ahead."""
-    return is_url(spec) or is_warc(Path(spec)) or spec.lower().endswith((".jsonl", ".xml", ".rss", ".atom"))
+    return is_url(spec) or is_archive(Path(spec)) or spec.lower().endswith((".jsonl", ".xml", ".rss", ".atom"))
+
+
+def is_archive(path: Path) -> bool:
+    """A web archive: WARC (its HTML responses are read) or WET (its page texts)."""
+    return is_wet(path) or is_warc(path)
+
+
+def archive_of(origin: str) -> str | None:
+    """The web archive a document was read from when it is one of its records (its origin is the
+    archive's path and the record's offset); None for any other document."""
+    archive = record_archive(origin)
+    return archive if archive and not is_url(archive) and is_archive(Path(archive)) else None
 
 
 @dataclass
@@ -92,6 +105,9 @@ class SourceReader:
         name = path.name.lower()
         if name.endswith(".jsonl"):
             yield from read_jsonl(path)
+            return
+        if is_wet(path):  # before is_warc: Common Crawl names them ….warc.wet.gz
+            yield from read_wet(path)
             return
         if is_warc(path):
             yield from read_warc(path)
@@ -201,4 +217,4 @@ def gzip_capped(data: bytes, origin: str) -> bytes:
     return out
 
 
-__all__ = ["Fetcher", "SourceReader", "Validators", "is_url"]
+__all__ = ["Fetcher", "SourceReader", "Validators", "archive_of", "is_archive", "is_url"]

@@ -11,7 +11,7 @@ from ..errors import BadInput, Unreadable
 from ..model import RawDocument
 
 #: Suffixes read when walking a folder; a file named on the command line is read whatever its name.
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".gz", ".jsonl", ".warc", ".xml", ".rss", ".atom")
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".gz", ".jsonl", ".warc", ".wet", ".xml", ".rss", ".atom")
 #: Larger files are refused before being read: no news page is this big.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
