@@ -279,3 +279,26 @@ def test_the_body_is_the_run_of_sentences_not_the_menus_around_it():
     a = read(menu + "\n" + HAND_MADE_PAGE + menu)
     assert a.headline == "Harbour strike halts exports for a third day"
     assert "Section" not in a.body_text
+
+
+def test_a_kicker_over_the_headline_and_a_caption_over_its_credit_are_not_the_headline():
+    text = HAND_MADE_PAGE.replace(
+        "Harbour strike halts exports for a third day\n",
+        "Port dispute\nHarbour strike halts exports for a third day\n"
+        "Dockworkers stand at the gates of the container terminal on Monday morning\nFoto: Port Authority\n")
+    a = read(text)
+    assert a.headline == "Harbour strike halts exports for a third day"
+    assert "Foto: Port Authority" not in a.body_text
+
+
+@pytest.mark.parametrize("line, written", [
+    ("Posted: Mar 03, 2024 8:15 AM EST | Last Updated: March 3, 2024", "Mar 03, 2024 8:15 AM EST"),
+    ("03.03.2024, 08:15 Uhr", "2024-03-03"),
+    ("29.04.2024Chemnitz", "2024-04-29"),  # glued to a teaser's place name
+    ("2025年1月14日 01時28分", "2025-01-14"),
+    ("The talks resumed on 3 March 2024 after a week in which neither side moved at all.", None),  # a sentence
+    ("31.13.2024", None),
+])
+def test_dates_in_short_lines(line, written):
+    from newsdesk.extract.patterns import date_in
+    assert date_in(line) == written

@@ -35,8 +35,9 @@ METADATA_LINE = re.compile(
 )
 #: A line that is only a date (and maybe a time): the page's dateline.
 DATE_LINE = re.compile(rf"^(?:(?:published|updated|posted)\s*(?::\s*)?)?(?P<date>{DATE})$", re.IGNORECASE)
-#: "03.03.2024", "3. 3. 2024": the day first, as wherever dates are written with dots.
-DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})\b")
+#: "03.03.2024", "3. 3. 2024": the day first, as wherever dates are written with dots (a word may
+#: follow with no space, as text copied from a teaser list glues it: "29.04.2024Chemnitz").
+DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?!\d)")
 #: "2025年1月14日" (Chinese, Japanese), "2025년 1월 14일" (Korean): year, month, day.
 CJK_DATE = re.compile(r"(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]")
 _DATE_IN = re.compile(DATE, re.IGNORECASE)
@@ -80,6 +81,10 @@ CAPTION_WITH_CREDIT = re.compile(
 CAPTION_TRAILING_CREDIT = re.compile(
     rf"^(?P<caption>.+?[.!?”\"])?\s*(?:[|–—-]\s*)?{_CREDIT_WORD}\s*:\s*(?P<credit>[^.:]{{1,60}})$", re.IGNORECASE
 )
+#: A photo credit on a line of its own: "Foto: dpa", "Bild: SN/APA/Keystone", "Photo: Getty Images",
+#: "© Reuters". The line before it is the photo's caption.
+CREDIT_LINE = re.compile(rf"^(?:(?:{_CREDIT_WORD}|bild|quelle|fuente|crédit|credito)\s*:|©)\s*\S.{{0,100}}$",
+                         re.IGNORECASE)
 #: "SOURCE:TRT World and Agencies", "Source: Reuters"
 SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<source>\S.{0,120})$", re.IGNORECASE)
 #: "By Jane Doe", "By Jane Doe and John Roe, Reuters"

@@ -107,8 +107,8 @@ def is_barrier(lines: list[Line], i: int) -> bool:
     twice, a line that dates something (the story's dateline, or a teaser's or a comment's under it)."""
     line = lines[i]
     return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text)
-                or (not line.sentence and ((i + 1 < len(lines) and lines[i + 1].text == line.text)
-                                           or p.date_in(line.text))))
+                or (not line.sentence and not line.chrome
+                    and ((i + 1 < len(lines) and lines[i + 1].text == line.text) or p.date_in(line.text))))
 
 
 def line_score(lines: list[Line], i: int) -> int:

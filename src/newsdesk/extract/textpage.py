@@ -28,14 +28,18 @@ HEAD_WINDOW = 12
 HEADLINE_REPEAT_WINDOW = 4
 #: How far above the body the headline is looked for, in lines.
 HEADLINE_SPAN = 30
+#: A line this short right over a longer near-best line is its kicker ("Krieg in der Ukraine").
+KICKER_WORDS = 4
 #: Lines scoring this share of the best are as likely the headline; the topmost of them is taken.
-NEAR_BEST = 0.7
+NEAR_BEST = 0.6
 #: A headline's score when it shares no word with the body (a pun, a quote) is not zero.
 TERMS_FLOOR = 0.3
 _WORD = re.compile(r"\w+")
 MIN_HEADLINE_WORDS = 1
 #: Headlines run to about this many words; lines shorter are less likely to be one.
 HEADLINE_WORDS = 8
+#: ... and seldom to more than this many: a longer line is more likely a standfirst or a caption.
+LONG_HEADLINE_WORDS = 12
 MAX_HEADLINE_WORDS = 40
 #: A line this short may be the site's name, cut from the end of a headline.
 SITE_NAME_WORDS = 4
@@ -168,8 +172,8 @@ def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | No
     inside = range(body_start + 1, min(body_start + HEAD_WINDOW, body_end, len(lines)))
     for i in [*above, *inside]:
         if not could_be_headline(lines[i]) or (i == body_start and texts[i].endswith(".")) or (
-                i > body_start and lines[i].sentence):
-            continue
+                i > body_start and lines[i].sentence) or (i + 1 < len(texts) and p.CREDIT_LINE.match(texts[i + 1])):
+            continue  # a line over a photo credit is the photo's caption
         followed = any(is_head_item(t) for t in texts[i + 1 : i + 4])
         if i > body_start and (scores or not followed):
             continue  # inside the body (under a caption that opens it) only when nothing above, and
@@ -184,18 +188,23 @@ def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | No
         return None
     best = max(scores.values())
     chosen = min(i for i, score in scores.items() if score >= NEAR_BEST * best)
-    # a breadcrumb that ends with the headline ("Home » News » Storm hits") gives way to it
+    # a kicker gives way to the longer headline right under it ("Krieg in der Ukraine" over its title)
+    under = next((i for i in range(chosen + 1, chosen + 3) if i in scores), None)
+    if under is not None and scores[under] >= NEAR_BEST * best and lines[chosen].words <= KICKER_WORDS < lines[under].words:
+        chosen = under
+    # a title line ("Storm hits | Coast News") or a breadcrumb ("Home » News » Storm hits") that
+    # holds the headline gives way to it
     key = keys[chosen]
-    return next((i for i in scores if i > chosen and key != keys[i] and key.endswith(keys[i])
-                 and scores[i] >= NEAR_BEST * NEAR_BEST * best), chosen)
+    return next((i for i in scores if i > chosen and key != keys[i] and scores[i] >= NEAR_BEST * NEAR_BEST * best
+                 and (key.endswith(keys[i]) or is_titled(key, keys[i]))), chosen)
 
 
 def length_fit(words: int) -> float:
     """How much a line's length is a headline's: rising steeply to HEADLINE_WORDS (a kicker or a
-    section name is short), falling past twice that."""
+    section name is short), falling past LONG_HEADLINE_WORDS."""
     if words <= HEADLINE_WORDS:
         return (words / HEADLINE_WORDS) ** 2
-    return min(1.0, 2 * HEADLINE_WORDS / words)
+    return min(1.0, LONG_HEADLINE_WORDS / words)
 
 
 def terms_of(text: str) -> set[str]:
@@ -216,7 +225,7 @@ def could_be_headline(line: Line) -> bool:
 def is_head_item(text: str) -> bool:
     """A byline, a dateline, a reading time or a caption: what sits between headline and body."""
     return bool(read_byline(text) or (not text.endswith(".") and p.date_in(text)) or p.READING_TIME.match(text)
-                or p.METADATA_LINE.match(text) or read_caption(text))
+                or p.METADATA_LINE.match(text) or read_caption(text) or p.CREDIT_LINE.match(text))
 
 
 def is_titled(title_key: str, headline_key: str) -> bool:
