@@ -95,6 +95,28 @@ def test_search_ranks_headline_matches_first_and_marks_snippets(engine_store, se
     assert hits[0].score >= hits[1].score
 
 
+def test_search_ranks_only_the_newest_matches_and_pages_reach_past_them(engine_store, seed_text, monkeypatch):
+    """A frequent word is ranked over its RANK_WINDOW newest matches, not all of them: the best
+    match stored first falls outside a window of two; filters narrow before the window is taken."""
+    from newsdesk.store import search
+
+    best = seed_text.replace("Putin gathers top officials", "Putin Putin Putin gathers officials")
+    put(engine_store, best, "/n/best.txt")
+    for i in range(3):
+        put(engine_store, seed_text.replace("date 2025-05-15 POLITICS", f"date 2025-05-1{6 + i} WORLD"), f"/n/{i}.txt")
+    everything = [h.id for h in engine_store.search("Putin", limit=10)]
+    assert len(everything) == 4 and everything[0] == put(engine_store, best, "/n/best.txt").article_id
+    if engine_store.engine.dialect.name == "postgresql":  # its window is sized from the planner's statistics
+        with engine_store.engine.begin() as conn:
+            conn.execute(text("ANALYZE articles"))
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    newest = [h.origin for h in engine_store.search("Putin", limit=2)]
+    assert len(newest) == 2 and "/n/best.txt" not in newest  # the two newest (PostgreSQL: about, with a margin)
+    assert len(engine_store.search("Putin", limit=2, offset=2)) == 2  # a deeper page widens the window
+    politics = engine_store.search("Putin", limit=2, filters=search.SearchFilters(category="politics"))
+    assert [h.origin for h in politics] == ["/n/best.txt"]
+
+
 def test_search_is_safe_with_operators_and_markup(engine_store, seed_text):
     put(engine_store, seed_text)
     for query in ['"unbalanced', "NEAR(", "a OR", "*", "Medinsky)", "<script>"]:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 
 from ..model import SearchHit
-from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, snippet_html
+from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, rank_window, snippet_html
 from .sql import SqlStore
 
 POOL_SIZE = 5
@@ -21,6 +21,9 @@ MAX_OVERFLOW = 10
 #: The advisory lock of `exclusive()` (any 64-bit number, fixed).
 EXCLUSIVE_LOCK = 0x6E657773_64657368  # "newsdesh"
 
+#: A window is sized to hold this many times RANK_WINDOW matches at the query's estimated frequency;
+#: a query expected to match no more than that ranks every match.
+WINDOW_MARGIN = 1.5
 SNIPPET_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
 
 
@@ -42,6 +45,22 @@ class PostgresStore(SqlStore):
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": EXCLUSIVE_LOCK})
                 conn.commit()
 
+    @staticmethod
+    def _ranked_sql(narrow: str, floor: str):
+        return text(
+            f"""
+            WITH ranked AS (
+                SELECT a.pk, ts_rank_cd(a.search, q) AS rank FROM articles a, plainto_tsquery('english', :words) AS q
+                WHERE a.search @@ q{narrow} AND a.pk > {floor}
+                ORDER BY rank DESC, a.pk LIMIT :limit OFFSET :offset)
+            SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
+                   ts_headline('english', a.body_text, plainto_tsquery('english', :words), :options) AS snippet,
+                   ranked.rank
+            FROM ranked JOIN articles a ON a.pk = ranked.pk
+            ORDER BY ranked.rank DESC, ranked.pk
+            """
+        )
+
     def search_count(self, query: str, filters: SearchFilters | None = None, cap: int = COUNT_CAP) -> int:
         """How many articles match, counted up to `cap` (a count past it costs what ranking would)."""
         words = query_words(query)
@@ -53,27 +72,51 @@ class PostgresStore(SqlStore):
         with self.engine.connect() as conn:
             return conn.execute(sql, {"words": " ".join(words), "cap": cap, **narrow_params}).scalar_one()
 
+    @staticmethod
+    def _estimate(conn, where: str, params: dict) -> float:
+        """How many articles the planner expects to satisfy a condition (from its statistics)."""
+        plan = conn.execute(text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE {where}"), params).scalar_one()
+        return float(plan[0]["Plan"]["Plan Rows"])
+
+    def _window_floor(self, conn, words: str, window: int) -> int:
+        """The key above which a query's newest `window` matches lie, about: the newest articles
+        that hold that many matches at the query's frequency (a margin added), or 0 when the query
+        is rare enough to rank every match. A range of keys, not a count of matches, so that the
+        text index and the key range meet in one bitmap and only the window's rows are read."""
+        matches = self._estimate(conn, "a.search @@ plainto_tsquery('english', :words)", {"words": words})
+        if matches <= window * WINDOW_MARGIN:
+            return 0
+        total = self._estimate(conn, "true", {})
+        newest = conn.execute(text("SELECT coalesce(max(pk), 0) FROM articles")).scalar_one()
+        return max(0, newest - int(window * WINDOW_MARGIN * total / matches))
+
     def search(self, query: str, limit: int = 20, offset: int = 0,
                filters: SearchFilters | None = None) -> list[SearchHit]:
         words = query_words(query)
         if not words:
             return []
         narrow, narrow_params = (filters or SearchFilters()).sql()
-        sql = text(
-            f"""
-            SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
-                   ts_headline('english', a.body_text, q, :options) AS snippet,
-                   ts_rank_cd(a.search, q) AS rank
-            FROM articles a, plainto_tsquery('english', :words) AS q
-            WHERE a.search @@ q{narrow}
-            ORDER BY rank DESC, a.pk
-            LIMIT :limit OFFSET :offset
-            """
-        )
+        # Only the newest matches are ranked (RANK_WINDOW), and only the page's hits get a snippet.
+        # Without filters the window is a range of the newest keys sized by the planner's estimate
+        # of the query's frequency (a page short of hits is asked again over every match); with
+        # filters it is counted out among the filtered matches.
+        window = rank_window(limit, offset)
         params = {"words": " ".join(words), "options": SNIPPET_OPTIONS, "limit": limit, "offset": offset,
-                  **narrow_params}
+                  "window": window, **narrow_params}
         with self.engine.connect() as conn:
-            rows = conn.execute(sql, params).mappings().all()
+            if narrow:
+                floor = ("coalesce((SELECT a.pk FROM articles a, plainto_tsquery('english', :words) AS q "
+                         f"WHERE a.search @@ q{narrow} ORDER BY a.pk + 0 DESC LIMIT 1 OFFSET :window), 0)")
+                rows = conn.execute(self._ranked_sql(narrow, floor), params).mappings().all()
+            else:
+                params["floor"] = self._window_floor(conn, params["words"], window)
+                if params["floor"]:
+                    # the planner would walk the key range filtering every row by the query; one
+                    # bitmap of both indexes reads only the window's matches
+                    conn.execute(text("SET LOCAL enable_indexscan = off"))
+                rows = conn.execute(self._ranked_sql("", ":floor"), params).mappings().all()
+                if len(rows) < limit and params["floor"]:
+                    rows = conn.execute(self._ranked_sql("", "0"), params).mappings().all()
         return [
             SearchHit(**{k: row[k] for k in row.keys() if k not in ("snippet", "rank")},
                       snippet=snippet_html(row["snippet"]), score=float(row["rank"]))

@@ -12,6 +12,10 @@ COUNT_CAP = 1000
 #: article it ranks and snippets (FTS5's bm25 and snippet, ts_rank_cd and ts_headline), and a
 #: query of hundreds took seconds; an article matches every word, so more find nothing new.
 MAX_QUERY_WORDS = 32
+#: A query ranks at most this many of its matches, the most recently stored: a word found in half a
+#: million articles is not scored half a million times (bm25, ts_rank_cd) to show twenty. News is
+#: read newest first, so the window is the recent end; deeper pages widen it to reach them.
+RANK_WINDOW = 1000
 #: Markers the engines put around matched words; made into <mark> after the text is escaped.
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -23,6 +27,16 @@ def query_words(query: str) -> list[str]:
     for word in re.findall(r"\w+", query):
         words.setdefault(word.casefold(), word)
     return list(words.values())[:MAX_QUERY_WORDS]
+
+
+#: The largest integer both engines take.
+MAX_INTEGER = 2**63 - 1
+
+
+def rank_window(limit: int, offset: int) -> int:
+    """How many of a query's most recent matches are ranked to answer a page of hits (within the
+    engines' 64-bit integers, however deep the page asked for)."""
+    return min(max(RANK_WINDOW, offset + limit), MAX_INTEGER)
 
 
 def snippet_html(snippet: str) -> str:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, create_engine, event, text
 
 from ..model import Article, SearchHit
-from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, snippet_html
+from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, rank_window, snippet_html
 from .sql import SqlStore
 
 #: bm25 weights of headline, standfirst and body.
@@ -74,13 +74,17 @@ class SqliteStore(SqlStore):
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         narrow, narrow_params = (filters or SearchFilters()).sql()
-        # Ranked first, snippets after: a snippet costs more than a rank, so only the page's hits get one.
+        # Only the newest matches are ranked (RANK_WINDOW; FTS5 walks its rowids backwards to the
+        # window's floor), and only the page's hits get a snippet, which costs more than a rank.
         sql = text(
             f"""
             WITH ranked AS (
                 SELECT a.pk, bm25(article_search, {weights}) AS rank
                 FROM article_search JOIN articles a ON a.pk = article_search.rowid
-                WHERE article_search MATCH :match{narrow}
+                WHERE article_search MATCH :match{narrow} AND article_search.rowid > coalesce((
+                    SELECT article_search.rowid FROM article_search JOIN articles a ON a.pk = article_search.rowid
+                    WHERE article_search MATCH :match{narrow}
+                    ORDER BY article_search.rowid DESC LIMIT 1 OFFSET :window), 0)
                 ORDER BY rank, a.pk LIMIT :limit OFFSET :offset)
             SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
                    snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) AS snippet, ranked.rank
@@ -89,7 +93,8 @@ class SqliteStore(SqlStore):
             ORDER BY ranked.rank, ranked.pk
             """
         )
-        params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset, **narrow_params}
+        params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset,
+                  "window": rank_window(limit, offset), **narrow_params}
         with self.engine.connect() as conn:
             rows = conn.execute(sql, params).mappings().all()
         return [
