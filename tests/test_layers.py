@@ -18,10 +18,11 @@ ALLOWED = {
     "store": BOTTOM,
     "export": BOTTOM,
     "cluster": BOTTOM,
+    "offices": BOTTOM,
     "pipeline": BOTTOM | {"sources", "extract", "understand", "relate", "store", "cluster"},
-    "serve": BOTTOM | {"store", "pipeline", "sources", "export"},
+    "serve": BOTTOM | {"store", "pipeline", "sources", "export", "offices"},
     "terminal": BOTTOM,
-    "cli": BOTTOM | {"sources", "store", "pipeline", "serve", "cluster", "export", "understand", "terminal"},
+    "cli": BOTTOM | {"sources", "store", "pipeline", "serve", "cluster", "export", "understand", "terminal", "offices"},
 }
 
 

@@ -240,6 +240,40 @@ class ArticleRef(BaseModel):
     published: str | None = None
 
 
+class RoleMention(BaseModel):
+    """A stored mention of a person that gives roles: evidence they held them on its date."""
+
+    entity_id: int
+    person: str = Field(description="The entity's name.")
+    article_id: str
+    published: str | None = None
+    roles: str = Field(description="JSON list of {title, text, qualifier}, as the article gave them.")
+    affiliation: str | None = None
+    name: str = Field(description="The name as the article wrote it.")
+
+
+class OfficeEvidence(BaseModel):
+    """An article that gives a person an office: when, how (as written, with its qualifier), for whom."""
+
+    article_id: str
+    published: str | None = None
+    title: str
+    text: str | None = None
+    qualifier: str | None = None
+    affiliation: str | None = None
+    name: str = Field(exclude=True, description="The person's name as the article wrote it.")
+    sentence: str | None = Field(default=None, description="The article's sentence that says so.")
+
+
+class OfficeHolder(BaseModel):
+    """A person the evidence calls an office (or, for one person's offices, the office)."""
+
+    entity_id: int
+    name: str
+    current: bool = Field(default=True, description="False when the newest evidence says it is no longer held.")
+    evidence: list[OfficeEvidence] = Field(default_factory=list)
+
+
 class RoleSpan(BaseModel):
     """A title an entity was given, over the articles that give it."""
 

@@ -1,10 +1,13 @@
-"""Scraped page text (a page's visible text, one block a line) to an Article.
+"""Page text (a page's visible text, one block a line) to an Article.
 
-Such text keeps a page's layout but none of its markup, so structure is read from the shape of
-lines: a metadata line (date, category), "3 min read", the headline (pages often print it twice,
-once as the title and once over the photo), the standfirst between those two, a photo caption
-with its credit, a dateline, the body, a "SOURCE:" line, and a rail of related stories whose titles
-are often printed twice (text and image link). Everything else is site chrome.
+Such text — a browser's select-all, a text-mode dump, an HTML-to-text library's output, a WET
+record, the seed — keeps a page's layout and chrome but none of its markup, so structure is read
+from the shape of lines (`textlines`): the body is the run of lines that read as sentences; the
+headline is the line above it most like one; between them the header (standfirst, caption and
+credit, dateline, byline; above the headline a metadata line and reading time, and in the seed's
+layout the headline printed twice with the standfirst between); after the body a source line and
+a rail of related stories (titles printed twice, or listed under a rail heading). Everything else
+is site chrome. docs/architecture.md gives each rule.
 """
 
 from __future__ import annotations

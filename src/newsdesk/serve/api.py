@@ -10,8 +10,10 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.responses import Response
 
+from .. import offices
 from ..errors import BadInput, NewsdeskError
-from ..model import Article, ArticleSummary, Event, IngestOutcome, NamedCount, RawDocument, SearchHit, Story, StorySummary
+from ..model import (Article, ArticleSummary, Event, IngestOutcome, NamedCount, OfficeHolder, RawDocument, SearchHit,
+                     Story, StorySummary)
 from ..store import Store
 from ..store.search import SearchFilters
 from .resources import (MAX_ID, EntityId, EntityView, Filters, Offset, article_or_404, entity_data, event_or_404, get_store,
@@ -74,6 +76,30 @@ def list_entities(store: StoreDep, type: Annotated[str | None, Query(pattern=r"^
                   offset: Offset = 0) -> list[NamedCount]:
     """People, organisations and places, named in the most articles first: id, name, type, articles."""
     return store.entities(kind=type, name=q, limit=limit, offset=offset)
+
+
+@router.get("/roles")
+def who_held(store: StoreDep,
+             title: Annotated[str | None, Query(max_length=200, description='An office: "Defense Minister".')] = None,
+             of: Annotated[str | None, Query(max_length=200, description="Whose: a country or organisation.")] = None,
+             on: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="As of this day.")] = None,
+             person: Annotated[str | None, Query(max_length=200, description="A person's offices instead.")] = None,
+             ) -> list[OfficeHolder]:
+    """Who held an office (of an affiliation, as of a day), each with the dated sentences that say
+    so, newest first; everyone the evidence calls the office is listed. Or, with `person`, that
+    person's offices over time."""
+    if (title is None) == (person is None):
+        raise HTTPException(422, "give title (with of and on if you like) or person")
+    if person is not None:
+        entity_id = store.find_entity(person)
+        if entity_id is None:
+            raise HTTPException(404, f"{person}: no such entity")
+        found = offices.offices_of(store.role_mentions(entity_id=entity_id))
+    else:
+        assert title is not None
+        found = offices.holders(store.role_mentions(title_word=offices.sieve_word(title)), title, of, on)
+    offices.with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
+    return found
 
 
 @router.get("/entities/{entity_id}")

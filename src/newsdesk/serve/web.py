@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from .. import offices
 from ..dates import day_of
 from ..jsonld import news_article, script_safe
 from ..model import Article, ArticleSummary, SearchHit
@@ -107,6 +108,19 @@ def entities_page(request: Request, store: StoreDep, page: Page = 1,
     return templates.TemplateResponse(request, "entities.html", {
         "entities": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE, "type": type,
         "name_query": q, "types": ENTITY_TYPES})
+
+
+@router.get("/roles", response_class=HTMLResponse)
+def roles_page(request: Request, store: StoreDep, title: Annotated[str, Query(max_length=200)] = "",
+               of: Annotated[str, Query(max_length=200)] = "",
+               on: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = ""):
+    found = []
+    if title.strip():
+        found = offices.holders(store.role_mentions(title_word=offices.sieve_word(title)), title, of or None, on or None)
+        offices.with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
+    heading = f"{title}{' of ' + of if of else ''}{' on ' + on if on else ''}" if title else "Who held an office"
+    return templates.TemplateResponse(request, "roles.html", {
+        "holders": found, "title": title, "of": of, "on": on, "heading": heading})
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from ..lang.keys import EntityRef
-from ..model import (Article, ArticleRef, ArticleSummary, EntityProfile, IngestOutcome, NamedCount, RawDocument, SearchHit,
-                     Story, StorySummary)
+from ..model import (Article, ArticleRef, ArticleSummary, EntityProfile, IngestOutcome, NamedCount, RawDocument, RoleMention,
+                     SearchHit, Story, StorySummary)
 
 
 class ArticleStore(Protocol):
@@ -102,6 +102,11 @@ class EntityStore(Protocol):
 
     def entity_articles(self, entity_id: int, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
         """The articles naming an entity, the latest first."""
+        ...
+
+    def role_mentions(self, entity_id: int | None = None, title_word: str | None = None) -> list[RoleMention]:
+        """The mentions of people that give roles (of one entity; whose roles hold a word, case
+        aside: a first sieve, `offices` matches titles), oldest first."""
         ...
 
     def entities(self, kind: str | None = None, name: str | None = None, limit: int = 50,

@@ -19,7 +19,7 @@ from ..lang import english
 from ..lang.countries import country_named
 from ..lang.names import canonical_name, names_agree, parse_person, spelling_key
 from ..dates import month_series
-from ..model import Article, ArticleRef, EntityProfile, MonthCount, NamedCount, RoleSpan
+from ..model import Article, ArticleRef, EntityProfile, MonthCount, NamedCount, RoleMention, RoleSpan
 from .base import EntityRef
 from .schema import (articles, entities, entity_aliases, entity_names, mentions, new_id, person_surnames,
                      person_titles)
@@ -279,6 +279,21 @@ class EntityGraph:
             affiliation=affiliation, roles=role_spans(with_roles),
             timeline=[MonthCount(month=m, articles=n) for m, n in month_series(months)],
             total=head.articles, articles=self.entity_articles(entity_id, limit, offset))
+
+    def role_mentions(self, entity_id: int | None = None, title_word: str | None = None) -> list[RoleMention]:
+        """The mentions of people that give roles (of one entity; whose roles hold a word, case
+        aside: a first sieve, the caller matches titles), oldest first."""
+        query = (select(mentions.c.entity_id, entities.c.name.label("person"), mentions.c.article_id,
+                        mentions.c.published, mentions.c.roles, mentions.c.affiliation, mentions.c.name)
+                 .join(entities, entities.c.id == mentions.c.entity_id)
+                 .where(mentions.c.roles != "[]", entities.c.type == "person")
+                 .order_by(mentions.c.published, mentions.c.article_id))
+        if entity_id is not None:
+            query = query.where(mentions.c.entity_id == entity_id)
+        if title_word:
+            query = query.where(func.lower(mentions.c.roles).contains(title_word.casefold(), autoescape=True))
+        with self.engine.connect() as conn:
+            return [RoleMention(**r._mapping) for r in conn.execute(query)]
 
     def entity_articles(self, entity_id: int, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
         """The articles naming an entity, the latest first."""

@@ -24,6 +24,9 @@ EXCLUSIVE_LOCK = 0x6E657773_64657368  # "newsdesh"
 #: A window is sized to hold this many times RANK_WINDOW matches at the query's estimated frequency;
 #: a query expected to match no more than that ranks every match.
 WINDOW_MARGIN = 1.5
+#: A query in at least this share of the articles reads its window along the key range; rarer ones
+#: through a bitmap of the text index and the range.
+DENSE_SHARE = 0.2
 SNIPPET_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
 
 
@@ -78,17 +81,18 @@ class PostgresStore(SqlStore):
         plan = conn.execute(text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE {where}"), params).scalar_one()
         return float(plan[0]["Plan"]["Plan Rows"])
 
-    def _window_floor(self, conn, words: str, window: int) -> int:
+    def _window_floor(self, conn, words: str, window: int) -> tuple[int, bool]:
         """The key above which a query's newest `window` matches lie, about: the newest articles
         that hold that many matches at the query's frequency (a margin added), or 0 when the query
         is rare enough to rank every match. A range of keys, not a count of matches, so that the
-        text index and the key range meet in one bitmap and only the window's rows are read."""
+        text index and the key range meet in one bitmap and only the window's rows are read; and
+        whether that bitmap is the way (a query in most articles is quicker read along the range)."""
         matches = self._estimate(conn, "a.search @@ plainto_tsquery('english', :words)", {"words": words})
         if matches <= window * WINDOW_MARGIN:
-            return 0
-        total = self._estimate(conn, "true", {})
+            return 0, False
+        total = max(self._estimate(conn, "true", {}), matches)
         newest = conn.execute(text("SELECT coalesce(max(pk), 0) FROM articles")).scalar_one()
-        return max(0, newest - int(window * WINDOW_MARGIN * total / matches))
+        return max(0, newest - int(window * WINDOW_MARGIN * total / matches)), matches / total < DENSE_SHARE
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
                filters: SearchFilters | None = None) -> list[SearchHit]:
@@ -109,8 +113,8 @@ class PostgresStore(SqlStore):
                          f"WHERE a.search @@ q{narrow} ORDER BY a.pk + 0 DESC LIMIT 1 OFFSET :window), 0)")
                 rows = conn.execute(self._ranked_sql(narrow, floor), params).mappings().all()
             else:
-                params["floor"] = self._window_floor(conn, params["words"], window)
-                if params["floor"]:
+                params["floor"], sparse = self._window_floor(conn, params["words"], window)
+                if sparse:
                     # the planner would walk the key range filtering every row by the query; one
                     # bitmap of both indexes reads only the window's matches
                     conn.execute(text("SET LOCAL enable_indexscan = off"))

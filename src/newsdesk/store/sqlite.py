@@ -75,21 +75,24 @@ class SqliteStore(SqlStore):
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         narrow, narrow_params = (filters or SearchFilters()).sql()
         # Only the newest matches are ranked (RANK_WINDOW; FTS5 walks its rowids backwards to the
-        # window's floor), and only the page's hits get a snippet, which costs more than a rank.
+        # window's floor), and only the page's hits get a snippet, each by its rowid (a MATCH over
+        # a list of rowids would read the whole of a frequent word's index again). The articles
+        # table is joined for ranking only when filters need it.
+        matches = ("article_search JOIN articles a ON a.pk = article_search.rowid" if narrow else "article_search")
         sql = text(
             f"""
             WITH ranked AS (
-                SELECT a.pk, bm25(article_search, {weights}) AS rank
-                FROM article_search JOIN articles a ON a.pk = article_search.rowid
+                SELECT article_search.rowid AS pk, bm25(article_search, {weights}) AS rank
+                FROM {matches}
                 WHERE article_search MATCH :match{narrow} AND article_search.rowid > coalesce((
-                    SELECT article_search.rowid FROM article_search JOIN articles a ON a.pk = article_search.rowid
+                    SELECT article_search.rowid FROM {matches}
                     WHERE article_search MATCH :match{narrow}
                     ORDER BY article_search.rowid DESC LIMIT 1 OFFSET :window), 0)
-                ORDER BY rank, a.pk LIMIT :limit OFFSET :offset)
+                ORDER BY rank, pk LIMIT :limit OFFSET :offset)
             SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
-                   snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) AS snippet, ranked.rank
-            FROM article_search JOIN ranked ON ranked.pk = article_search.rowid JOIN articles a ON a.pk = ranked.pk
-            WHERE article_search MATCH :match AND article_search.rowid IN (SELECT pk FROM ranked)
+                   (SELECT snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) FROM article_search
+                    WHERE article_search MATCH :match AND article_search.rowid = ranked.pk) AS snippet, ranked.rank
+            FROM ranked JOIN articles a ON a.pk = ranked.pk
             ORDER BY ranked.rank, ranked.pk
             """
         )

@@ -1,4 +1,4 @@
-"""The `newsdesk` command: ingest, extract, list, show, search, serve.
+"""The `newsdesk` command: ingest, extract, list, show, search, serve (people and offices: `cli/people.py`).
 
 Errors are one line on stderr naming the input; no traceback reaches the user.
 """
@@ -16,13 +16,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import pipeline, terminal
-from .config import Config, Reading
-from .lang import use_folder
-from .errors import BadInput, NewsdeskError
-from .model import EntityProfile
-from .sources import holds_many
-from .store import Store, open_store
+from .. import pipeline, terminal
+from ..config import Config, Reading
+from ..lang import use_folder
+from ..errors import BadInput, NewsdeskError
+from ..sources import holds_many
+from ..store import Store, open_store
 
 app = typer.Typer(
     help="newsdesk turns raw news into knowledge people can read, search and trust.",
@@ -77,7 +76,7 @@ def fetcher_for(allow_private: bool):
     NEWSDESK_ALLOW_PRIVATE_URLS say otherwise."""
     from dataclasses import replace
 
-    from .sources.fetch import FetchConfig, Fetcher
+    from ..sources.fetch import FetchConfig, Fetcher
 
     config = FetchConfig.from_config(Config.from_env())
     return Fetcher(replace(config, public_only=False) if allow_private else config)
@@ -131,7 +130,7 @@ def ingest(
     """Read, understand and store news; bad documents are reported and skipped."""
     from contextlib import nullcontext
 
-    from .cluster import connect
+    from ..cluster import connect
 
     with (store() as st, fetcher_for(allow_private) as fetcher,
           (connect(cluster) if cluster else nullcontext()) as client):
@@ -187,7 +186,7 @@ def extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Read and understand without storing; prints what `show` would."""
-    from .sources import SourceReader
+    from ..sources import SourceReader
 
     records, failures = [], []
     with fetcher_for(allow_private) as fetcher:
@@ -258,97 +257,6 @@ def search(
         out.print(f"[bold]{hit.id}[/bold]  {(hit.published or '')[:10]:10}  {escape(hit.headline)}")
 
 
-def find_entity_or_fail(st: Store, name: str) -> int:
-    found = st.find_entity(name)
-    if found is None:
-        raise fail(f"{name}: no such entity")
-    return found
-
-
-def profile_of(st: Store, entity_id: int, limit: int = 20) -> EntityProfile:
-    profile = st.entity_profile(entity_id, limit=limit)
-    if profile is None:
-        raise fail(f"{entity_id}: no such entity")
-    return profile
-
-
-@app.command()
-def entity(
-    words: Annotated[list[str], typer.Argument(
-        help="NAME to show; or: merge NAME OTHER (OTHER becomes part of NAME); or: split NAME ALIAS "
-             "(the mentions named ALIAS get an entity of their own).")],
-    limit: Annotated[int, typer.Option(help="How many of its articles, the latest first.", min=1)] = 20,
-    as_json: JsonFlag = False,
-) -> None:
-    """One person, organisation or place across the store: names, roles over time, articles.
-
-    Corrections stay: after `merge` or `split`, re-ingesting never undoes them; each is undone by
-    the other.
-    """
-    done = None
-    with store() as st:
-        if words[0] == "merge" and len(words) == 3:
-            keep, other = find_entity_or_fail(st, words[1]), find_entity_or_fail(st, words[2])
-            kept, merged = profile_of(st, keep), profile_of(st, other)
-            if keep == other:
-                raise fail(f"{words[1]} and {words[2]} are one entity already: {kept.name} ({keep})")
-            if kept.type != merged.type:
-                raise fail(f"cannot merge {merged.name} ({merged.type}) into {kept.name} ({kept.type})")
-            moved = st.merge_entities(keep, other)
-            done = (f"merged {merged.name} ({other}) into {kept.name} ({keep}): {moved['mentions']} mentions "
-                    f"moved; undo with: newsdesk entity split {json.dumps(kept.name)} {json.dumps(merged.name)}")
-            profile = profile_of(st, keep)
-        elif words[0] == "split" and len(words) == 3:
-            source = find_entity_or_fail(st, words[1])
-            name = profile_of(st, source).name
-            new, moved = st.split_entity(source, words[2])
-            if new is None:
-                raise fail(f"{name} ({source}): no mention named {words[2]!r} to split off (or every mention is)")
-            profile = profile_of(st, new)
-            done = (f"split {profile.name} ({new}) from {name} ({source}): {moved['mentions']} mentions moved; "
-                    f"undo with: newsdesk entity merge {json.dumps(name)} {json.dumps(profile.name)}")
-        elif words[0] in ("merge", "split"):
-            raise fail(f"say: entity {words[0]} NAME OTHER, each name in quotes when it has spaces", code=2)
-        else:  # "entity Vladimir Medinsky", unquoted, is one name
-            profile = profile_of(st, find_entity_or_fail(st, " ".join(words)), limit)
-    if as_json:
-        shown = profile.model_dump(mode="json")
-        print_json({**shown, "done": done} if done else shown)
-        return
-    if done:
-        out.print(escape(done))
-    terminal.print_entity(out, profile)
-
-
-@app.command()
-def entities(
-    kind: Annotated[str | None, typer.Option("--type", help="person, org or place.")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Only those whose name holds this.")] = None,
-    limit: Annotated[int, typer.Option(help="How many.", min=1)] = 50,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Resolve every stored article's entities again "
-                                                            "with the current rules (your merges and splits stay).")] = False,
-    as_json: JsonFlag = False,
-) -> None:
-    """People, organisations and places, named in the most articles first."""
-    if kind not in (None, "person", "org", "place"):
-        raise fail(f"--type {kind}: say person, org or place", code=2)
-    with store() as st:
-        if rebuild and sys.stderr.isatty():
-            with progress_bar("relating entities") as bar:
-                task = bar.add_task("rebuild", total=st.count())
-                pipeline.rebuild_entity_graph(st, lambda: bar.advance(task))
-        elif rebuild:
-            pipeline.rebuild_entity_graph(st)
-        rows = st.entities(kind=kind, name=name, limit=limit)
-    if as_json:
-        print_json([row.model_dump() for row in rows])
-        return
-    table = Table("id", "name", "type", "articles")
-    for row in rows:
-        table.add_row(str(row.id), row.name, row.type, str(row.articles))
-    out.print(table)
-
-
 @app.command()
 def story(story_id: Annotated[str, typer.Argument(help="The story's id (an article's story_id).")],
           as_json: JsonFlag = False) -> None:
@@ -389,7 +297,7 @@ def export(
         help="File to write (jsonl, jsonld; default standard output) or folder (parquet; default ./export).")] = None,
 ) -> None:
     """Export every stored article: JSON Lines, schema.org JSON-LD, or Parquet tables."""
-    from . import export as exporter
+    from .. import export as exporter
 
     if format not in exporter.FORMATS:
         raise fail(f"--format {format}: choose one of {', '.join(exporter.FORMATS)}", code=2)
@@ -417,7 +325,7 @@ def serve(
     """Serve the reader site and the JSON API."""
     import uvicorn
 
-    from .serve.app import create_app
+    from ..serve.app import create_app
 
     import socket
 
@@ -445,6 +353,8 @@ def main() -> None:
         err.print(f"newsdesk: {exc}", markup=False)
         sys.exit(1)
 
+
+from . import people  # noqa: E402,F401  (its commands join `app`)
 
 if __name__ == "__main__":
     main()

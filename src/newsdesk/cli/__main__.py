@@ -1,0 +1,5 @@
+"""`python -m newsdesk.cli`: the newsdesk command."""
+
+from . import main
+
+main()

@@ -1,0 +1,148 @@
+"""Who held an office, with the sentences that say so: read from the roles the people graph keeps.
+
+Every mention of a person that gives a role (a title, a qualifier such as "newly appointed" or
+"former", the person's affiliation) is evidence that they held it on the article's date. `holders`
+gathers, for an office and an affiliation, the people the evidence names, newest first, as of a
+day when asked; two people called the same office on one date are both listed, each with the
+sentences. `offices_of` is one person's roles over time the same way. Titles match by their words
+with spellings and phrasings as data (`lang/data/offices.toml`): "defence minister", "Minister of
+Defense" and "Defense Minister" are one office; "Deputy Defense Minister" is another.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from .lang import english
+from .lang.countries import country_named
+from .model import OfficeEvidence as Evidence, OfficeHolder as Holder, RoleMention
+
+#: At most this many pieces of evidence are kept for one person (the newest).
+EVIDENCE_PER_PERSON = 5
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][\"”’»])\s+")
+
+
+def latest(holder: Holder) -> str:
+    return max((e.published or "" for e in holder.evidence), default="")
+
+
+def settled(holder: Holder) -> Holder:
+    """The holder with `current` read from its newest evidence (no "former", "then", "late")."""
+    newest = max(holder.evidence, key=lambda e: e.published or "")
+    holder.current = newest.qualifier not in english().past_qualifiers
+    return holder
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> tuple[dict[str, str], dict[str, str]]:
+    data = tomllib.loads((resources.files("newsdesk.lang") / "data" / "offices.toml").read_text(encoding="utf-8"))
+    return data.get("spellings", {}), data.get("offices", {})
+
+
+def office_key(title: str) -> str:
+    """What two names of one office share: "Minister of Defence" and "defense minister" give the same."""
+    spellings, offices = _office_words()
+    words = [spellings.get(w, w) for w in re.findall(r"[\w'’-]+", title.casefold())]
+    phrase = " ".join(words)
+    return offices.get(phrase, phrase)
+
+
+def same_affiliation(written: str | None, asked: str) -> bool:
+    """Whether an affiliation is the one asked for: one country however named ("Russia", "Russian
+    Federation", "RU"), else the same words."""
+    if not written:
+        return False
+    mine, theirs = country_named(written), country_named(asked)
+    if mine is not None and theirs is not None:
+        return mine.code == theirs.code
+    return " ".join(written.casefold().split()) == " ".join(asked.casefold().split())
+
+
+def evidence_of(rows: list[RoleMention], wanted=lambda role: True) -> dict[int, Holder]:
+    """The roles the mentions give, by person, newest first, at most EVIDENCE_PER_PERSON each."""
+    people: dict[int, Holder] = {}
+    for row in sorted(rows, key=lambda r: (r.published or "", r.article_id), reverse=True):
+        for role in json.loads(row.roles):
+            if not wanted(role):
+                continue
+            holder = people.setdefault(row.entity_id, Holder(entity_id=row.entity_id, name=row.person))
+            seen = {(e.article_id, e.title) for e in holder.evidence}
+            if len(holder.evidence) < EVIDENCE_PER_PERSON and (row.article_id, role["title"]) not in seen:
+                holder.evidence.append(Evidence(article_id=row.article_id, published=row.published, title=role["title"],
+                                                text=role.get("text"), qualifier=role.get("qualifier"),
+                                                affiliation=row.affiliation, name=row.name))
+    return people
+
+
+def holders(rows: list[RoleMention], title: str, of: str | None = None, on: str | None = None) -> list[Holder]:
+    """The people the evidence calls `title` (of the affiliation `of`), as of the day `on` when
+    given (evidence dated later, or undated, is set aside), the newest evidence first."""
+    key = office_key(title)
+    dated = [r for r in rows if on is None or (r.published is not None and r.published[:10] <= on)]
+    if of:
+        dated = [r for r in dated if same_affiliation(r.affiliation, of)]
+    people = evidence_of(dated, lambda role: office_key(role["title"]) == key)
+    return sorted((settled(h) for h in people.values()), key=lambda h: (latest(h), h.name), reverse=True)
+
+
+def offices_of(rows: list[RoleMention]) -> list[Holder]:
+    """One person's roles, one Holder-like group per office, the newest evidence first."""
+    groups: dict[str, Holder] = {}
+    for holder in evidence_of(rows).values():
+        for item in holder.evidence:
+            groups.setdefault(office_key(item.title),
+                              Holder(entity_id=holder.entity_id, name=item.title)).evidence.append(item)
+    return sorted((settled(g) for g in groups.values()), key=latest, reverse=True)
+
+
+def sentence_saying(body: str, evidence: Evidence) -> str | None:
+    """The sentence of an article's text that gives the role: it holds the role as written (or
+    the title) and the person's name as written (or its last word)."""
+    role = (evidence.text or evidence.title).casefold()
+    surname = evidence.name.split()[-1].casefold() if evidence.name.split() else ""
+    for paragraph in body.split("\n"):
+        for sentence in _SENTENCE_END.split(paragraph):
+            folded = sentence.casefold()
+            if role in folded and surname in folded:
+                return sentence.strip()
+    return None
+
+
+def is_day(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text))
+
+
+def sieve_word(title: str) -> str:
+    """A word every stored form of the office holds, for the store's first sieve: the office's last word."""
+    return office_key(title).split()[-1] if office_key(title).split() else ""
+
+
+def with_sentences(found: list[Holder], body_of: Callable[[str], str | None]) -> list[Holder]:
+    """The holders with each piece of evidence's sentence, read from its article's text."""
+    bodies: dict[str, str | None] = {}
+    for holder in found:
+        for item in holder.evidence:
+            if item.article_id not in bodies:
+                bodies[item.article_id] = body_of(item.article_id)
+            body = bodies[item.article_id]
+            item.sentence = sentence_saying(body, item) if body else None
+    return found
+
+
+def describe(found: list[Holder], heading: str) -> list[str]:
+    """What the CLI prints: each person (or office) and, under it, the dated evidence."""
+    lines = [heading] if found else [f"{heading}: nobody in the stored articles"]
+    for holder in found:
+        lines.append(f"  {holder.name}" + ("" if holder.current else " (no longer, by the newest evidence)"))
+        for item in holder.evidence:
+            said = f"{item.qualifier} " if item.qualifier else ""
+            lines.append(f"    {item.published or 'undated'}  {said}{item.text or item.title}"
+                         f"{' — ' + item.affiliation if item.affiliation else ''}  [{item.article_id}]")
+            if item.sentence:
+                lines.append(f"      “{item.sentence}”")
+    return lines
