@@ -141,7 +141,7 @@ def describe(found: list[Holder], heading: str) -> list[str]:
         lines.append(f"  {holder.name}" + ("" if holder.current else " (no longer, by the newest evidence)"))
         for item in holder.evidence:
             said = f"{item.qualifier} " if item.qualifier else ""
-            lines.append(f"    {item.published or 'undated'}  {said}{item.text or item.title}"
+            lines.append(f"    {(item.published or 'undated')[:10]:10}  {said}{item.text or item.title}"
                          f"{' — ' + item.affiliation if item.affiliation else ''}  [{item.article_id}]")
             if item.sentence:
                 lines.append(f"      “{item.sentence}”")
