@@ -16,6 +16,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, Protocol
 from importlib import resources
 
 from .lang import english
@@ -111,6 +112,26 @@ def sentence_saying(body: str, evidence: Evidence) -> str | None:
             if role in folded and surname in folded:
                 return sentence.strip()
     return None
+
+
+class OfficeSource(Protocol):
+    """What answering needs of a store: its role mentions and its articles' text."""
+
+    def role_mentions(self, entity_id: int | None = None, title_word: str | None = None) -> list[RoleMention]: ...
+
+    def get(self, article_id: str) -> Any: ...
+
+
+def who_held(store: OfficeSource, title: str, of: str | None = None, on: str | None = None) -> list[Holder]:
+    """`holders` of an office over a store's mentions, each piece of evidence with its sentence."""
+    found = holders(store.role_mentions(title_word=sieve_word(title)), title, of, on)
+    return with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
+
+
+def offices_held(store: OfficeSource, entity_id: int) -> list[Holder]:
+    """`offices_of` one person over a store's mentions, each piece of evidence with its sentence."""
+    found = offices_of(store.role_mentions(entity_id=entity_id))
+    return with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
 
 
 def is_day(text: str) -> bool:

@@ -126,13 +126,12 @@ def who(
     with store() as st:
         if person is not None:
             entity_id = find_entity_or_fail(st, person)
-            found = offices.offices_of(st.role_mentions(entity_id=entity_id))
+            found = offices.offices_held(st, entity_id)
             heading = f"{profile_of(st, entity_id, 1).name}: offices, newest first"
         else:
             assert title is not None
-            found = offices.holders(st.role_mentions(title_word=offices.sieve_word(title)), title, of, on)
+            found = offices.who_held(st, title, of, on)
             heading = f"{title}{' of ' + of if of else ''}{' on ' + on if on else ''}"
-        offices.with_sentences(found, lambda article_id: getattr(st.get(article_id), "body_text", None))
     if as_json:
         print_json({"asked": {"title": title, "of": of, "on": on, "person": person},
                     "found": [h.model_dump(mode="json") for h in found]})

@@ -94,12 +94,9 @@ def who_held(store: StoreDep,
         entity_id = store.find_entity(person)
         if entity_id is None:
             raise HTTPException(404, f"{person}: no such entity")
-        found = offices.offices_of(store.role_mentions(entity_id=entity_id))
-    else:
-        assert title is not None
-        found = offices.holders(store.role_mentions(title_word=offices.sieve_word(title)), title, of, on)
-    offices.with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
-    return found
+        return offices.offices_held(store, entity_id)
+    assert title is not None
+    return offices.who_held(store, title, of, on)
 
 
 @router.get("/entities/{entity_id}")

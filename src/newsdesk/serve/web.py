@@ -114,10 +114,7 @@ def entities_page(request: Request, store: StoreDep, page: Page = 1,
 def roles_page(request: Request, store: StoreDep, title: Annotated[str, Query(max_length=200)] = "",
                of: Annotated[str, Query(max_length=200)] = "",
                on: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = ""):
-    found = []
-    if title.strip():
-        found = offices.holders(store.role_mentions(title_word=offices.sieve_word(title)), title, of or None, on or None)
-        offices.with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
+    found = offices.who_held(store, title, of or None, on or None) if title.strip() else []
     heading = f"{title}{' of ' + of if of else ''}{' on ' + on if on else ''}" if title else "Who held an office"
     return templates.TemplateResponse(request, "roles.html", {
         "holders": found, "title": title, "of": of, "on": on, "heading": heading})
