@@ -89,10 +89,10 @@ CREDIT_LINE = re.compile(rf"^(?:(?:{_CREDIT_WORD}|bild|quelle|fuente|crédit|cre
 SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<source>\S.{0,120})$", re.IGNORECASE)
 #: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
 BYLINE = re.compile(r"^by\s+(?P<byline>[^\W\d][\w.'’ ,&-]{1,80})$", re.IGNORECASE)
-#: The heading of a rail of related stories.
 #: Class names of rails of other stories: related, recommended, "read more", ad networks' boxes.
 RELATED_CLASS = re.compile(r"related|more-?stories|read-?more|recommend|also-?read|explore|more-?from|"
                            r"further-?reading|read-?next|more-?news|outbrain|taboola", re.IGNORECASE)
+#: The heading of a rail of related stories.
 RAIL_HEADING = re.compile(
     r"^(?:explore|explore more|related|related (?:stories|articles|news|content|coverage|links)|more (?:stories|news)"
     r"|more from .{1,40}|more on this (?:story|topic)|read more|read next|recommended(?: for you)?"

@@ -98,10 +98,6 @@ def lines_of(text: str) -> list[Line]:
     return [line for raw in text.split("\n") if (line := line_of(raw)) is not None]
 
 
-def is_boilerplate(line: Line) -> bool:
-    return line.chrome
-
-
 def is_barrier(lines: list[Line], i: int) -> bool:
     """Whether line i ends the story (or opens it): a source line, a rail heading, a title printed
     twice, a line that dates something (the story's dateline, or a teaser's or a comment's under it)."""
@@ -115,7 +111,7 @@ def line_score(lines: list[Line], i: int) -> int:
     line = lines[i]
     if is_barrier(lines, i):
         return -BARRIER_COST
-    if is_boilerplate(line):
+    if line.chrome:
         return -SHORT_LINE_COST
     if line.sentence:
         return line.words

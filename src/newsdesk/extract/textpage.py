@@ -23,7 +23,7 @@ from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
 from .authors import authors_from, byline_of
 from .headline import tail_of, without_site_name
-from .textlines import UNSPACED, SENTENCE_WORDS, Line, densest_run, is_barrier, is_boilerplate, lines_of, words_in
+from .textlines import UNSPACED, SENTENCE_WORDS, Line, densest_run, is_barrier, lines_of, words_in
 
 #: How far down the page the header (metadata, headline) is looked for.
 HEAD_WINDOW = 12
@@ -126,7 +126,7 @@ def take_unfinished_last_line(lines: list[Line], end: int) -> int:
     length right before the line that ends the story (a source line, a rail heading)."""
     if end + 1 < len(lines) and is_barrier(lines, end + 1) and not is_barrier(lines, end):
         line = lines[end]
-        if (line.words >= SENTENCE_WORDS // 2 and not is_boilerplate(line) and not p.looks_like_heading(line.text, 3)
+        if (line.words >= SENTENCE_WORDS // 2 and not line.chrome and not p.looks_like_heading(line.text, 3)
                 and not any(c in line.text for c in LIST_SEPARATORS)):
             return end + 1
     return end
@@ -221,13 +221,13 @@ def terms_of(text: str) -> set[str]:
 def could_be_headline(line: Line) -> bool:
     text = line.text
     return (MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS and not line.item
-            and not text.endswith((".", ",", ";", ":")) and not is_structural(text) and not is_boilerplate(line)
+            and not text.endswith((".", ",", ";", ":")) and not is_structural(text) and not line.chrome
             and not is_head_item(text) and not p.RAIL_HEADING.match(text) and any(c.isalpha() for c in text))
 
 
 def is_head_item(text: str) -> bool:
     """A byline, a dateline, a reading time or a caption: what sits between headline and body."""
-    return bool(read_byline(text) or (not text.endswith(".") and p.date_in(text)) or p.READING_TIME.match(text)
+    return bool(read_byline(text) or dateline_in(text) or p.READING_TIME.match(text)
                 or p.METADATA_LINE.match(text) or read_caption(text) or p.CREDIT_LINE.match(text))
 
 
@@ -274,7 +274,7 @@ def read_head_item(line: str, header: Header) -> bool:
     """Take a caption, dateline, byline or reading time that sits between headline and body."""
     if header.image is None and (image := read_caption(line)):
         header.image = image
-    elif header.dateline is None and not line.endswith(".") and (written := p.date_in(line)):
+    elif header.dateline is None and (written := dateline_in(line)):
         header.dateline = written
         header.published = header.published or written
     elif header.byline is None and (byline := read_byline(line)):
@@ -284,6 +284,11 @@ def read_head_item(line: str, header: Header) -> bool:
     else:
         return False
     return True
+
+
+def dateline_in(line: str) -> str | None:
+    """The date a short line that is no sentence holds: a dateline ("Posted: Mar 3, 2024 8:15 AM")."""
+    return None if line.endswith(".") else p.date_in(line)
 
 
 def read_byline(line: str) -> str | None:
@@ -315,7 +320,7 @@ def is_structural(line: str) -> bool:
 
 def read_body(lines: list[Line]) -> list[Block]:
     """Paragraphs and subheadings; chrome, teaser links, stray captions and link lists dropped."""
-    kept = [line for line in lines if not is_boilerplate(line) and not read_caption(line.text)]
+    kept = [line for line in lines if not line.chrome and not read_caption(line.text)]
     runs = run_lengths(kept)
     kept = [line for line, run in zip(kept, runs) if line.sentence or line.words >= MENU_ITEM_WORDS or run < MENU_RUN]
     while kept and not kept[0].sentence and kept[0].words < MENU_ITEM_WORDS:  # a share bar's last button
