@@ -19,10 +19,11 @@ ALLOWED = {
     "export": BOTTOM,
     "cluster": BOTTOM,
     "offices": BOTTOM,
+    "alerts": BOTTOM | {"store"},
     "pipeline": BOTTOM | {"sources", "extract", "understand", "relate", "store", "cluster"},
     "serve": BOTTOM | {"store", "pipeline", "sources", "export", "offices"},
     "terminal": BOTTOM,
-    "cli": BOTTOM | {"sources", "store", "pipeline", "serve", "cluster", "export", "understand", "terminal", "offices"},
+    "cli": BOTTOM | {"sources", "store", "pipeline", "serve", "cluster", "export", "understand", "terminal", "offices", "alerts"},
 }
 
 

@@ -318,3 +318,24 @@ class IngestOutcome(BaseModel):
     article_id: str
     status: Literal["new", "updated", "unchanged"]
     version: int
+
+
+FollowKind = Literal["search", "entity", "story"]
+
+
+class Follow(BaseModel):
+    """What a user follows, and what came of it: the new articles it matched, how many reached its
+    webhook, how many wait (the receiver was down) and how many were given up."""
+
+    id: int
+    kind: FollowKind
+    target: str = Field(description="The search's words, or the entity's or story's id.")
+    label: str = Field(description="What is followed, as a reader would name it.")
+    filters: dict[str, str | int] = Field(default_factory=dict, description="A search's filters.")
+    webhook: str | None = None
+    created: datetime
+    matched: int = 0
+    delivered: int = 0
+    pending: int = 0
+    failed: int = 0
+    last_error: str | None = None

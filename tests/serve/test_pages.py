@@ -2,25 +2,6 @@
 
 import re
 
-import pytest
-from fastapi.testclient import TestClient
-
-from helpers import WIRE_PAGE
-from newsdesk import pipeline
-from newsdesk.serve.app import create_app
-
-
-@pytest.fixture
-def site(store, tmp_path, seed_text):
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    (folder / "seed.txt").write_text(seed_text)
-    (folder / "later.txt").write_text(seed_text.replace("date 2025-05-15", "date 2025-06-20")
-                                      .replace("Putin gathers top officials", "Putin meets officials again"))
-    (folder / "wire.html").write_bytes(WIRE_PAGE.read_bytes())
-    pipeline.ingest(pipeline.plan_sources([str(folder)]), store)
-    return TestClient(create_app(store))
-
 
 def seed_id(client):
     return next(a["id"] for a in client.get("/api/articles").json()["articles"] if a["published"] == "2025-05-15")

@@ -1,4 +1,5 @@
-"""The `newsdesk` command: ingest, extract, list, show, search, serve (people and offices: `cli/people.py`).
+"""The `newsdesk` command: ingest, extract, list, show, search, serve (people and offices: `cli/people.py`;
+following and alerts: `cli/follows.py`).
 
 Errors are one line on stderr naming the input; no traceback reaches the user.
 """
@@ -136,6 +137,7 @@ def ingest(
           (connect(cluster) if cluster else nullcontext()) as client):
         summary = run_ingest(pipeline.Ingester(st, fetcher, reading()), sources, show_progress=err.is_terminal and not as_json,
                              client=client)
+        follows.alerts_after_ingest(st)
     if not (summary.outcomes or summary.failures or summary.not_modified):
         raise fail(f"found nothing to read in {', '.join(sources)}")
     report(summary, as_json)
@@ -171,6 +173,7 @@ def watch(
             ingester = pipeline.Ingester(st, fetcher, reading())  # one relator for every poll, kept fresh
             while True:
                 report(run_ingest(ingester, sources, show_progress=False), as_json)
+                follows.alerts_after_ingest(st)
                 done += 1
                 if times and done >= times:
                     break
@@ -354,7 +357,7 @@ def main() -> None:
         sys.exit(1)
 
 
-from . import people  # noqa: E402,F401  (its commands join `app`)
+from . import follows, people  # noqa: E402,F401  (their commands join `app`)
 
 if __name__ == "__main__":
     main()

@@ -17,7 +17,7 @@ from .. import __version__
 from ..config import Config
 from ..lang import use_folder
 from ..store import Store
-from . import api, web
+from . import api, feeds, web
 from .resources import refuse_nul
 from .security import HeadAsGet, SecurityAndCaching
 
@@ -71,6 +71,7 @@ def create_app(store: Store, config: Config | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(api.writes)
     app.include_router(web.router)
+    app.include_router(feeds.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path()), name="docs-assets")
 

@@ -190,10 +190,11 @@ def search_page(
         hits, total = [], 0
     kept = {"q": q, "category": category, "source": filters.source, "date_from": filters.date_from,
             "date_to": filters.date_to, "entity": filters.entity_id}
+    query = urlencode({k: v for k, v in kept.items() if v})
     return templates.TemplateResponse(
         request,
         "search.html",
         {"q": q, "hits": hits[:PAGE_SIZE], "page": page, "has_next": len(hits) > PAGE_SIZE, "total": total,
          "count_cap": COUNT_CAP, "categories": store.categories(),
-         "f": filters, "pager_query": urlencode({k: v for k, v in kept.items() if v}) + "&"},
+         "f": filters, "pager_query": query + "&", "feed_query": query},
     )

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from ..lang.keys import EntityRef
-from ..model import (Article, ArticleRef, ArticleSummary, EntityProfile, IngestOutcome, NamedCount, RawDocument, RoleMention,
-                     SearchHit, Story, StorySummary)
+from ..model import (Article, ArticleRef, ArticleSummary, EntityProfile, Follow, IngestOutcome, NamedCount, RawDocument,
+                     RoleMention, SearchHit, Story, StorySummary)
 
 
 class ArticleStore(Protocol):
@@ -163,7 +163,48 @@ class StoryStore(Protocol):
         ...
 
 
-class Store(ArticleStore, SearchStore, FetchState, EntityStore, RelationRecords, StoryStore, Protocol):
+class FollowStore(Protocol):
+    """Follows (a search, an entity, a story) and the alerts of the new articles each matched."""
+
+    def matches(self, query: str | None, filters: Any = None, after: int = 0, limit: int = 50,
+                newest_first: bool = True, originals_only: bool = False) -> list[Any]:
+        """Articles (store.follows.Match: key, id, first stored) matching every word of `query`
+        (any article when None) and `filters`, stored after key `after`, in the order stored."""
+        ...
+
+    def add_follow(self, kind: Any, target: str, label: str, filters: Any = None, webhook: str | None = None,
+                   secret: str | None = None) -> Follow:
+        """Follow from now on: only articles stored later are new to it."""
+        ...
+
+    def follow(self, follow_id: int) -> Follow | None:
+        ...
+
+    def follows(self) -> list[Follow]:
+        """Every follow, the oldest first, with its counts of alerts."""
+        ...
+
+    def remove_follow(self, follow_id: int) -> Follow | None:
+        """Stop following (its alerts go with it); None when there is no such follow."""
+        ...
+
+    def follow_secret(self, follow_id: int) -> str | None:
+        ...
+
+    def match_follows(self) -> int:
+        """Alerts for every follow's new matches (duplicates aside); how many were made."""
+        ...
+
+    def claim_alerts(self, limit: int = 100) -> list[tuple[Follow, str]]:
+        """Alerts waiting for a webhook, claimed for this sender: (follow, article id)."""
+        ...
+
+    def settle_alert(self, follow_id: int, article_id: str, error: str | None) -> None:
+        """An alert delivered (error None) or not (tried again later)."""
+        ...
+
+
+class Store(ArticleStore, SearchStore, FetchState, EntityStore, RelationRecords, StoryStore, FollowStore, Protocol):
     """Everything a store does; what the CLI, the site and the ingester hold."""
 
     @contextmanager

@@ -64,6 +64,9 @@ class PostgresStore(SqlStore):
             """
         )
 
+    def _text_match(self, words: list[str]) -> tuple[str, str, str, dict]:
+        return "articles a, plainto_tsquery('english', :words) AS q", "a.search @@ q", "a.pk", {"words": " ".join(words)}
+
     def search_count(self, query: str, filters: SearchFilters | None = None, cap: int = COUNT_CAP) -> int:
         """How many articles match, counted up to `cap` (a count past it costs what ranking would)."""
         words = query_words(query)

@@ -178,6 +178,37 @@ similar_articles = Table(
 )
 
 
+#: What a user follows: a saved search (`target` its words, `filters` its SearchFilters as JSON), an
+#: entity (its id) or a story (its id); articles stored after `after_key` are new to it.
+follows = Table(
+    "follows",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("filters", Text, nullable=False),
+    Column("webhook", Text),
+    Column("secret", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("after_key", BigInteger, nullable=False),
+)
+
+#: Each new article a follow matched, once: delivered to its webhook, in flight, or waiting.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("follow_id", Integer, ForeignKey("follows.id"), nullable=False),
+    Column("article_id", String(32), nullable=False),
+    Column("matched_at", DateTime(timezone=True), nullable=False),
+    Column("claimed_at", DateTime(timezone=True)),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    PrimaryKeyConstraint("follow_id", "article_id"),
+)
+
+
 def new_id(result: CursorResult) -> int:
     """The primary key an INSERT of one row made."""
     key = result.inserted_primary_key

@@ -46,13 +46,14 @@ def snippet_html(snippet: str) -> str:
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """Narrowing a search: category, a date range (ISO days, inclusive), a source, an entity."""
+    """Narrowing a search: category, a date range (ISO days, inclusive), a source, an entity, a story."""
 
     category: str | None = None
     date_from: str | None = None
     date_to: str | None = None
     source: str | None = None
     entity_id: int | None = None
+    story_id: str | None = None
 
     def sql(self) -> tuple[str, dict]:
         """Extra WHERE conditions on articles `a`, with bound parameters only."""
@@ -73,4 +74,7 @@ class SearchFilters:
         if self.entity_id is not None:
             clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = :f_entity)")
             params["f_entity"] = self.entity_id
+        if self.story_id:
+            clauses.append("a.story_id = :f_story")
+            params["f_story"] = self.story_id
         return "".join(f" AND {c}" for c in clauses), params

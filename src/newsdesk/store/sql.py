@@ -32,6 +32,7 @@ from ..model import (
 from ..dates import by_day, by_month
 from .base import Store
 from .entities import EntityGraph
+from .follows import FollowBook
 from .schema import (
     article_signatures,
     article_versions,
@@ -76,7 +77,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class SqlStore(EntityGraph, Store):
+class SqlStore(EntityGraph, FollowBook, Store):
     """Both engines' store: SQLAlchemy Core over the schema the migrations make; the engine
     subclasses add search and the exclusive lock."""
 

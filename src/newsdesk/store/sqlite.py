@@ -18,6 +18,11 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0)
 SNIPPET_WORDS = 24
 
 
+def fts_match(words: list[str]) -> str:
+    """An FTS5 query matching every word, each quoted (no operator of the user's reaches FTS5)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
 def _on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -54,12 +59,16 @@ class SqliteStore(SqlStore):
             {"pk": pk, "h": article.headline, "s": article.standfirst or "", "b": article.body_text},
         )
 
+    def _text_match(self, words: list[str]) -> tuple[str, str, str, dict]:
+        return ("article_search JOIN articles a ON a.pk = article_search.rowid", "article_search MATCH :match",
+                "article_search.rowid", {"match": fts_match(words)})
+
     def search_count(self, query: str, filters: SearchFilters | None = None, cap: int = COUNT_CAP) -> int:
         """How many articles match, counted up to `cap` (a count past it costs what ranking would)."""
         words = query_words(query)
         if not words:
             return 0
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        match = fts_match(words)
         narrow, narrow_params = (filters or SearchFilters()).sql()
         sql = text(f"SELECT count(*) FROM (SELECT 1 FROM article_search JOIN articles a ON a.pk = article_search.rowid "
                    f"WHERE article_search MATCH :match{narrow} LIMIT :cap)")
@@ -71,7 +80,7 @@ class SqliteStore(SqlStore):
         words = query_words(query)
         if not words:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        match = fts_match(words)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         narrow, narrow_params = (filters or SearchFilters()).sql()
         # Only the newest matches are ranked (RANK_WINDOW; FTS5 walks its rowids backwards to the
