@@ -29,6 +29,13 @@ def mention(entity_id, person, article, published, title, qualifier=None, affili
     ("ministre de la Défense", "Defense Minister", True),
     ("Deputy Defense Minister", "Defense Minister", False),
     ("Prime Minister", "Defense Minister", False),
+    ("ministre de la Défense de la Russie", "Defense Minister", True),  # the country is the affiliation's
+    ("ministre russe de la Défense", "Minister of Defence", True),
+    ("Minister of Foreign Affairs of Ukraine", "ministre des Affaires étrangères d'Ukraine", True),
+    ("US Secretary of State", "Secretary of State", True),
+    ("président russe", "President", True),
+    ("President of Russia's Security Council", "President", False),
+    ("Governor of New York", "Governor", False),
 ])
 def test_one_office_under_its_names(one, other, same):
     assert (offices.office_key(one) == offices.office_key(other)) is same
@@ -40,6 +47,7 @@ def test_affiliations_are_countries_however_named():
     assert not offices.same_affiliation("Ukraine", "Russia")
     assert offices.same_affiliation("Kremlin", "kremlin")
     assert not offices.same_affiliation(None, "Russia")
+    assert offices.same_affiliation("Russia", "la Russie") and offices.same_affiliation("États-Unis", "United States")
 
 
 def test_holders_newest_first_as_of_a_day_and_conflicts_shown():
@@ -85,6 +93,23 @@ def test_the_seed_answers_who_was_russias_defense_minister(db_path, seed_text, t
     assert "nobody" in runner.invoke(app, ["who", "Defense Minister", "--of", "Russia", "--on", "2025-05-14"]).stdout
     person = json.loads(runner.invoke(app, ["who", "--person", "Sergey Shoygu", "--json"]).stdout)
     assert [g["name"] for g in person["found"]] == ["Security Council Secretary"]
+
+
+FRENCH_PAGE = """<html lang="fr"><head><title>Moscou remanie son gouvernement</title>
+<meta property="article:published_time" content="2025-05-14"></head><body><article><h1>Moscou remanie son gouvernement</h1>
+<p>Le président russe Vladimir Poutine a nommé mardi Andreï Belooussov au poste de ministre de la Défense, en
+remplacement de Sergueï Choïgou, a annoncé le Kremlin dans un communiqué publié à Moscou.</p>
+<p>Le nouveau ministre de la Défense de la Russie, Andreï Belooussov, a déclaré mercredi que l'armée devait
+s'adapter rapidement aux nouvelles technologies et aux exigences du front.</p></article></body></html>"""
+
+
+def test_a_french_article_answers_in_either_language(db_path, tmp_path):
+    (tmp_path / "fr.html").write_text(FRENCH_PAGE, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "fr.html")]).exit_code == 0
+    for title, country in [("ministre de la Défense", "Russie"), ("Defense Minister", "Russia")]:
+        (found,) = json.loads(runner.invoke(app, ["who", title, "--of", country, "--json"]).stdout)["found"]
+        assert found["name"] == "Andreï Belooussov" and found["evidence"][0]["qualifier"] == "new"
+        assert found["evidence"][0]["sentence"].startswith("Le nouveau ministre de la Défense de la Russie")
 
 
 @pytest.mark.parametrize("args, code, says", [

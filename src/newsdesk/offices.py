@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 from importlib import resources
 
-from .lang import english
-from .lang.countries import country_named
+from .lang import DEFAULT_LANGUAGE, english, known_languages, language
+from .lang.countries import country_named, country_of_demonym
 from .model import OfficeEvidence as Evidence, OfficeHolder as Holder, RoleMention
 
 #: At most this many pieces of evidence are kept for one person (the newest).
@@ -40,25 +40,65 @@ def settled(holder: Holder) -> Holder:
 
 
 @lru_cache(maxsize=1)
-def _office_words() -> tuple[dict[str, str], dict[str, str]]:
+def _office_words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     data = tomllib.loads((resources.files("newsdesk.lang") / "data" / "offices.toml").read_text(encoding="utf-8"))
-    return data.get("spellings", {}), data.get("offices", {})
+    return data.get("spellings", {}), data.get("offices", {}), frozenset(data.get("complements", {}).get("words", []))
+
+
+def languages() -> list[str]:
+    return [DEFAULT_LANGUAGE, *(code for code in known_languages() if code != DEFAULT_LANGUAGE)]
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """Whether a word is a nationality in any language newsdesk has words for ("russe", "Russian")."""
+    return any(country_of_demonym(word, code) is not None for code in languages())
+
+
+@lru_cache(maxsize=4096)
+def country_in_words(text: str):
+    """The country a text names in any language newsdesk has words for, a determiner aside ("la
+    Russie", "the United States", "l'Ukraine")."""
+    for code in languages():
+        words = language(code)
+        stripped = text.strip()
+        for determiner in sorted(words.determiners if words else (), key=len, reverse=True):
+            elided = determiner.endswith(("'", "’"))
+            if stripped.casefold().startswith(determiner + ("" if elided else " ")):
+                stripped = stripped[len(determiner):].strip()
+                break
+        found = country_named(stripped, code)
+        if found is not None:
+            return found
+    return None
 
 
 def office_key(title: str) -> str:
-    """What two names of one office share: "Minister of Defence" and "defense minister" give the same."""
-    spellings, offices = _office_words()
-    words = [spellings.get(w, w) for w in re.findall(r"[\w'’-]+", title.casefold())]
+    """What two names of one office share: "Minister of Defence", "defense minister" and
+    "ministre de la Défense de la Russie" give the same (the country is the affiliation's to say)."""
+    spellings, offices, complements = _office_words()
+    words = [spellings.get(w, w) for w in re.findall(r"[\w'’-]+", title.casefold().replace("’", "'"))]
+    words = [w for w in words if len(words) == 1 or not is_demonym(w)]
+    first = title.split(maxsplit=1)[0] if title.split() else ""
+    if len(words) > 1 and country_in_words(first) is not None:
+        words = words[1:]  # "US Secretary of State": codes keep their case ("us" is no country)
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i]
+        elided = next((c for c in complements if c.endswith("'") and word.startswith(c)), None)
+        rest = " ".join([word[len(elided):]] + words[i + 1:]) if elided else " ".join(words[i + 1:])
+        if (elided or word in complements) and rest and country_in_words(rest) is not None:
+            words = words[:i]
+            break
     phrase = " ".join(words)
     return offices.get(phrase, phrase)
 
 
 def same_affiliation(written: str | None, asked: str) -> bool:
-    """Whether an affiliation is the one asked for: one country however named ("Russia", "Russian
-    Federation", "RU"), else the same words."""
+    """Whether an affiliation is the one asked for: one country however named, in any language
+    ("Russia", "Russian Federation", "RU", "Russie"), else the same words."""
     if not written:
         return False
-    mine, theirs = country_named(written), country_named(asked)
+    mine, theirs = country_in_words(written), country_in_words(asked)
     if mine is not None and theirs is not None:
         return mine.code == theirs.code
     return " ".join(written.casefold().split()) == " ".join(asked.casefold().split())
@@ -117,14 +157,14 @@ def sentence_saying(body: str, evidence: Evidence) -> str | None:
 class OfficeSource(Protocol):
     """What answering needs of a store: its role mentions and its articles' text."""
 
-    def role_mentions(self, entity_id: int | None = None, title_word: str | None = None) -> list[RoleMention]: ...
+    def role_mentions(self, entity_id: int | None = None, title_words: list[str] | None = None) -> list[RoleMention]: ...
 
     def get(self, article_id: str) -> Any: ...
 
 
 def who_held(store: OfficeSource, title: str, of: str | None = None, on: str | None = None) -> list[Holder]:
     """`holders` of an office over a store's mentions, each piece of evidence with its sentence."""
-    found = holders(store.role_mentions(title_word=sieve_word(title)), title, of, on)
+    found = holders(store.role_mentions(title_words=sieve_words(title)), title, of, on)
     return with_sentences(found, lambda article_id: getattr(store.get(article_id), "body_text", None))
 
 
@@ -138,9 +178,24 @@ def is_day(text: str) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text))
 
 
-def sieve_word(title: str) -> str:
-    """A word every stored form of the office holds, for the store's first sieve: the office's last word."""
-    return office_key(title).split()[-1] if office_key(title).split() else ""
+#: The shortest run of ASCII letters worth sieving by.
+SIEVE_MIN = 3
+
+
+def sieve_words(title: str) -> list[str] | None:
+    """Words for the store's first sieve, one of which every stored form of the office holds: the
+    longest run of ASCII letters in each phrasing of it ("sident" of "président": what SQL's
+    lower() folds the same on every engine, however the text is stored); None, no sieve, when a
+    phrasing has no such run."""
+    key = office_key(title)
+    phrasings = {key} | {phrase for phrase, same in _office_words()[1].items() if same == key}
+    found = set()
+    for phrase in phrasings:
+        longest = max(re.findall(r"[a-z]+", phrase), key=len, default="")
+        if len(longest) < SIEVE_MIN:
+            return None
+        found.add(longest)
+    return sorted(found)
 
 
 def with_sentences(found: list[Holder], body_of: Callable[[str], str | None]) -> list[Holder]:

@@ -104,9 +104,9 @@ class EntityStore(Protocol):
         """The articles naming an entity, the latest first."""
         ...
 
-    def role_mentions(self, entity_id: int | None = None, title_word: str | None = None) -> list[RoleMention]:
-        """The mentions of people that give roles (of one entity; whose roles hold a word, case
-        aside: a first sieve, `offices` matches titles), oldest first."""
+    def role_mentions(self, entity_id: int | None = None, title_words: list[str] | None = None) -> list[RoleMention]:
+        """The mentions of people that give roles (of one entity; whose roles hold one of the ASCII
+        words, case aside: a first sieve, `offices` matches titles), oldest first."""
         ...
 
     def entities(self, kind: str | None = None, name: str | None = None, limit: int = 50,

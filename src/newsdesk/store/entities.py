@@ -280,9 +280,9 @@ class EntityGraph:
             timeline=[MonthCount(month=m, articles=n) for m, n in month_series(months)],
             total=head.articles, articles=self.entity_articles(entity_id, limit, offset))
 
-    def role_mentions(self, entity_id: int | None = None, title_word: str | None = None) -> list[RoleMention]:
-        """The mentions of people that give roles (of one entity; whose roles hold a word, case
-        aside: a first sieve, the caller matches titles), oldest first."""
+    def role_mentions(self, entity_id: int | None = None, title_words: list[str] | None = None) -> list[RoleMention]:
+        """The mentions of people that give roles (of one entity; whose roles hold one of the
+        ASCII words, case aside: a first sieve, the caller matches titles), oldest first."""
         query = (select(mentions.c.entity_id, entities.c.name.label("person"), mentions.c.article_id,
                         mentions.c.published, mentions.c.roles, mentions.c.affiliation, mentions.c.name)
                  .join(entities, entities.c.id == mentions.c.entity_id)
@@ -290,8 +290,9 @@ class EntityGraph:
                  .order_by(mentions.c.published, mentions.c.article_id))
         if entity_id is not None:
             query = query.where(mentions.c.entity_id == entity_id)
-        if title_word:
-            query = query.where(func.lower(mentions.c.roles).contains(title_word.casefold(), autoescape=True))
+        if title_words:
+            query = query.where(or_(*(func.lower(mentions.c.roles).contains(w.casefold(), autoescape=True)
+                                      for w in title_words)))
         with self.engine.connect() as conn:
             return [RoleMention(**r._mapping) for r in conn.execute(query)]
 
