@@ -178,25 +178,68 @@ def test_a_new_version_stays_the_first_seen_copy(store, seed_text):
     assert third.duplicate_of == first.id
 
 
-def test_band_index_finds_what_datasketch_lsh_finds(seed_text):
+def test_band_keys_find_what_datasketch_lsh_finds(seed_text):
     from datasketch import MinHashLSH
 
     from newsdesk.relate.relator import DUPLICATE_THRESHOLD
-    from newsdesk.relate.similarity import BandIndex, text_signature
+    from newsdesk.relate.similarity import BANDS, ROWS, band_keys, text_signature
 
     texts = {"seed": seed_text, "edited": seed_text.replace("The meeting reflected", "Observers said the meeting reflected"),
              "follow": FOLLOW_UP, "rowing": UNRELATED}
     signatures = {k: text_signature(t) for k, t in texts.items()}
-    ours, theirs = BandIndex(), MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=128)
-    assert (theirs.b, theirs.r) == (len(ours.tables), len(ours.keys(signatures["seed"].hashvalues)[0]) // 4)
-    for key in ("seed", "follow", "rowing"):
-        ours.insert(key, signatures[key].hashvalues)
+    theirs = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=128)
+    assert (theirs.b, theirs.r) == (BANDS, ROWS)
+    stored = {key: set(band_keys(signatures[key].hashvalues)) for key in ("seed", "follow", "rowing")}
+    for key in stored:
         theirs.insert(key, signatures[key])
     for key, signature in signatures.items():
-        assert ours.query(signature.hashvalues) == set(theirs.query(signature))
-    assert "seed" in ours.query(signatures["edited"].hashvalues)
-    ours.remove("seed", signatures["seed"].hashvalues)
-    assert "seed" not in ours.query(signatures["edited"].hashvalues)
+        ours = {other for other, keys in stored.items() if keys & set(band_keys(signature.hashvalues))}
+        assert ours == set(theirs.query(signature))
+    assert "seed" in set(theirs.query(signatures["edited"]))
+
+
+def test_an_old_wire_copy_is_found_when_memory_holds_only_recent_articles(store, seed_text):
+    """Three articles in memory; the seed, related seven articles ago, is still the original of
+    its copy, and its story the copy's; a new version of a forgotten article is not counted twice."""
+    from newsdesk.extract import extract
+    from newsdesk.model import Article, Block, RawDocument
+    from newsdesk.relate.relator import Relator
+
+    relator = Relator(store, recent=3)
+    raw = RawDocument(origin="/wire.txt", data=seed_text.encode())
+    seed = extract(raw)
+    store.add(raw, seed)
+    seed = relator.relate(seed)
+    for n in range(7):
+        other = Article(id=f"other{n}", origin=f"/other{n}.txt", headline=f"Rowing club story number {n}",
+                        body=[Block(type="paragraph", text=f"{UNRELATED} Heat {n} was rowed twice.")])
+        store.add(RawDocument(origin=other.origin, data=other.body_text.encode()), other)
+        relator.relate(other)
+    assert len(relator.known) == 3 and seed.id not in relator.known
+    raw = RawDocument(origin="/copy.txt", data=seed_text.replace("yesterday evening", "last evening").encode())
+    copy = extract(raw)
+    store.add(raw, copy)
+    copy = relator.relate(copy)
+    assert (copy.duplicate_of, copy.story_id) == (seed.id, seed.story_id)
+    documents = relator.documents
+    assert relator.knows(seed.id) and store.related_count() == documents == 9
+    relator.relate(seed.model_copy(update={"headline": seed.headline + " (updated)"}))
+    assert relator.documents == store.related_count() == 9  # a new version, not a new document
+    assert Relator(store, recent=3).known.keys() == relator.known.keys()  # a new relator loads the newest only
+
+
+def test_forgotten_articles_leave_the_candidate_indexes(store):
+    from newsdesk.model import Article, Block, RawDocument
+    from newsdesk.relate.relator import Relator
+
+    relator = Relator(store, recent=2)
+    for n in range(8):
+        article = Article(id=f"a{n}", origin=f"/a{n}.txt", headline=f"Harbour news {n}",
+                          body=[Block(type="paragraph", text=f"Dock workers in harbour {n} voted on pay and hours.")])
+        store.add(RawDocument(origin=article.origin, data=article.body_text.encode()), article)
+        relator.relate(article)
+    posted = {a for postings in relator.by_term.posted.values() for a in postings}
+    assert set(relator.known) == {"a6", "a7"} and posted <= {"a4", "a5", "a6", "a7"}
 
 
 def test_a_story_names_first_who_its_articles_name_most(corpus):

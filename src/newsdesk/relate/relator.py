@@ -1,14 +1,16 @@
 """Relating each new article to the store, incrementally and in sub-quadratic time.
 
-In memory, filled once from the store: a MinHash LSH index over word 5-grams (near-duplicates),
-each article's TF-IDF vector, an index from each article's heaviest terms to the recent articles
-that weigh them, and an index from each person or organisation to the recent articles naming them.
-A new article is compared only with the candidates those indexes return, never with the store:
-- `duplicate_of`: the first article seen whose 5-gram similarity reaches DUPLICATE_THRESHOLD;
+In memory, only the RECENT_ARTICLES most recently related (memory and start time stay flat however
+large the store grows): their TF-IDF vectors, an index from each one's heaviest terms to the
+articles that weigh them, and an index from each person or organisation to the articles naming
+them. Near-duplicates are looked up in the store, however old: the articles sharing a MinHash LSH
+band of word 5-grams with the new one (one indexed read of its band keys). A new article is
+compared only with the candidates those return:
+- `duplicate_of`: the first article stored whose 5-gram similarity reaches DUPLICATE_THRESHOLD;
 - `story_id`: a duplicate's story, else the story of the most similar candidate within
   STORY_WINDOW days whose TF-IDF cosine reaches STORY_THRESHOLD, else a new story named after
   the article;
-- `similar[]`: the candidates by TF-IDF cosine, best first.
+- `similar[]`: the recent candidates by TF-IDF cosine, best first.
 Entities resolve to the store's entities by their name keys (see keys.py).
 
 Several relators may work on one store (two ingests, the API server beside a CLI ingest). Each
@@ -20,8 +22,8 @@ Thresholds and the choice of TF-IDF are measured in bench/relate.py and bench/si
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Container, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
@@ -33,8 +35,8 @@ from ..dates import day_of
 from ..lang.keys import EntityRef, entity_ref
 from ..model import Article
 from .similarity import (
-    BandIndex,
     TermVector,
+    band_keys,
     jaccard,
     term_counts,
     text_signature,
@@ -51,16 +53,16 @@ STORY_WINDOW = 7  # days
 INDEX_TERMS = 48  # each article's heaviest terms, posted in the candidate index (measured: bench/similar.py)
 RECENT_PER_KEY = 200  # articles remembered per term or entity for candidate look-ups
 SCORED = 100  # candidates scored by cosine, those sharing the most terms and entities (measured: bench/similar.py)
+#: Articles held in memory for stories and similar stories, the most recently related: about two
+#: weeks of a large news crawl, far more than STORY_WINDOW of most sources (bench/relate_speed.py).
+RECENT_ARTICLES = 20_000
 
 
 @dataclass
 class Known:
-    text: np.ndarray  # MinHash values of word 5-grams
     terms: TermVector
     published: date | None
     story_id: str | None
-    duplicate_of: str | None
-    order: int
 
 
 class RecentIndex:
@@ -81,62 +83,107 @@ class RecentIndex:
     def get(self, key) -> list[str]:
         return self.posted.get(key, [])
 
+    def prune(self, alive: Container[str]) -> None:
+        """Forget the articles no longer alive, and the keys left with none."""
+        kept = {key: [a for a in articles if a in alive] for key, articles in self.posted.items()}
+        self.posted = {key: articles for key, articles in kept.items() if articles}
+
 
 class RelationStore(Protocol):
     """What relating needs of a store (both engines' SqlStore is one)."""
 
     def exclusive(self) -> AbstractContextManager[None]: ...
 
-    def signatures(self, after: int = 0) -> Iterator[Any]: ...
+    def signatures(self, after: int = 0, newest: int | None = None) -> Iterator[Any]: ...
 
     def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]: ...
+
+    def related_count(self) -> int: ...
+
+    def previous_signature(self, article_id: str) -> bytes | None: ...
+
+    def sharing_bands(self, bands: list[int]) -> list[Any]: ...
 
     def term_frequencies(self, terms: list[int]) -> dict[int, int]: ...
 
     def resolve_entities(self, article: Article, refs: list[EntityRef]) -> list[int | None]: ...
 
     def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
-                       similar: list[tuple[str, float]]) -> int: ...
+                       similar: list[tuple[str, float]], bands: Sequence[int] = (),
+                       old_bands: Sequence[int] = ()) -> int: ...
 
 
 class Relator:
-    def __init__(self, store: RelationStore):
+    def __init__(self, store: RelationStore, recent: int = RECENT_ARTICLES):
         self.store = store
-        self.duplicates = BandIndex()
-        self.known: dict[str, Known] = {}
+        self.recent = recent
+        self.known: OrderedDict[str, Known] = OrderedDict()  # the most recently related last
         self.by_term = RecentIndex()
         self.by_entity = RecentIndex()
+        self.forgotten = 0  # articles let go since the indexes were last pruned
         self.seq = 0  # the last signature number read from the store
-        self.catch_up(everything=True)
+        self.documents = 0  # articles related in the store: TF-IDF's number of documents
+        self.catch_up()
 
     def knows(self, article_id: str) -> bool:
-        return article_id in self.known
+        """Whether the article was related (by any relator, however long ago)."""
+        return article_id in self.known or self.store.previous_signature(article_id) is not None
 
-    def catch_up(self, everything: bool = False) -> int:
-        """Remember the signatures saved since the last one read (by this relator or another); how many."""
-        rows = list(self.store.signatures(after=self.seq))
+    def catch_up(self) -> int:
+        """Remember the signatures saved since the last one read (by this relator or another; the
+        newest `recent` of them); how many."""
+        rows = list(self.store.signatures(after=self.seq, newest=self.recent))
         if not rows:
             return 0
-        named = self.store.article_entity_ids(None if everything else [row.article_id for row in rows])
-        for row in rows:
-            self._remember(row.article_id, values_from_bytes(row.text_minhash), TermVector.from_bytes(row.terms),
-                           day_of(row.published), row.story_id, row.duplicate_of,
-                           named.get(row.article_id, ()))
-            self.seq = max(self.seq, row.seq or 0)
+        named = self.store.article_entity_ids([row.article_id for row in rows])
+        if self.known:
+            for row in rows:
+                self._remember(row.article_id, TermVector.from_bytes(row.terms), day_of(row.published), row.story_id,
+                               named.get(row.article_id, ()))
+        else:
+            self._load(rows, named)
+        self.seq = max(self.seq, *(row.seq or 0 for row in rows))
+        self.documents = self.store.related_count()
         return len(rows)
 
-    def _remember(self, article_id, text: np.ndarray, terms: TermVector, published, story_id, duplicate_of,
-                  entity_ids) -> None:
-        before = self.known.get(article_id)  # a new version keeps its place and its postings
-        if before is not None:
-            self.duplicates.remove(article_id, before.text)
-        self.duplicates.insert(article_id, text)
-        self.known[article_id] = Known(text, terms, published, story_id, duplicate_of,
-                                       before.order if before else len(self.known))
+    def _load(self, rows: list, named: dict[str, set[int]]) -> None:
+        """`_remember` for a relator that knows nothing yet, in bulk (what starting costs): the term
+        postings grouped by numpy, oldest article first under each term as `post` leaves them."""
+        heaviest, days = [], {}  # a day is read once (most articles share their dates)
+        for row in rows:
+            terms = TermVector.from_bytes(row.terms)
+            if row.published not in days:
+                days[row.published] = day_of(row.published)
+            self.known[row.article_id] = Known(terms, days[row.published], row.story_id)
+            heaviest.append(terms.heaviest(INDEX_TERMS))
+            for key in named.get(row.article_id, ()):
+                self.by_entity.posted.setdefault(key, []).append(row.article_id)
+        keys = np.concatenate(heaviest) if heaviest else np.zeros(0, dtype=np.int64)
+        owners = np.repeat(np.arange(len(rows)), [len(h) for h in heaviest])
+        order = np.argsort(keys, kind="stable")
+        keys, owners = keys[order], owners[order]
+        distinct, starts = np.unique(keys, return_index=True)
+        ids = np.array([row.article_id for row in rows], dtype=object)
+        ends = [*starts[1:].tolist(), len(keys)]
+        for key, start, end in zip(distinct.tolist(), starts.tolist(), ends):
+            self.by_term.posted[key] = ids[owners[max(start, end - self.by_term.keep):end]].tolist()
+        for articles in self.by_entity.posted.values():
+            del articles[: -self.by_entity.keep]
+
+    def _remember(self, article_id, terms: TermVector, published, story_id, entity_ids) -> None:
+        before = self.known.pop(article_id, None)  # a new version is the most recent, its postings kept
+        self.known[article_id] = Known(terms, published, story_id)
         for index, keys in ((self.by_term, terms.heaviest(INDEX_TERMS).tolist()), (self.by_entity, entity_ids)):
             for key in keys:
                 if before is None or article_id not in index.get(key):
                     index.post(key, article_id)
+        while len(self.known) > self.recent:
+            self.known.popitem(last=False)
+            self.forgotten += 1
+        if self.forgotten > self.recent:  # postings of forgotten articles go, in bulk
+            self.by_term.prune(self.known)
+            self.by_entity.prune(self.known)
+            self.forgotten = 0
 
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
@@ -150,20 +197,19 @@ class Relator:
     def _relate(self, article: Article, text: np.ndarray, counts: dict[int, int], refs) -> Article:
         ids = self.store.resolve_entities(article, refs)
         entity_ids = frozenset(i for ref, i in zip(refs, ids) if i is not None and ref.entity.type in ("person", "org"))
-        first_time = not self.knows(article.id)  # a new version of a known article is not counted again
+        previous = self.store.previous_signature(article.id)
+        first_time = previous is None  # a new version of a related article is not counted again
         frequencies = self.store.term_frequencies(sorted(counts))
-        documents = len(self.known)
+        documents = self.documents
         if first_time:  # frequencies and documents count the article itself
             documents += 1
             frequencies = {term: frequencies.get(term, 0) + 1 for term in counts}
         terms = tfidf(counts, frequencies, documents)
         published = day_of(article.published)
-        duplicate_of = self._first_duplicate(article.id, text)
+        bands = band_keys(text)
+        duplicate_of, story_id = self._first_duplicate(article.id, text, bands)
         scored = self._scored(article.id, terms, entity_ids)
-        story_id = None
-        if duplicate_of is not None:
-            story_id = self.known[duplicate_of].story_id or duplicate_of
-        else:
+        if duplicate_of is None:
             for other, score in scored:
                 known = self.known[other]
                 near = (published is None or known.published is None
@@ -176,18 +222,22 @@ class Relator:
                    if score >= SIMILAR_MIN and other != duplicate_of][:SIMILAR_COUNT]
         related = article.model_copy(update={"duplicate_of": duplicate_of, "story_id": story_id})
         seq = self.store.save_relations(related, values_to_bytes(text), terms.to_bytes(),
-                                        sorted(counts) if first_time else [], similar)
-        self._remember(article.id, text, terms, published, story_id, duplicate_of, entity_ids)
+                                        sorted(counts) if first_time else [], similar, bands,
+                                        band_keys(values_from_bytes(previous)) if previous else [])
+        self.documents = documents
+        self._remember(article.id, terms, published, story_id, entity_ids)
         self.seq = max(self.seq, seq)
         return related
 
-    def _first_duplicate(self, article_id: str, text: np.ndarray) -> str | None:
-        candidates = [c for c in self.duplicates.query(text) if c != article_id]
-        matches = [c for c in candidates if jaccard(self.known[c].text, text) >= DUPLICATE_THRESHOLD]
+    def _first_duplicate(self, article_id: str, text: np.ndarray, bands: list[int]) -> tuple[str | None, str | None]:
+        """The first stored article the text copies (the original of a copy), and its story."""
+        matches = [row for row in self.store.sharing_bands(bands) if row.article_id != article_id
+                   and jaccard(values_from_bytes(row.text_minhash), text) >= DUPLICATE_THRESHOLD]
         if not matches:
-            return None
-        first = min(matches, key=lambda c: self.known[c].order)
-        return self.known[first].duplicate_of or first
+            return None, None
+        first = min(matches, key=lambda row: row.pk)
+        original = first.duplicate_of or first.article_id
+        return original, first.story_id or original
 
     def _candidates(self, article_id: str, terms: TermVector, entity_ids: frozenset) -> list[str]:
         """Recent articles sharing two of the article's heaviest terms, or two of its people and
@@ -197,7 +247,7 @@ class Relator:
                                     (self.by_entity, entity_ids, 1 if len(entity_ids) <= 2 else 2)):
             counts: Counter[str] = Counter()
             for key in keys:
-                counts.update(index.get(key))
+                counts.update(other for other in index.get(key) if other in self.known)
             shared.update({other: n for other, n in counts.items() if n >= needed})
         shared.pop(article_id, None)
         return [other for other, _ in shared.most_common(SCORED)]

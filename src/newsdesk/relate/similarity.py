@@ -124,48 +124,10 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 BANDS, ROWS = 37, 3
 
 
-class BandIndex:
-    """MinHash LSH: articles whose signatures agree on all rows of some band are candidates.
-
-    Plain dicts, one per band, each key naming its one article or a list of them: datasketch's
-    MinHashLSH keeps a set per key (200 bytes, 37 keys per article), which made the index most
-    of the Relator's memory.
-    """
-
-    def __init__(self):
-        self.tables: list[dict[bytes, str | list[str]]] = [{} for _ in range(BANDS)]
-
-    @staticmethod
-    def keys(values: np.ndarray) -> list[bytes]:
-        return [values[i * ROWS : (i + 1) * ROWS].tobytes() for i in range(BANDS)]
-
-    def insert(self, article_id: str, values: np.ndarray) -> None:
-        for table, key in zip(self.tables, self.keys(values)):
-            found = table.get(key)
-            if found is None:
-                table[key] = article_id
-            elif isinstance(found, list):
-                found.append(article_id)
-            else:
-                table[key] = [found, article_id]
-
-    def remove(self, article_id: str, values: np.ndarray) -> None:
-        for table, key in zip(self.tables, self.keys(values)):
-            found = table.get(key)
-            if found == article_id:
-                del table[key]
-            elif isinstance(found, list) and article_id in found:
-                found.remove(article_id)
-                if len(found) == 1:
-                    table[key] = found[0]
-
-    def query(self, values: np.ndarray) -> set[str]:
-        out: set[str] = set()
-        for table, key in zip(self.tables, self.keys(values)):
-            found = table.get(key)
-            if isinstance(found, list):
-                out.update(found)
-            elif found is not None:
-                out.add(found)
-        return out
-
+def band_keys(values: np.ndarray) -> list[int]:
+    """An article's LSH band keys: articles sharing one are near-duplicate candidates (BANDS bands
+    of ROWS hash values; each key the signed 64-bit BLAKE2b of the band's number and values, as
+    the store keeps them: migration 0012 holds a frozen copy)."""
+    values = np.asarray(values).astype("<u4")
+    return sorted({int.from_bytes(blake2b(bytes([i]) + values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8)
+                                  .digest(), "little", signed=True) for i in range(BANDS)})

@@ -7,7 +7,7 @@ the relator its own `relate.relator.RelationStore`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -132,10 +132,12 @@ class EntityStore(Protocol):
 
 
 class RelationRecords(Protocol):
-    """What relating keeps: each article's signatures, the terms' document frequencies, links."""
+    """What relating keeps: each article's signatures and band keys, the terms' document
+    frequencies, links."""
 
-    def signatures(self, after: int = 0) -> Iterator[Any]:
-        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of) saved after `seq`."""
+    def signatures(self, after: int = 0, newest: int | None = None) -> Iterator[Any]:
+        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of, pk) saved after
+        `seq` (the `newest` of them when given), in the order saved."""
         ...
 
     def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]:
@@ -144,11 +146,20 @@ class RelationRecords(Protocol):
     def related_count(self) -> int:
         ...
 
+    def previous_signature(self, article_id: str) -> bytes | None:
+        """The MinHash an article was last related with; None when it never was."""
+        ...
+
+    def sharing_bands(self, bands: list[int]) -> list[Any]:
+        """(pk, article_id, text_minhash, story_id, duplicate_of) of the articles holding any of the band keys."""
+        ...
+
     def term_frequencies(self, terms: list[int]) -> dict[int, int]:
         ...
 
     def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
-                       similar: list[tuple[str, float]]) -> int:
+                       similar: list[tuple[str, float]], bands: Sequence[int] = (),
+                       old_bands: Sequence[int] = ()) -> int:
         ...
 
 

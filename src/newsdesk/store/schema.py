@@ -94,6 +94,17 @@ article_signatures = Table(
     Column("seq", BigInteger),  # ascending in the order signatures were saved: what a relator catches up on
 )
 
+#: Each related article's MinHash LSH band keys (relate/similarity.py makes them): the articles
+#: sharing a band with a new one are its near-duplicate candidates, found by the index, however old.
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band", BigInteger, nullable=False),
+    Column("article_pk", Integer, nullable=False),
+    PrimaryKeyConstraint("band", "article_pk"),
+    sqlite_with_rowid=False,
+)
+
 #: In how many related articles each content word occurs (by its 64-bit id): TF-IDF's document frequencies.
 term_frequencies = Table(
     "term_frequencies",

@@ -11,8 +11,6 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Connection, Engine, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import StoreError
@@ -33,8 +31,8 @@ from ..dates import by_day, by_month
 from .base import Store
 from .entities import EntityGraph
 from .follows import FollowBook
+from .relations import RelationBook
 from .schema import (
-    article_signatures,
     article_versions,
     articles,
     entities,
@@ -44,7 +42,6 @@ from .schema import (
     new_id,
     raw_documents,
     similar_articles,
-    term_frequencies,
 )
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -77,7 +74,7 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class SqlStore(EntityGraph, FollowBook, Store):
+class SqlStore(EntityGraph, FollowBook, RelationBook, Store):
     """Both engines' store: SQLAlchemy Core over the schema the migrations make; the engine
     subclasses add search and the exclusive lock."""
 
@@ -269,71 +266,7 @@ class SqlStore(EntityGraph, FollowBook, Store):
     def close(self) -> None:
         self.engine.dispose()
 
-
-
-    # -- relating: signatures, entities across articles, stories, similar stories ---------------
-
-    def signatures(self, after: int = 0):
-        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of) of every
-        signature saved after `seq`, in the order they were saved."""
-        query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash, article_signatures.c.terms,
-                        article_signatures.c.seq, articles.c.published, articles.c.story_id, articles.c.duplicate_of)
-                 .join(articles, articles.c.id == article_signatures.c.article_id)
-                 .where(article_signatures.c.seq > after).order_by(article_signatures.c.seq))
-        with self.engine.connect() as conn:
-            yield from conn.execute(query)
-
-    def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]:
-        """The people and organisations each article (all, or those named) mentions, as store-wide entity ids."""
-        query = (select(mentions.c.article_id, mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
-                 .where(entities.c.type.in_(("person", "org"))))
-        if article_ids is not None:
-            query = query.where(mentions.c.article_id.in_(article_ids))
-        found: dict[str, set[int]] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                found.setdefault(row.article_id, set()).add(row.entity_id)
-        return found
-
-    def related_count(self) -> int:
-        """How many articles are related: TF-IDF's number of documents."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(article_signatures)).scalar_one()
-
-    def term_frequencies(self, terms: list[int]) -> dict[int, int]:
-        """In how many related articles each of these terms occurs (absent: none)."""
-        found: dict[int, int] = {}
-        with self.engine.connect() as conn:
-            for start in range(0, len(terms), 500):
-                found.update(conn.execute(select(term_frequencies.c.term, term_frequencies.c.articles)
-                                          .where(term_frequencies.c.term.in_(terms[start:start + 500]))).all())
-        return found
-
-    def save_relations(self, article: Article, text_minhash: bytes, terms: bytes, new_terms: list[int],
-                       similar: list[tuple[str, float]]) -> int:
-        """What relating found for one article, in one transaction, under `exclusive()`; `new_terms`
-        (ascending, so rows are locked in one order) each count one more article. Returns the
-        signature's number (seq)."""
-        with self.engine.begin() as conn:
-            # numbered before the old row goes, so a new version never reuses the number it had
-            seq: int = conn.execute(select(func.coalesce(func.max(article_signatures.c.seq), 0) + 1)).scalar_one()
-            conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
-            conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash, terms=terms,
-                                                            seq=seq))
-            if new_terms:
-                insert = (sqlite_insert if self.engine.dialect.name == "sqlite" else postgresql_insert)(term_frequencies)
-                conn.execute(insert.on_conflict_do_update(index_elements=["term"],
-                                                          set_={"articles": term_frequencies.c.articles + 1}),
-                             [{"term": t, "articles": 1} for t in new_terms])
-            conn.execute(articles.update().where(articles.c.id == article.id)
-                         .values(duplicate_of=article.duplicate_of, story_id=article.story_id))
-            conn.execute(similar_articles.delete().where(similar_articles.c.article_id == article.id))
-            conn.execute(similar_articles.delete().where(similar_articles.c.other_id == article.id))
-            if similar:
-                conn.execute(similar_articles.insert(), [
-                    {"article_id": a, "other_id": b, "score": score}
-                    for other, score in similar for a, b in ((article.id, other), (other, article.id))])
-        return seq
+    # -- stories ---------------------------------------------------------------------------------
 
     def story(self, story_id: str, named: int = 10) -> Story | None:
         """A story's timeline: its articles in the order they were published, and what they share."""
