@@ -264,3 +264,19 @@ def test_relating_a_new_version_posts_it_once(store, seed_text):
     for index in (relator.by_entity, relator.by_term):
         assert index.posted  # posted at all: an empty index would pass the next line
         assert all(postings.count(article.id) == 1 for postings in index.posted.values())
+
+
+def test_heaviest_of_many_vectors_is_each_ones_heaviest():
+    import numpy as np
+
+    from newsdesk.relate.similarity import TermVector, heaviest_of
+
+    rng = np.random.default_rng(1)
+    vectors = []
+    for size in (128, 5, 0, 48, 60):
+        weights = rng.random(size).astype(np.float32)
+        weights[: min(3, size)] = 0.5  # ties keep the order heaviest() gives them
+        vectors.append(TermVector(np.sort(rng.choice(100_000, size, replace=False)).astype(np.int64), weights))
+    keys, owners = heaviest_of(vectors, 48)
+    assert keys.tolist() == [k for v in vectors for k in v.heaviest(48).tolist()]
+    assert owners.tolist() == [i for i, v in enumerate(vectors) for _ in v.heaviest(48)]

@@ -37,6 +37,7 @@ from ..model import Article
 from .similarity import (
     TermVector,
     band_keys,
+    heaviest_of,
     jaccard,
     term_counts,
     text_signature,
@@ -149,20 +150,20 @@ class Relator:
     def _load(self, rows: list, named: dict[str, set[int]]) -> None:
         """`_remember` for a relator that knows nothing yet, in bulk (what starting costs): the term
         postings grouped by numpy, oldest article first under each term as `post` leaves them."""
-        heaviest, days = [], {}  # a day is read once (most articles share their dates)
+        vectors, days = [], {}  # a day is read once (most articles share their dates)
         for row in rows:
             terms = TermVector.from_bytes(row.terms)
             if row.published not in days:
                 days[row.published] = day_of(row.published)
             self.known[row.article_id] = Known(terms, days[row.published], row.story_id)
-            heaviest.append(terms.heaviest(INDEX_TERMS))
+            vectors.append(terms)
             for key in named.get(row.article_id, ()):
                 self.by_entity.posted.setdefault(key, []).append(row.article_id)
-        keys = np.concatenate(heaviest) if heaviest else np.zeros(0, dtype=np.int64)
-        owners = np.repeat(np.arange(len(rows)), [len(h) for h in heaviest])
+        keys, owners = heaviest_of(vectors, INDEX_TERMS)
         order = np.argsort(keys, kind="stable")
         keys, owners = keys[order], owners[order]
-        distinct, starts = np.unique(keys, return_index=True)
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])  # sorted already: no second sort
+        distinct = keys[starts]
         ids = np.array([row.article_id for row in rows], dtype=object)
         ends = [*starts[1:].tolist(), len(keys)]
         for key, start, end in zip(distinct.tolist(), starts.tolist(), ends):

@@ -136,8 +136,8 @@ class RelationRecords(Protocol):
     frequencies, links."""
 
     def signatures(self, after: int = 0, newest: int | None = None) -> Iterator[Any]:
-        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of, pk) saved after
-        `seq` (the `newest` of them when given), in the order saved."""
+        """(article_id, terms, seq, published, story_id, duplicate_of, pk) saved after `seq` (the
+        `newest` of them when given), in the order saved."""
         ...
 
     def article_entity_ids(self, article_ids: list[str] | None = None) -> dict[str, set[int]]:

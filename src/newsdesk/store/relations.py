@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, String, any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -28,9 +29,9 @@ class RelationBook:
     engine: Engine  # set by the store
 
     def signatures(self, after: int = 0, newest: int | None = None) -> Iterator[Any]:
-        """(article_id, text_minhash, terms, seq, published, story_id, duplicate_of, pk) of every
-        signature saved after `seq` (only the `newest` of them, when given), in the order saved."""
-        query = (select(article_signatures.c.article_id, article_signatures.c.text_minhash, article_signatures.c.terms,
+        """(article_id, terms, seq, published, story_id, duplicate_of, pk) of every signature saved
+        after `seq` (only the `newest` of them, when given), in the order saved."""
+        query = (select(article_signatures.c.article_id, article_signatures.c.terms,
                         article_signatures.c.seq, articles.c.published, articles.c.story_id, articles.c.duplicate_of,
                         articles.c.pk)
                  .join(articles, articles.c.id == article_signatures.c.article_id)
@@ -53,9 +54,17 @@ class RelationBook:
         found: dict[str, set[int]] = {}
         with self.engine.connect() as conn:
             for chunk in chunks:
-                for row in conn.execute(query if chunk is None else query.where(mentions.c.article_id.in_(chunk))):
+                for row in conn.execute(query if chunk is None else query.where(self._one_of(mentions.c.article_id,
+                                                                                             chunk))):
                     found.setdefault(row.article_id, set()).add(row.entity_id)
         return found
+
+    def _one_of(self, column, values: list[str]):
+        """`column IN values`; on PostgreSQL one array parameter (= ANY), not one parameter per
+        value, which psycopg took longer to send than the server to answer."""
+        if self.engine.dialect.name == "postgresql":
+            return column == any_(bindparam("values", values, type_=ARRAY(String)))
+        return column.in_(values)
 
     def related_count(self) -> int:
         """How many articles are related: TF-IDF's number of documents."""
