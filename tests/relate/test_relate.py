@@ -280,3 +280,46 @@ def test_heaviest_of_many_vectors_is_each_ones_heaviest():
     keys, owners = heaviest_of(vectors, 48)
     assert keys.tolist() == [k for v in vectors for k in v.heaviest(48).tolist()]
     assert owners.tolist() == [i for i, v in enumerate(vectors) for _ in v.heaviest(48)]
+
+
+GERMAN = [
+    ("Die Stadt baut eine neue Brücke über den Fluss",
+     "Die Stadt hat am Montag mit dem Bau einer neuen Brücke über den Fluss begonnen. Die Arbeiten sollen nach "
+     "Angaben der Verwaltung zwei Jahre dauern, und die alte Brücke wird für den Verkehr gesperrt, sobald die neue "
+     "fertig ist. Anwohner hatten sich seit Jahren über den Lärm und die Staus beschwert. Die Kosten für das Projekt "
+     "liegen bei mehr als vierzig Millionen Euro, die zum Teil vom Land getragen werden. Der Bürgermeister sagte, die "
+     "Stadt habe lange auf die Zusage gewartet, und er sei froh, dass es nun endlich losgehe. Die Opposition im "
+     "Stadtrat kritisierte dagegen, dass die Pläne nicht mit den Anwohnern abgestimmt worden seien."),
+    ("Der Verein gewinnt das Pokalfinale nach Elfmeterschießen",
+     "Der Verein hat das Pokalfinale am Samstag nach einem dramatischen Elfmeterschießen gewonnen. Die Mannschaft "
+     "lag lange zurück, und erst in der letzten Minute gelang der Ausgleich, der die Fans im Stadion von den Sitzen "
+     "riss. Der Trainer sprach von dem größten Erfolg in der Geschichte des Vereins. Die Spieler feierten den Sieg "
+     "bis in die Nacht mit den Anhängern auf dem Platz vor dem Rathaus. Der Kapitän sagte, die Mannschaft habe nie "
+     "aufgegeben, und er sei stolz auf das, was sie in dieser Saison erreicht habe. Für den Verein ist es der erste "
+     "Titel seit mehr als zwanzig Jahren, und die Stadt will die Mannschaft am Montag empfangen."),
+]
+
+
+def test_articles_in_another_language_share_no_story_for_their_function_words(store, seed_text):
+    """Among English articles, two German ones on unrelated subjects share "die", "und", "der" and
+    little else: their function words are not content words, so they are no story."""
+    from newsdesk.extract import extract
+    from newsdesk.model import Article, Block, RawDocument
+    from newsdesk.relate.relator import Relator
+    from newsdesk.relate.similarity import term_counts, term_id
+
+    assert term_id("und") not in term_counts("Die Brücke und der Fluss", "de")
+    assert term_id("und") in term_counts("Die Brücke und der Fluss")  # an English text keeps it: a rare word there
+    relator = Relator(store)
+    for origin, text in (("/seed.txt", seed_text), ("/follow.txt", FOLLOW_UP), ("/rowing.txt", UNRELATED)):
+        raw = RawDocument(origin=origin, data=text.encode())
+        article = extract(raw)
+        store.add(raw, article)
+        relator.relate(article)
+    related = []
+    for n, (headline, body) in enumerate(GERMAN):
+        article = Article(id=f"de{n}", origin=f"/de{n}.html", headline=headline, language="de",
+                          body=[Block(type="paragraph", text=body)])
+        store.add(RawDocument(origin=article.origin, data=body.encode()), article)
+        related.append(relator.relate(article))
+    assert related[1].story_id == related[1].id != related[0].story_id

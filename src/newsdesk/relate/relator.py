@@ -189,7 +189,8 @@ class Relator:
     def relate(self, article: Article) -> Article:
         """The article with duplicate_of, story_id and similar[] set, saved to the store with its entities."""
         text = text_signature(article.headline + "\n" + article.body_text).hashvalues
-        counts = term_counts(" ".join([article.headline, article.standfirst or "", article.body_text]))
+        counts = term_counts(" ".join([article.headline, article.standfirst or "", article.body_text]),
+                             article.language)
         refs = [entity_ref(e) for e in article.entities]
         with self.store.exclusive():
             self.catch_up()
