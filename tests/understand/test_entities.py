@@ -123,6 +123,19 @@ def test_affiliations(paragraphs, name, affiliation):
     assert person(paragraphs, name).affiliation == affiliation
 
 
+@pytest.mark.parametrize("paragraphs, name, affiliation", [
+    (["President Nangolo Mbumba knew something was wrong as the plane flew back from the United States (US)."],
+     "Nangolo Mbumba", None),
+    (["Namibia went to the polls in November.", "Observers from the United States watched the count.",
+      "President Netumbo Nandi-Ndaitwah was sworn in on Friday."], "Netumbo Nandi-Ndaitwah", "Namibia"),
+    (["Hage Geingob travelled to the US for treatment.", "Vice President Nangolo Mbumba said he was hopeful."],
+     "Nangolo Mbumba", None),
+    (["President Nangolo Mbumba thanked Namibia's doctors."], "Nangolo Mbumba", "Namibia"),
+])
+def test_a_country_someone_travels_to_or_from_is_not_whom_an_official_acts_for(paragraphs, name, affiliation):
+    assert person(paragraphs, name).affiliation == affiliation
+
+
 def test_a_country_is_no_affiliation_of_someone_with_no_public_office():
     economist = person(["The economist Anna Berg spoke in Turkey on Monday."], "Anna Berg")
     assert ([r.title for r in economist.roles], economist.affiliation) == (["economist"], None)

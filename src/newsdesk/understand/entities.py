@@ -118,6 +118,34 @@ class Affiliations:
             text = text.removeprefix("the ").removeprefix("The ")
             if country_named(text, self.code) is not None and not text.isupper():
                 self.display.setdefault(country.code, text)
+        self.travelled = self._travelled()
+        # "United States President Donald Trump": the country is his, not the next official's
+        self.titled = {(id(m.span.doc), i) for m in analysis.persons() for r in m.roles for i in range(r.start, r.end)}
+
+    def _travelled(self) -> set[tuple[int, int]]:
+        """(block doc, token) where each country named as somewhere someone goes or comes from
+        starts: "back from the United States (US)", "flew to the US" (not "with regard to Mexico")."""
+        a = self.analysis
+        travel, after_verb = a.lang.countries.words("travel"), a.lang.countries.words("travel_after_verb")
+        found: set[tuple[int, int]] = set()
+        for _, span, _ in a.countries:
+            doc, i = span.doc, span.start - 1
+            if i >= 0 and doc[i].text == "(":  # "the United States (US)": the name before it again
+                if any((id(doc), s.start) in found for _, s, _ in a.countries if s.doc is doc and s.end == i):
+                    found.add((id(doc), span.start))
+                continue
+            if i >= 0 and doc[i].lower_ in a.lang.determiners:
+                i -= 1
+            word = doc[i].lower_ if i >= 0 else ""
+            if word in travel or (word in after_verb and i > 0 and doc[i - 1].pos_ in ("VERB", "ADV")):
+                found.add((id(doc), span.start))
+        return found
+
+    def _acts_for(self, span) -> bool:
+        """A country (by name or nationality, not capital) that may say whom someone acts for: not
+        where someone travels, not in another person's title."""
+        return (country_of(span.text, capitals=False, lang=self.code) is not None
+                and (id(span.doc), span.start) not in self.travelled and (id(span.doc), span.start) not in self.titled)
 
     def name(self, word: str) -> str:
         """The affiliation a word gives: "Russian" -> "Russia"; a place that is no country stays as written."""
@@ -138,8 +166,7 @@ class Affiliations:
         a = self.analysis
         earlier = [(s, span.start, c) for s, span, c in a.countries
                    if mention.sentence - reach <= s < mention.sentence
-                   and country_of(span.text, capitals=False, lang=self.code) is not None
-                   and not a.in_quote(span, a.sentence_block[s])]
+                   and self._acts_for(span) and not a.in_quote(span, a.sentence_block[s])]
         if not earlier:
             return None
         country = max(earlier, key=lambda x: (x[0], x[1]))[2]
@@ -151,7 +178,7 @@ class Affiliations:
         block = a.sentence_block[mention.sentence]
         near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
                 if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
-                and country_of(span.text, capitals=False, lang=self.code) is not None and not a.in_quote(span, block)]
+                and self._acts_for(span) and not a.in_quote(span, block)]
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
