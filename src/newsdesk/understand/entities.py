@@ -258,7 +258,9 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
                 if key not in seen:
                     seen.add(key)
                     roles.append(Role(title=title, text=role.text, qualifier=qualifier))
-            if role.start < m.span.start:  # written before the name: "President Putin"
+            between = m.span.doc[role.end : m.span.start]
+            if role.start < m.span.start and not any(t.is_quote or t.is_bracket for t in between):
+                # written before the name: "President Putin" (not "le député « constructif » Thierry Solère")
                 forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]
     evidence = affiliation_evidence(cluster, affiliations)
