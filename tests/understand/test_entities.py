@@ -136,6 +136,25 @@ def test_a_country_someone_travels_to_or_from_is_not_whom_an_official_acts_for(p
     assert person(paragraphs, name).affiliation == affiliation
 
 
+def test_a_country_in_what_an_official_argues_is_not_whom_they_act_for():
+    adviser = person(["Anna Berg, the president's special adviser on legal affairs, argued that Israel's conduct "
+                      "breaks the law."], "Anna Berg")
+    assert adviser.affiliation is None
+    assert person(["Anna Berg, Norway's special adviser on legal affairs, argued that Israel's conduct breaks the "
+                   "law."], "Anna Berg").affiliation == "Norway"
+
+
+def test_a_person_a_title_serves_is_no_organisation_to_act_for():
+    # a person the article names for themselves, not only inside the title (`demote_names_in_titles`)
+    emelien = person(["Emmanuel Macron a remercié son équipe lundi.",
+                      "Ismaël Emelien, conseiller spécial d’Emmanuel Macron, a quitté ses fonctions."], "Ismaël Emelien",
+                     language="fr")
+    assert ([r.title for r in emelien.roles], emelien.affiliation) == (["conseiller spécial"], None)
+    cruz = person(["L'activiste Victoria Cruz, membre de l’organisation Anti-Violence Project, réclame une enquête."],
+                  "Victoria Cruz", language="fr")
+    assert cruz.affiliation == "Anti-Violence Project"
+
+
 def test_a_country_is_no_affiliation_of_someone_with_no_public_office():
     economist = person(["The economist Anna Berg spoke in Turkey on Monday."], "Anna Berg")
     assert ([r.title for r in economist.roles], economist.affiliation) == (["economist"], None)

@@ -121,6 +121,8 @@ class Affiliations:
         self.travelled = self._travelled()
         # "United States President Donald Trump": the country is his, not the next official's
         self.titled = {(id(m.span.doc), i) for m in analysis.persons() for r in m.roles for i in range(r.start, r.end)}
+        # people named in full: "conseiller spécial d'Emmanuel Macron" serves him, no organisation
+        self.people = {fold(m.name) for m in analysis.persons() if m.words >= 2}
 
     def _travelled(self) -> set[tuple[int, int]]:
         """(block doc, token) where each country named as somewhere someone goes or comes from
@@ -172,13 +174,22 @@ class Affiliations:
         country = max(earlier, key=lambda x: (x[0], x[1]))[2]
         return self.display.get(country.code, country.name)
 
+    def _reported_from(self, mention: Mention) -> int:
+        """Where a clause of what the person says or thinks starts after their name ("argued that
+        Israel's conduct ..."): the countries in it are its matter, not whom they act for."""
+        words = self.analysis.lang.countries.words("reported")
+        sentence = self.analysis.sentences[mention.sentence]
+        return next((t.i for t in sentence if t.i >= mention.span.end and t.pos_ == "SCONJ" and t.lower_ in words),
+                    sentence.end)
+
     def in_sentence(self, mention: Mention) -> str | None:
         """The nearest country named (by name or nationality, not capital) in the mention's sentence."""
         a = self.analysis
         block = a.sentence_block[mention.sentence]
+        said = self._reported_from(mention)
         near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
                 if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
-                and self._acts_for(span) and not a.in_quote(span, block)]
+                and span.start < said and self._acts_for(span) and not a.in_quote(span, block)]
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
@@ -232,7 +243,8 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
             evidence.public = evidence.public or role.public
             if role.affiliation:
                 explicit[affiliations.name(role.affiliation)] += 1
-            evidence.org = evidence.org or role.org
+            if role.org and fold(role.org) not in affiliations.people:
+                evidence.org = evidence.org or role.org
         if m.nationality:
             explicit[affiliations.name(m.nationality)] += 1
         if m.party:
