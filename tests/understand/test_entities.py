@@ -155,6 +155,17 @@ def test_a_person_a_title_serves_is_no_organisation_to_act_for():
     assert cruz.affiliation == "Anti-Violence Project"
 
 
+@pytest.mark.parametrize("paragraphs, name, language, titles", [
+    (["Selon Francisca Joly-Gomez, professeure de nutrition et gastro-entérologue au CHU Beaujon, il faut manger "
+      "de tout."], "Francisca Joly-Gomez", "fr", ["professeure", "gastro-entérologue"]),
+    (["Anna Berg, head of the bank's board and director of its foundation, resigned."], "Anna Berg", "en",
+     ["head", "director"]),
+    (["Tom Alweendo, the minister of mines and energy, spoke."], "Tom Alweendo", "en", ["minister"]),
+])
+def test_a_second_title_after_the_firsts_complement_and_and_is_a_role_too(paragraphs, name, language, titles):
+    assert [r.title for r in person(paragraphs, name, language=language).roles] == titles
+
+
 def test_a_country_is_no_affiliation_of_someone_with_no_public_office():
     economist = person(["The economist Anna Berg spoke in Turkey on Monday."], "Anna Berg")
     assert ([r.title for r in economist.roles], economist.affiliation) == (["economist"], None)

@@ -315,3 +315,9 @@ def test_a_title_set_off_by_dashes_but_not_a_quote():
 ])
 def test_a_title_after_who_a_verb_and_as(sentence, name, title):
     assert role(sentence, name, title_as)[0] == title
+
+
+def test_an_article_before_a_title_and_a_name_makes_it_hypothetical():
+    assert role("Diplomats fear that a President Connolly might confuse the world.", "Connolly", title_before) is None
+    assert role("Diplomats fear that President Connolly might confuse the world.", "Connolly",
+                title_before)[0] == "President"

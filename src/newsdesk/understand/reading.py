@@ -19,7 +19,7 @@ from .analysis import Analysis, Mention, classify, credit_key, credit_names, quo
 from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import nationality_before, party_after
-from .ranks import ranks_apart
+from .ranks import joined_title, ranks_apart
 from .roles import RoleMention, is_title_word, title_after, title_as, title_before
 
 
@@ -59,7 +59,8 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     drop_products(analysis)
     for mention in analysis.persons():
         after = title_after(mention.span) or title_as(mention.span)
-        mention.roles = ranks_apart(title_before(mention.span), analysis.lang) + ([after] if after else [])
+        mention.roles = (ranks_apart(title_before(mention.span), analysis.lang) + ([after] if after else [])
+                         + joined_title(after, mention.span.doc, analysis.lang))
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
     share_plural_titles(analysis)

@@ -146,7 +146,10 @@ def title_before(person: Span) -> RoleMention | None:
         role = _run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
-    return _run_before(doc, end, sent_start, lang)
+    role = _run_before(doc, end, sent_start, lang)
+    if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical"):
+        return None  # "fears that a President Connolly might confuse the world": no one holds it yet
+    return role
 
 
 def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language) -> RoleMention | None:
