@@ -191,6 +191,9 @@ def test_nationality_and_party_written_at_the_name():
 
 @pytest.mark.parametrize("sentence, name, title, qualifier, affiliation", [
     ("Le président russe Vladimir Poutine a parlé.", "Vladimir Poutine", "président", None, "russe"),
+    ("Le secrétaire d'État américain Antony Blinken a parlé.", "Antony Blinken", "secrétaire d'État", None,
+     "américain"),
+
     ("L'ancien ministre de la Justice Éric Dupond-Moretti a parlé.", "Éric Dupond-Moretti", "ministre de la Justice",
      "former", None),
     ("La nouvelle ministre des Sports, Roxana Maracineanu, a parlé.", "Roxana Maracineanu", "ministre des Sports",
@@ -321,3 +324,8 @@ def test_an_article_before_a_title_and_a_name_makes_it_hypothetical():
     assert role("Diplomats fear that a President Connolly might confuse the world.", "Connolly", title_before) is None
     assert role("Diplomats fear that President Connolly might confuse the world.", "Connolly",
                 title_before)[0] == "President"
+
+
+def test_a_nationality_after_another_noun_of_the_title_is_no_affiliation():
+    assert role("Zineb Amrani, étudiante en littérature française, a parlé.", "Zineb Amrani", title_after, "fr")[3] is None
+    assert role("Zineb Amrani, étudiante française, a parlé.", "Zineb Amrani", title_after, "fr")[3] == "française"

@@ -302,8 +302,11 @@ def add_missed_speakers(analysis: Analysis) -> None:
                 if token.ent_type_ in not_person and token.doc[token.i - 1].ent_type_ in not_person:
                     organisations.add(token.text)  # "Full Fact", tagged an organisation where written in full
     for name, spans in found.items():
-        if name not in full or name in organisations:
-            continue  # "Twitter said", "Reuters said": organisations speak too; a person is named in full somewhere
+        titled = any(len(span) == 1 and title_after(span) is not None for _, span in spans)
+        if (name not in full and not titled) or name in organisations:
+            # "Twitter said", "Reuters said": organisations speak too; a person is named in full
+            # somewhere, or given a title ("glisse Zineb, étudiante en littérature")
+            continue
         for index, span in spans:
             if (id(span.doc), span.start) not in taken:
                 taken.update((id(span.doc), i) for i in range(span.start, span.end))

@@ -359,9 +359,12 @@ def _strip_possessive(span: Span, lang: Language) -> Span:
 
 
 def _demonym_inside(doc: Doc, start: int, end: int, lang: Language) -> int | None:
-    """A nationality adjective after the title's first word: "président russe", "ministre turc"."""
+    """A nationality adjective after the title's first word: "président russe", "ministre turc", in
+    a public office's complement ("secrétaire d'État américain"), not another noun's ("étudiante en
+    littérature française")."""
     for t in doc[start + 1 : end]:
-        if t.pos_ == "ADJ" and not _capitalised(t) and country_of_demonym(t.text, lang.code) is not None:
+        if t.pos_ == "ADJ" and not _capitalised(t) and country_of_demonym(t.text, lang.code) is not None and (
+                is_title_word(doc[t.i - 1], lang) or any(u.lower_ in lang.public_office for u in doc[start : t.i])):
             return t.i
     return None
 
