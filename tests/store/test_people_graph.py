@@ -145,6 +145,41 @@ def test_an_entity_profile_counts_every_article_and_lists_one_page(engine_store)
     assert [(e.name, e.articles) for e in engine_store.co_mentioned(berg)] == [("Oslo", 2), ("NATO", 1)]
 
 
+def test_a_bare_family_name_finds_the_person_most_named_with_it(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "t1", Entity(name="Trump", type="org"))  # the model's slip, once
+    for key in ("t2", "t3", "t4"):
+        add(engine_store, relator, key, person("Donald Trump", "Trump", roles=["President"]))
+    add(engine_store, relator, "t5", person("Melania Trump"))
+    trump, org = entity_of(engine_store, "t2", "Donald Trump"), entity_of(engine_store, "t1", "Trump")
+    assert engine_store.find_entity("Trump") == trump != org
+    assert engine_store.find_entity("Melania Trump") == entity_of(engine_store, "t5", "Melania Trump")
+
+
+def test_a_place_named_more_than_anyone_of_that_family_name_keeps_it(engine_store):
+    relator = Relator(engine_store)
+    for key in ("j1", "j2", "j3"):
+        add(engine_store, relator, key, Entity(name="Jordan", type="place"))
+    add(engine_store, relator, "j4", person("Michael Jordan"))
+    add(engine_store, relator, "j5", Entity(name="Trump", type="org"), person("Donald Trump"))
+    jordan = entity_of(engine_store, "j1", "Jordan")
+    assert engine_store.find_entity("Jordan") == jordan != entity_of(engine_store, "j4", "Michael Jordan")
+    # named in as many articles: the typed family name means the person
+    assert engine_store.find_entity("Trump") == entity_of(engine_store, "j5", "Donald Trump")
+
+
+def test_a_users_correction_decides_what_a_family_name_finds(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "k1", Entity(name="Trump", type="org"), person("Donald Trump"))
+    add(engine_store, relator, "k2", person("Donald Trump"))
+    org, trump = entity_of(engine_store, "k1", "Trump"), entity_of(engine_store, "k1", "Donald Trump")
+    assert engine_store.find_entity("Trump") == trump
+    new, _ = engine_store.split_entity(trump, "Trump")  # nothing named so: no split, nothing pinned
+    assert new is None and engine_store.find_entity("Trump") == trump
+    engine_store.merge_entities(org, trump)  # the user says they are one, and keeps the organisation
+    assert engine_store.find_entity("Trump") == org
+
+
 @pytest.mark.parametrize("name, given, surname", [
     ("Botic van de Zandschulp", ("Botic",), "van de Zandschulp"),
     ("Van de Zandschulp", (), "Van de Zandschulp"),  # a family name opening a sentence

@@ -196,6 +196,15 @@ def test_a_one_word_speaker_never_named_in_full_is_not_added(text):
     assert mentions(analysed([text], ents=[{}])) == []
 
 
+@pytest.mark.parametrize("text, language, name", [
+    ("« Il faut penser ensemble », glisse Zineb, étudiante en littérature française.", "fr", "Zineb"),
+    ("\"We cannot afford it,\" said Mike, a teacher at the school.", "en", "Mike"),
+])
+def test_a_one_word_speaker_given_a_title_in_apposition_is_added(text, language, name):
+    assert mentions(analysed([text], language=language, ents=[{}])) == [("person", name)]
+    assert mentions(analysed([text.replace(",", "") + " Reuters said so."], language=language, ents=[{}])) == []
+
+
 def test_a_surname_tagged_as_a_place_is_the_person_named_before():
     a = analysed(["Claire Dubois arrived.", "Dubois told parliament the plan was sound."],
                  ents=[{"Claire Dubois": "PERSON"}, {"Dubois": "GPE"}])

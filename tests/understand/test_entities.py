@@ -123,6 +123,49 @@ def test_affiliations(paragraphs, name, affiliation):
     assert person(paragraphs, name).affiliation == affiliation
 
 
+@pytest.mark.parametrize("paragraphs, name, affiliation", [
+    (["President Nangolo Mbumba knew something was wrong as the plane flew back from the United States (US)."],
+     "Nangolo Mbumba", None),
+    (["Namibia went to the polls in November.", "Observers from the United States watched the count.",
+      "President Netumbo Nandi-Ndaitwah was sworn in on Friday."], "Netumbo Nandi-Ndaitwah", "Namibia"),
+    (["Hage Geingob travelled to the US for treatment.", "Vice President Nangolo Mbumba said he was hopeful."],
+     "Nangolo Mbumba", None),
+    (["President Nangolo Mbumba thanked Namibia's doctors."], "Nangolo Mbumba", "Namibia"),
+])
+def test_a_country_someone_travels_to_or_from_is_not_whom_an_official_acts_for(paragraphs, name, affiliation):
+    assert person(paragraphs, name).affiliation == affiliation
+
+
+def test_a_country_in_what_an_official_argues_is_not_whom_they_act_for():
+    adviser = person(["Anna Berg, the president's special adviser on legal affairs, argued that Israel's conduct "
+                      "breaks the law."], "Anna Berg")
+    assert adviser.affiliation is None
+    assert person(["Anna Berg, Norway's special adviser on legal affairs, argued that Israel's conduct breaks the "
+                   "law."], "Anna Berg").affiliation == "Norway"
+
+
+def test_a_person_a_title_serves_is_no_organisation_to_act_for():
+    # a person the article names for themselves, not only inside the title (`demote_names_in_titles`)
+    emelien = person(["Emmanuel Macron a remercié son équipe lundi.",
+                      "Ismaël Emelien, conseiller spécial d’Emmanuel Macron, a quitté ses fonctions."], "Ismaël Emelien",
+                     language="fr")
+    assert ([r.title for r in emelien.roles], emelien.affiliation) == (["conseiller spécial"], None)
+    cruz = person(["L'activiste Victoria Cruz, membre de l’organisation Anti-Violence Project, réclame une enquête."],
+                  "Victoria Cruz", language="fr")
+    assert cruz.affiliation == "Anti-Violence Project"
+
+
+@pytest.mark.parametrize("paragraphs, name, language, titles", [
+    (["Selon Francisca Joly-Gomez, professeure de nutrition et gastro-entérologue au CHU Beaujon, il faut manger "
+      "de tout."], "Francisca Joly-Gomez", "fr", ["professeure", "gastro-entérologue"]),
+    (["Anna Berg, head of the bank's board and director of its foundation, resigned."], "Anna Berg", "en",
+     ["head", "director"]),
+    (["Tom Alweendo, the minister of mines and energy, spoke."], "Tom Alweendo", "en", ["minister"]),
+])
+def test_a_second_title_after_the_firsts_complement_and_and_is_a_role_too(paragraphs, name, language, titles):
+    assert [r.title for r in person(paragraphs, name, language=language).roles] == titles
+
+
 def test_a_country_is_no_affiliation_of_someone_with_no_public_office():
     economist = person(["The economist Anna Berg spoke in Turkey on Monday."], "Anna Berg")
     assert ([r.title for r in economist.roles], economist.affiliation) == (["economist"], None)

@@ -191,6 +191,9 @@ def test_nationality_and_party_written_at_the_name():
 
 @pytest.mark.parametrize("sentence, name, title, qualifier, affiliation", [
     ("Le président russe Vladimir Poutine a parlé.", "Vladimir Poutine", "président", None, "russe"),
+    ("Le secrétaire d'État américain Antony Blinken a parlé.", "Antony Blinken", "secrétaire d'État", None,
+     "américain"),
+
     ("L'ancien ministre de la Justice Éric Dupond-Moretti a parlé.", "Éric Dupond-Moretti", "ministre de la Justice",
      "former", None),
     ("La nouvelle ministre des Sports, Roxana Maracineanu, a parlé.", "Roxana Maracineanu", "ministre des Sports",
@@ -274,3 +277,55 @@ def test_a_title_run_goes_over_and_inside_an_organisations_name_and_a_hyphenated
 ])
 def test_a_doctors_honorific_is_no_role(sentence, name, lang):
     assert role(sentence, name, title_before, lang) is None
+
+
+# -- what may stand between a name and its title (`asides`) ---------------------------------------
+
+@pytest.mark.parametrize("sentence, name, title, lang", [
+    ("Comme le raconte Antoine*, 32 ans, chargé de cours en sociologie, la fac est en grève.", "Antoine",
+     "chargé", "fr"),
+    ("Selon Francisca Joly-Gomez (2), professeure de nutrition, il faut manger de tout.", "Francisca Joly-Gomez",
+     "professeure", "fr"),
+    ("One of the protesters, Anna Berg, 42 years old, a lecturer, said it was hard.", "Anna Berg", "lecturer", "en"),
+])
+def test_a_footnote_mark_and_an_age_between_a_name_and_its_title(sentence, name, title, lang):
+    assert role(sentence, name, title_after, lang)[0] == title
+
+
+def test_a_word_in_quotation_marks_between_a_title_and_the_name():
+    assert role("Le député « constructif » Thierry Solère a rejoint la majorité.", "Thierry Solère",
+                title_before, "fr")[0] == "député"
+
+
+def test_a_name_an_editor_put_in_brackets_after_its_title():
+    # the bracket no longer starts a sentence inside the name's (`nlp.mend_sentences`)
+    assert role("Zelensky fired the civilian defense minister [Mykhailo Fedorov] after a rift.", "Mykhailo Fedorov",
+                title_before)[0] == "civilian defense minister"
+
+
+def test_a_title_set_off_by_dashes_but_not_a_quote():
+    assert role("Le film consacré à Andy Kaufman – comique et génie de la scène – est sorti.", "Andy Kaufman",
+                title_after, "fr")[0] == "comique et génie"
+    assert role("Son directeur Alexandre Nardella – « premier responsable du parti à être entendu » – est mis en "
+                "examen.", "Alexandre Nardella", title_after, "fr") is None
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Anna Berg, who has served as finance minister since 2019, said the budget was sound.", "Anna Berg",
+     "finance minister"),
+    ("The witness was Gopaul Govender, who was appointed as the national co-ordinator for the inquiry.",
+     "Gopaul Govender", "national co-ordinator"),
+])
+def test_a_title_after_who_a_verb_and_as(sentence, name, title):
+    assert role(sentence, name, title_as)[0] == title
+
+
+def test_an_article_before_a_title_and_a_name_makes_it_hypothetical():
+    assert role("Diplomats fear that a President Connolly might confuse the world.", "Connolly", title_before) is None
+    assert role("Diplomats fear that President Connolly might confuse the world.", "Connolly",
+                title_before)[0] == "President"
+
+
+def test_a_nationality_after_another_noun_of_the_title_is_no_affiliation():
+    assert role("Zineb Amrani, étudiante en littérature française, a parlé.", "Zineb Amrani", title_after, "fr")[3] is None
+    assert role("Zineb Amrani, étudiante française, a parlé.", "Zineb Amrani", title_after, "fr")[3] == "française"

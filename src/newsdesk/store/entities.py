@@ -16,10 +16,10 @@ from collections import Counter
 from sqlalchemy import Connection, Engine, delete, func, or_, select, update
 
 from ..lang import english
-from ..lang.countries import country_named
 from ..lang.names import canonical_name, names_agree, parse_person, spelling_key
 from ..dates import month_series
 from ..model import Article, ArticleRef, EntityProfile, MonthCount, NamedCount, RoleMention, RoleSpan
+from . import lookup
 from .base import EntityRef
 from .schema import (articles, entities, entity_aliases, entity_names, mentions, new_id, person_surnames,
                      person_titles)
@@ -230,27 +230,9 @@ class EntityGraph:
     # -- reading ---------------------------------------------------------------------------------
 
     def find_entity(self, name: str) -> int | None:
-        """The entity a typed name means: by its keys (a user's pinned key first), else the most
-        named person of that family name, else an entity once called exactly so."""
-        country = country_named(name)
-        keys = [f"country:{country.code}"] if country is not None else []
-        keys.append(spelling_key(name))
+        """The entity a typed name means (`lookup.find_entity`)."""
         with self.engine.connect() as conn:
-            for key in keys:
-                found = conn.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
-                                     .order_by(entity_aliases.c.pinned.desc())).scalar()
-                if found is not None:
-                    return found
-            person = parse_person(name)
-            if person is not None:
-                found = conn.execute(
-                    select(entities.c.id).join(person_surnames, person_surnames.c.entity_id == entities.c.id)
-                    .where(person_surnames.c.surname == person.surname_key)
-                    .order_by(entities.c.articles.desc(), entities.c.id).limit(1)).scalar()
-                if found is not None:
-                    return found
-            return conn.execute(select(entity_names.c.entity_id).where(entity_names.c.name == name.strip())
-                                .order_by(entity_names.c.articles.desc()).limit(1)).scalar()
+            return lookup.find_entity(conn, name)
 
     def entity_profile(self, entity_id: int, limit: int = 20, offset: int = 0) -> EntityProfile | None:
         """Name, type, aliases, roles over time, affiliation, articles per month, and one page of

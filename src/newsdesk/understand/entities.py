@@ -118,6 +118,36 @@ class Affiliations:
             text = text.removeprefix("the ").removeprefix("The ")
             if country_named(text, self.code) is not None and not text.isupper():
                 self.display.setdefault(country.code, text)
+        self.travelled = self._travelled()
+        # "United States President Donald Trump": the country is his, not the next official's
+        self.titled = {(id(m.span.doc), i) for m in analysis.persons() for r in m.roles for i in range(r.start, r.end)}
+        # people named in full: "conseiller spécial d'Emmanuel Macron" serves him, no organisation
+        self.people = {fold(m.name) for m in analysis.persons() if m.words >= 2}
+
+    def _travelled(self) -> set[tuple[int, int]]:
+        """(block doc, token) where each country named as somewhere someone goes or comes from
+        starts: "back from the United States (US)", "flew to the US" (not "with regard to Mexico")."""
+        a = self.analysis
+        travel, after_verb = a.lang.countries.words("travel"), a.lang.countries.words("travel_after_verb")
+        found: set[tuple[int, int]] = set()
+        for _, span, _ in a.countries:
+            doc, i = span.doc, span.start - 1
+            if i >= 0 and doc[i].text == "(":  # "the United States (US)": the name before it again
+                if any((id(doc), s.start) in found for _, s, _ in a.countries if s.doc is doc and s.end == i):
+                    found.add((id(doc), span.start))
+                continue
+            if i >= 0 and doc[i].lower_ in a.lang.determiners:
+                i -= 1
+            word = doc[i].lower_ if i >= 0 else ""
+            if word in travel or (word in after_verb and i > 0 and doc[i - 1].pos_ in ("VERB", "ADV")):
+                found.add((id(doc), span.start))
+        return found
+
+    def _acts_for(self, span) -> bool:
+        """A country (by name or nationality, not capital) that may say whom someone acts for: not
+        where someone travels, not in another person's title."""
+        return (country_of(span.text, capitals=False, lang=self.code) is not None
+                and (id(span.doc), span.start) not in self.travelled and (id(span.doc), span.start) not in self.titled)
 
     def name(self, word: str) -> str:
         """The affiliation a word gives: "Russian" -> "Russia"; a place that is no country stays as written."""
@@ -138,20 +168,28 @@ class Affiliations:
         a = self.analysis
         earlier = [(s, span.start, c) for s, span, c in a.countries
                    if mention.sentence - reach <= s < mention.sentence
-                   and country_of(span.text, capitals=False, lang=self.code) is not None
-                   and not a.in_quote(span, a.sentence_block[s])]
+                   and self._acts_for(span) and not a.in_quote(span, a.sentence_block[s])]
         if not earlier:
             return None
         country = max(earlier, key=lambda x: (x[0], x[1]))[2]
         return self.display.get(country.code, country.name)
 
+    def _reported_from(self, mention: Mention) -> int:
+        """Where a clause of what the person says or thinks starts after their name ("argued that
+        Israel's conduct ..."): the countries in it are its matter, not whom they act for."""
+        words = self.analysis.lang.countries.words("reported")
+        sentence = self.analysis.sentences[mention.sentence]
+        return next((t.i for t in sentence if t.i >= mention.span.end and t.pos_ == "SCONJ" and t.lower_ in words),
+                    sentence.end)
+
     def in_sentence(self, mention: Mention) -> str | None:
         """The nearest country named (by name or nationality, not capital) in the mention's sentence."""
         a = self.analysis
         block = a.sentence_block[mention.sentence]
+        said = self._reported_from(mention)
         near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
                 if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
-                and country_of(span.text, capitals=False, lang=self.code) is not None and not a.in_quote(span, block)]
+                and span.start < said and self._acts_for(span) and not a.in_quote(span, block)]
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
@@ -205,7 +243,8 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
             evidence.public = evidence.public or role.public
             if role.affiliation:
                 explicit[affiliations.name(role.affiliation)] += 1
-            evidence.org = evidence.org or role.org
+            if role.org and fold(role.org) not in affiliations.people:
+                evidence.org = evidence.org or role.org
         if m.nationality:
             explicit[affiliations.name(m.nationality)] += 1
         if m.party:
@@ -231,7 +270,9 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
                 if key not in seen:
                     seen.add(key)
                     roles.append(Role(title=title, text=role.text, qualifier=qualifier))
-            if role.start < m.span.start:  # written before the name: "President Putin"
+            between = m.span.doc[role.end : m.span.start]
+            if role.start < m.span.start and not any(t.is_quote or t.is_bracket for t in between):
+                # written before the name: "President Putin" (not "le député « constructif » Thierry Solère")
                 forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]
     evidence = affiliation_evidence(cluster, affiliations)

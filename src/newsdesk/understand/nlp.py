@@ -85,9 +85,10 @@ def mend_sentences(nlp, lang: Words | None) -> None:
     - no sentence ends right after an abbreviated title: `senter` takes the stop of "Sens." or
       "Prof." for a sentence's end, and "Sens. John Thune voted" would lose its title; when the
       title follows a sentence's last stop, the sentence starts at the title instead;
-    - no sentence starts right after a word or an elided article on the same line: `senter` starts
-      one at a capitalised noun ("l'épidémiologiste | Roman Prymula", "M’ | Jid El Guerrab"), which
-      cuts a name from its title or a name in two. A sentence ends with punctuation or a line break.
+    - no sentence starts right after a word, an elided article or an opening bracket on the same
+      line: `senter` starts one at a capitalised noun ("l'épidémiologiste | Roman Prymula", "M’ |
+      Jid El Guerrab", "minister [ | Mykhailo Fedorov]"), which cuts a name from its title or a
+      name in two. A sentence ends with punctuation or a line break.
     """
     if lang is None or "senter" not in nlp.pipe_names:
         return
@@ -110,9 +111,10 @@ def mend_sentences(nlp, lang: Words | None) -> None:
 
 
 def _continues(token) -> bool:
-    """Whether the token before a sentence start cannot end a sentence: a word, or an article or
-    initial elided with an apostrophe, with no line break after it."""
-    return "\n" not in token.whitespace_ and (token.is_alpha or token.text[-1:] in ("'", "’"))
+    """Whether the token before a sentence start cannot end a sentence: a word, an article or
+    initial elided with an apostrophe, or an opening bracket ("minister [Mykhailo Fedorov]"), with
+    no line break after it."""
+    return "\n" not in token.whitespace_ and (token.is_alpha or token.text[-1:] in ("'", "’", "(", "["))
 
 
 def attribute_table(patterns: list[dict]) -> dict:

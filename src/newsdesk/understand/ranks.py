@@ -1,12 +1,16 @@
-"""A rank written after an office and before the name is a role of its own: "Marine Corps
-Commandant Major General Arturo Rojas" is a commandant and a major general."""
+"""Roles of their own inside one written title: a rank after an office and before the name
+("Marine Corps Commandant Major General Arturo Rojas" is a commandant and a major general), a
+second title joined to the first's complement ("professeure de nutrition et gastro-entérologue au
+CHU Beaujon" is a professeure and a gastro-entérologue)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from ..lang import Language
-from .roles import MIN_SUFFIX_ROLE, RoleMention
+from .roles import MIN_SUFFIX_ROLE, RoleMention, is_title_word
 
 
 def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
@@ -34,3 +38,27 @@ def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
                                  start=role.end - size, end=role.end, public=role.public)
             return [first, second]
     return [role]
+
+
+def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[RoleMention]:
+    """A second title after the first's complement and "and": "professeure de nutrition et
+    gastro-entérologue au CHU Beaujon" gives "gastro-entérologue" too (not "minister of mines and
+    energy": no title word after "and")."""
+    if role is None:
+        return []
+    words = role.title.split()
+    joiners = lang.roles.words("and_word")
+    complement = lang.roles.words("complement")
+    tokens = doc[role.start : role.end]
+    head = next((t.i for t in tokens if t.text == words[-1]), None) if words else None
+    for t in tokens:
+        if head is None or t.i <= head + 1 or t.lower_ not in joiners or t.i + 1 >= role.end:
+            continue
+        start = t.i + 1
+        if not is_title_word(doc[start], lang):
+            continue
+        end = next((u.i for u in doc[start : role.end] if u.lower_ in complement), role.end)
+        title = doc[start:end].text
+        return [RoleMention(title=title, text=doc[start : role.end].text, qualifier=None, affiliation=None, org=None,
+                            start=start, end=role.end, public=any(u.lower_ in lang.public_office for u in doc[start:end]))]
+    return []

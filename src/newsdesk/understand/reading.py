@@ -19,7 +19,7 @@ from .analysis import Analysis, Mention, classify, credit_key, credit_names, quo
 from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import nationality_before, party_after
-from .ranks import ranks_apart
+from .ranks import joined_title, ranks_apart
 from .roles import RoleMention, is_title_word, title_after, title_as, title_before
 
 
@@ -59,7 +59,8 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     drop_products(analysis)
     for mention in analysis.persons():
         after = title_after(mention.span) or title_as(mention.span)
-        mention.roles = ranks_apart(title_before(mention.span), analysis.lang) + ([after] if after else [])
+        mention.roles = (ranks_apart(title_before(mention.span), analysis.lang) + ([after] if after else [])
+                         + joined_title(after, mention.span.doc, analysis.lang))
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
     share_plural_titles(analysis)
@@ -301,8 +302,11 @@ def add_missed_speakers(analysis: Analysis) -> None:
                 if token.ent_type_ in not_person and token.doc[token.i - 1].ent_type_ in not_person:
                     organisations.add(token.text)  # "Full Fact", tagged an organisation where written in full
     for name, spans in found.items():
-        if name not in full or name in organisations:
-            continue  # "Twitter said", "Reuters said": organisations speak too; a person is named in full somewhere
+        titled = any(len(span) == 1 and title_after(span) is not None for _, span in spans)
+        if (name not in full and not titled) or name in organisations:
+            # "Twitter said", "Reuters said": organisations speak too; a person is named in full
+            # somewhere, or given a title ("glisse Zineb, étudiante en littérature")
+            continue
         for index, span in spans:
             if (id(span.doc), span.start) not in taken:
                 taken.update((id(span.doc), i) for i in range(span.start, span.end))

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.countries import country_of_demonym
+from .asides import after_age, after_footnote, after_relative, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
 
 
@@ -77,11 +78,11 @@ def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
     """Whether a token (read right to left) continues a title run whose next token is `following`."""
     text = token.text
     if token.is_punct:
-        # brackets around an acronym; a hyphen inside a word ("director-general", "Major-Gen")
+        # brackets around an acronym; a hyphen inside a word ("director-general", "Major-Gen", "co-ordinator")
         before = token.doc[token.i - 1] if token.i > 0 else None
         return text in "()" or (text == "-" and not token.whitespace_ and before is not None
                                 and not before.whitespace_ and (is_title_word(before, lang) or (
-                                    following is not None and is_title_word(following, lang) and _capitalised(before))))
+                                    following is not None and is_title_word(following, lang) and before.is_alpha)))
     lower = token.lower_
     connectors = lang.roles.words("connectors")
     if lower in connectors:
@@ -139,12 +140,16 @@ def title_before(person: Span) -> RoleMention | None:
     doc = person.doc
     lang = lang_of(doc)
     sent_start = sentence_start(person)
-    end = person.start
+    end = before_bracketed_name(doc, person.start, person.end) or person.start
+    end = before_quoted_aside(doc, end, sent_start) or end
     if end - 1 > sent_start and doc[end - 1].text == ",":
         role = _run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
-    return _run_before(doc, end, sent_start, lang)
+    role = _run_before(doc, end, sent_start, lang)
+    if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical"):
+        return None  # "fears that a President Connolly might confuse the world": no one holds it yet
+    return role
 
 
 def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language) -> RoleMention | None:
@@ -227,20 +232,20 @@ def title_after(person: Span) -> RoleMention | None:
     doc = person.doc
     lang = lang_of(doc)
     sent_end = sentence_end(person)
-    i = person.end
-    if i >= sent_end or doc[i].text != ",":
+    i = after_footnote(doc, person.end, sent_end)  # "Antoine*, chargé de cours"
+    if i >= sent_end or doc[i].text not in (",", "–", "—"):
         return None
-    i += 1
-    if i + 1 < sent_end and doc[i].like_num and doc[i + 1].text == ",":
-        i += 2  # an age between: "Hayley Walsh, 42, a lecturer from Nottingham"
+    dashed = doc[i].text != ","  # "Andy Kaufman – comique et génie de la performance –"
+    i = after_age(doc, i + 1, sent_end, lang)  # "Hayley Walsh, 42, a lecturer from Nottingham"
     if i < sent_end and (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.roles.words("distributive")):
         i += 1  # "the Kremlin spokesman"; "Kevin King and Timothy Weeks, both professors at ..."
     start = i
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
-    if end == start or (end < sent_end and doc[end].text not in (",", ".", ";")):
-        return None
+    if end == start or doc[start].is_quote or (end < sent_end and doc[end].text not in (",", ".", ";") and not dashed):
+        return None  # and words quoted after a name are someone's words, not a title
     complement = lang.roles.words("complement")
-    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not _hyphenated(t)), end)
+    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not _hyphenated(t)
+                       and t.lower_ not in lang.role_nouns), end)  # "chargé de cours", tagged a verb
     if first_verb < end:
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
     first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
@@ -274,10 +279,11 @@ def title_as(person: Span) -> RoleMention | None:
     as minister"."""
     doc = person.doc
     lang = lang_of(doc)
-    i = person.end
     sent_end = sentence_end(person)
+    i = after_relative(doc, person.end, sent_end, lang)  # "Govender, who was appointed as ..."
+    group_end = i + MAX_VERB_GROUP
     # a verb group between: "Pochettino will continue as manager", "Berg has served as minister"
-    while i < min(sent_end, person.end + MAX_VERB_GROUP) and doc[i].pos_ in ("AUX", "VERB", "ADV", "PART") \
+    while i < min(sent_end, group_end) and doc[i].pos_ in ("AUX", "VERB", "ADV", "PART") \
             and doc[i].lower_ not in lang.roles.words("as_words"):
         i += 1
     left = any(t.lower_ in lang.roles.words("leaving_verbs") for t in doc[person.end : i])  # "stepped down as CEO"
@@ -293,7 +299,8 @@ def title_as(person: Span) -> RoleMention | None:
     if doc[start].lower_ in lang.determiners:
         start += 1
     end = start
-    while end < sent_end and (doc[end].text in lang.possessives or _in_run(doc[end], None, lang) or doc[end].ent_type_):
+    while end < sent_end and (doc[end].text in lang.possessives or doc[end].ent_type_
+                              or _in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang)):
         if doc[end].ent_type_ in lang.person_labels:
             return None
         end += 1
@@ -352,9 +359,12 @@ def _strip_possessive(span: Span, lang: Language) -> Span:
 
 
 def _demonym_inside(doc: Doc, start: int, end: int, lang: Language) -> int | None:
-    """A nationality adjective after the title's first word: "président russe", "ministre turc"."""
+    """A nationality adjective after the title's first word: "président russe", "ministre turc", in
+    a public office's complement ("secrétaire d'État américain"), not another noun's ("étudiante en
+    littérature française")."""
     for t in doc[start + 1 : end]:
-        if t.pos_ == "ADJ" and not _capitalised(t) and country_of_demonym(t.text, lang.code) is not None:
+        if t.pos_ == "ADJ" and not _capitalised(t) and country_of_demonym(t.text, lang.code) is not None and (
+                is_title_word(doc[t.i - 1], lang) or any(u.lower_ in lang.public_office for u in doc[start : t.i])):
             return t.i
     return None
 

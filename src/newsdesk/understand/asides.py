@@ -1,0 +1,70 @@
+"""What may stand between a name and its title without parting them: a footnote mark ("Antoine*",
+"Francisca Joly-Gomez (2)"), an age ("32 ans", "42 years old"), a word set in quotation marks
+("le député « constructif » Thierry Solère"), brackets an editor put round a name ("the defense
+minister [Mykhailo Fedorov]"), a relative pronoun before "as" ("Govender, who was appointed as
+the national co-ordinator").
+
+Each function takes token indices and returns where the title rules should look instead; the
+words they skip are the language file's (`roles.age_words`, `roles.relative_words`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lang import Language
+
+#: Quotation marks that may close a word set apart inside a title run, and those that open it.
+_CLOSING_MARKS = frozenset({"»", "”", '"', "’", "“"})
+_OPENING_MARKS = frozenset({"«", "“", '"', "‘", "„"})
+#: The most words a quoted aside between a title and a name holds.
+MAX_QUOTED_ASIDE = 3
+
+
+def after_footnote(doc: Doc, i: int, end: int) -> int:
+    """Past a footnote mark right after a name: "*", "(2)", "[2]"."""
+    if i < end and doc[i].text == "*":
+        return i + 1
+    if i + 2 < end and doc[i].text in "([" and doc[i + 1].like_num and doc[i + 2].text in ")]":
+        return i + 3
+    return i
+
+
+def after_age(doc: Doc, i: int, end: int, lang: Language) -> int:
+    """Past an age set off by commas, from the token after the first comma: "42," "32 ans,"
+    "42 years old," (the index after the second comma; `i` itself when no age stands there)."""
+    if i >= end or not doc[i].like_num:
+        return i
+    j = i + 1
+    words = lang.roles.words("age_words")
+    while j < end and j - i <= 3 and doc[j].lower_ in words:
+        j += 1
+    return j + 1 if j < end and doc[j].text == "," else i
+
+
+def before_bracketed_name(doc: Doc, start: int, end: int) -> int | None:
+    """Where a title run ends before a name an editor put in brackets ("the civilian defense
+    minister [Mykhailo Fedorov]"): the bracket's index, or None."""
+    if start < 1 or end >= len(doc) or doc[start - 1].text not in "[(" or doc[end].text not in "])":
+        return None
+    return start - 1
+
+
+def before_quoted_aside(doc: Doc, end: int, sent_start: int) -> int | None:
+    """Where a title run ends before a word or two in quotation marks between it and the name
+    ("le député « constructif » Thierry Solère"): the opening mark's index, or None."""
+    if end - 1 <= sent_start or doc[end - 1].text not in _CLOSING_MARKS:
+        return None
+    for j in range(end - 2, max(sent_start, end - 2 - MAX_QUOTED_ASIDE) - 1, -1):
+        if doc[j].text in _OPENING_MARKS:
+            return j if j < end - 2 else None
+        if not doc[j].is_alpha:
+            return None
+    return None
+
+
+def after_relative(doc: Doc, i: int, end: int, lang: Language) -> int:
+    """Past a comma and a relative pronoun after a name: ", who was appointed as ..."."""
+    if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ in lang.roles.words("relative_words"):
+        return i + 2
+    return i
