@@ -120,7 +120,11 @@ class Affiliations:
                 self.display.setdefault(country.code, text)
         self.travelled = self._travelled()
         # "United States President Donald Trump": the country is his, not the next official's
-        self.titled = {(id(m.span.doc), i) for m in analysis.persons() for r in m.roles for i in range(r.start, r.end)}
+        self.titled: dict[tuple[int, int], set[int]] = {}  # (doc, token) -> where the names titled so start
+        for m in analysis.persons():
+            for r in m.roles:
+                for i in range(r.start, r.end):
+                    self.titled.setdefault((id(m.span.doc), i), set()).add(m.span.start)
         # people named in full: "conseiller spécial d'Emmanuel Macron" serves him, no organisation
         self.people = {fold(m.name) for m in analysis.persons() if m.words >= 2}
 
@@ -143,11 +147,13 @@ class Affiliations:
                 found.add((id(doc), span.start))
         return found
 
-    def _acts_for(self, span) -> bool:
-        """A country (by name or nationality, not capital) that may say whom someone acts for: not
-        where someone travels, not in another person's title."""
+    def _acts_for(self, span, mention: Mention) -> bool:
+        """A country (by name or nationality, not capital) that may say whom `mention` acts for: not
+        where someone travels, not in another person's title (in the mention's own it is: "ministre
+        de la Défense de la Russie")."""
+        titled = self.titled.get((id(span.doc), span.start))
         return (country_of(span.text, capitals=False, lang=self.code) is not None
-                and (id(span.doc), span.start) not in self.travelled and (id(span.doc), span.start) not in self.titled)
+                and (id(span.doc), span.start) not in self.travelled and (not titled or mention.span.start in titled))
 
     def name(self, word: str) -> str:
         """The affiliation a word gives: "Russian" -> "Russia"; a place that is no country stays as written."""
@@ -156,6 +162,17 @@ class Affiliations:
         if country is None:
             return word
         return self.display.get(country.code, country.name)
+
+    def in_title(self, mention: Mention, role) -> str | None:
+        """A country the title itself names: "ministre de la Défense de la Russie", "President of the
+        United States" (by name, as the model may not have tagged it there)."""
+        tokens = mention.span.doc[role.start : role.end]
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                text = tokens[i : i + size].text
+                if text[:1].isupper() and country_named(text, self.code) is not None:
+                    return self.name(text)
+        return None
 
     def seat(self, org: str | None) -> str | None:
         """The country a seat of government stands for: "White House", "Kremlin", "Downing Street"."""
@@ -168,7 +185,7 @@ class Affiliations:
         a = self.analysis
         earlier = [(s, span.start, c) for s, span, c in a.countries
                    if mention.sentence - reach <= s < mention.sentence
-                   and self._acts_for(span) and not a.in_quote(span, a.sentence_block[s])]
+                   and self._acts_for(span, mention) and not a.in_quote(span, a.sentence_block[s])]
         if not earlier:
             return None
         country = max(earlier, key=lambda x: (x[0], x[1]))[2]
@@ -189,7 +206,7 @@ class Affiliations:
         said = self._reported_from(mention)
         near = [(abs(span.start - mention.span.start), c) for s, span, c in a.countries
                 if s == mention.sentence and not (mention.span.start <= span.start < mention.span.end)
-                and span.start < said and self._acts_for(span) and not a.in_quote(span, block)]
+                and span.start < said and self._acts_for(span, mention) and not a.in_quote(span, block)]
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
@@ -243,6 +260,8 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
             evidence.public = evidence.public or role.public
             if role.affiliation:
                 explicit[affiliations.name(role.affiliation)] += 1
+            elif named := affiliations.in_title(m, role):
+                explicit[named] += 1
             if role.org and fold(role.org) not in affiliations.people:
                 evidence.org = evidence.org or role.org
         if m.nationality:
