@@ -45,7 +45,7 @@ def build(url: str, size: int) -> float:
 
     from newsdesk.relate.similarity import term_id
     from newsdesk.store import open_store
-    from newsdesk.store.schema import term_frequencies
+    from newsdesk.store.schema import relation_totals, term_frequencies
 
     words, _ = vocabulary()
     vocab = np.array(sorted({term_id(w.lower()) for w in words}), dtype=np.int64)
@@ -57,6 +57,7 @@ def build(url: str, size: int) -> float:
             fill_batch(store, first, min(BATCH, size - first), rng, vocab, stamp)
         with store.engine.begin() as conn:
             conn.execute(term_frequencies.insert(), [dict(term=int(t), articles=max(1, size // 50)) for t in vocab])
+            conn.execute(relation_totals.update().where(relation_totals.c.name == "documents").values(value=size))
             if store.engine.dialect.name == "postgresql":  # the keys were given: the sequence moves on past them
                 conn.execute(text("SELECT setval(pg_get_serial_sequence('articles', 'pk'), :n)"), {"n": size})
                 conn.execute(text("ANALYZE"))

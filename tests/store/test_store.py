@@ -276,8 +276,8 @@ def test_a_migration_cleans_stored_categories(tmp_path, seed_text):
 
 
 def test_a_store_related_before_bands_finds_its_old_copies(engine_db, seed_text):
-    """Migration 0012 gives every related article its band keys: a relator holding none of them in
-    memory finds an old article as the original of its copy."""
+    """Migrations 0012 and 0013 give every related article its band keys and count them: a relator
+    holding none of them in memory finds an old article as the original of its copy."""
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine, text
@@ -292,12 +292,14 @@ def test_a_store_related_before_bands_finds_its_old_copies(engine_db, seed_text)
     engine = create_engine(database_url(engine_db))
     with engine.begin() as conn:  # the store as 0011 left it
         conn.execute(text("DROP TABLE article_bands"))
+        conn.execute(text("DROP TABLE relation_totals"))
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
         command.stamp(config, "0011")
     engine.dispose()
     with open_store(engine_db) as store:
+        assert store.related_count() == 1  # counted once by 0013, kept after
         copy = put(store, seed_text.replace("yesterday evening", "last evening"), origin="/news/copy.txt")
         related = Relator(store, recent=0).relate(store.get(copy.article_id))
         assert related.duplicate_of == seed.id and related.story_id == seed.story_id

@@ -17,7 +17,8 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..model import Article
-from .schema import article_bands, article_signatures, articles, entities, mentions, similar_articles, term_frequencies
+from .schema import (article_bands, article_signatures, articles, entities, mentions, relation_totals, similar_articles,
+                     term_frequencies)
 
 #: Ids per IN list (SQLite's default limit on bound parameters is far above; one list stays small).
 IN_CHUNK = 2000
@@ -67,9 +68,10 @@ class RelationBook:
         return column.in_(values)
 
     def related_count(self) -> int:
-        """How many articles are related: TF-IDF's number of documents."""
+        """How many articles are related: TF-IDF's number of documents (kept, not counted)."""
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(article_signatures)).scalar_one()
+            return conn.execute(select(relation_totals.c.value).where(relation_totals.c.name == "documents")
+                                ).scalar_one()
 
     def previous_signature(self, article_id: str) -> bytes | None:
         """The MinHash an article was last related with, or None when it never was."""
@@ -105,7 +107,10 @@ class RelationBook:
         with self.engine.begin() as conn:
             # numbered before the old row goes, so a new version never reuses the number it had
             seq: int = conn.execute(select(func.coalesce(func.max(article_signatures.c.seq), 0) + 1)).scalar_one()
-            conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
+            replaced = conn.execute(article_signatures.delete().where(article_signatures.c.article_id == article.id))
+            if replaced.rowcount == 0:  # its first signature: one more document
+                conn.execute(relation_totals.update().where(relation_totals.c.name == "documents")
+                             .values(value=relation_totals.c.value + 1))
             conn.execute(article_signatures.insert().values(article_id=article.id, text_minhash=text_minhash, terms=terms,
                                                             seq=seq))
             pk: int = conn.execute(select(articles.c.pk).where(articles.c.id == article.id)).scalar_one()

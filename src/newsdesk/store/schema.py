@@ -105,6 +105,14 @@ article_bands = Table(
     sqlite_with_rowid=False,
 )
 
+#: Counts relating keeps rather than counts again: "documents", how many articles are related.
+relation_totals = Table(
+    "relation_totals",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
 #: In how many related articles each content word occurs (by its 64-bit id): TF-IDF's document frequencies.
 term_frequencies = Table(
     "term_frequencies",
