@@ -157,6 +157,11 @@ def test_follow_entity_and_story_and_what_is_refused(db_path, tmp_path, seed_tex
         assert result.exit_code == 1 and said in result.stderr
     table = cli("follows").stdout
     assert "entity Vladimir Putin" in table and "story" in table
+    cli("follow", "entity", "Shoygu")
+    putin = json.loads(cli("entity", "Putin", "--json").stdout)["id"]
+    assert cli("entity", "merge", "Vladimir Putin", "Sergey Shoygu").exit_code == 0
+    followed = [f for f in json.loads(cli("follows", "--json").stdout) if f["label"] == "Sergey Shoygu"]
+    assert [(f["target"], f["filters"]) for f in followed] == [(str(putin), {"entity_id": putin})]  # follows the merge
     assert "no longer following entity 'Vladimir Putin'" in cli("unfollow", "1").stdout
     gone = cli("unfollow", "1")
     assert gone.exit_code == 1 and "1: no such follow" in gone.stderr

@@ -21,7 +21,7 @@ from ..dates import month_series
 from ..model import Article, ArticleRef, EntityProfile, MonthCount, NamedCount, RoleMention, RoleSpan
 from . import lookup
 from .base import EntityRef
-from .schema import (articles, entities, entity_aliases, entity_names, mentions, new_id, person_surnames,
+from .schema import (articles, entities, entity_aliases, entity_names, follows, mentions, new_id, person_surnames,
                      person_titles)
 
 
@@ -353,6 +353,8 @@ class EntityGraph:
                 self._insert_missing(conn, table, {column: value, "entity_id": keep})
             conn.execute(table.delete().where(table.c.entity_id == other))
         conn.execute(entity_names.delete().where(entity_names.c.entity_id == other))
+        conn.execute(follows.update().where(follows.c.kind == "entity", follows.c.target == str(other))
+                     .values(target=str(keep), filters=json.dumps({"entity_id": keep})))  # a follower follows the merge
         conn.execute(entities.delete().where(entities.c.id == other))
         self._recount(conn, keep)
         if not pin:
