@@ -176,3 +176,16 @@ def test_the_article_names_a_country_its_own_way():
     lavrov = person(["The talks in Türkiye ended.", "Sergey Lavrov, Turkey's foreign minister, left."],
                     "Sergey Lavrov")
     assert lavrov.affiliation == "Türkiye"
+
+
+def test_a_title_after_a_demonstrative_is_the_person_it_points_back_to():
+    christie = person(["Chris Christie quit his bid on Wednesday with all the bombast that has characterized the "
+                       "career of this former federal prosecutor and governor of New Jersey."], "Chris Christie")
+    assert [(r.title, r.qualifier) for r in christie.roles] == [("federal prosecutor", "former"),
+                                                                ("governor of New Jersey", "former")]
+    assert christie.affiliation is None  # "Jersey" of "New Jersey" is no country
+    # two people to point back to, or a quote: nobody's
+    people = stages(["Tom Hale met Anna Berg, who praised this former senator."]).people()
+    assert people["Tom Hale"].roles == [] and people["Anna Berg"].roles == []
+    quoted = stages(["Tom Hale spoke. “This senator has failed us,” he said."]).people()
+    assert quoted["Tom Hale"].roles == []

@@ -4,12 +4,8 @@ import pytest
 
 from literal import doc, span
 from newsdesk.understand.allegiance import nationality_before, party_after
-from newsdesk.understand.roles import (
-    is_title_word,
-    title_after,
-    title_as,
-    title_before,
-)
+from newsdesk.understand.described import title_as
+from newsdesk.understand.roles import is_title_word, title_after, title_before
 
 
 def role(sentence: str, name: str, read=None, lang: str = "en"):
@@ -246,7 +242,7 @@ def test_a_title_the_model_took_into_the_name_is_still_a_title():
     ("The head of the engineering centre of excellence, Tauqeer Ahmed, says the problem is cost.", "Tauqeer Ahmed",
      "head", None),
     ("It is unlawful, the UN undersecretary general for legal affairs, Elinor Hammarskjöld, told the court.",
-     "Elinor Hammarskjöld", "UN undersecretary general", "UN"),
+     "Elinor Hammarskjöld", "UN undersecretary general for legal affairs", "UN"),  # the portfolio is the office's
 ])
 def test_a_title_with_its_complement_before_a_comma_and_the_name(sentence, name, title, org):
     found = title_before(span(doc(sentence), name))
@@ -329,3 +325,39 @@ def test_an_article_before_a_title_and_a_name_makes_it_hypothetical():
 def test_a_nationality_after_another_noun_of_the_title_is_no_affiliation():
     assert role("Zineb Amrani, étudiante en littérature française, a parlé.", "Zineb Amrani", title_after, "fr")[3] is None
     assert role("Zineb Amrani, étudiante française, a parlé.", "Zineb Amrani", title_after, "fr")[3] == "française"
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("In Birmingham, single mother Adriane Burnett takes home about $2,800 a month as a customer service "
+     "representative for a manufacturing company.", "Adriane Burnett", "customer service representative"),
+    ("Tom Hale spent the past nine years as an opposition lawmaker.", "Tom Hale", "opposition lawmaker"),
+])
+def test_a_title_after_as_past_measures_of_time_and_money(sentence, name, title):
+    assert role(sentence, name, title_as)[0] == title
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Tom Hale hired the firm as a consultant.", "Tom Hale"),  # the firm is the consultant
+    ("Tom Hale described him as a leader.", "Tom Hale"),
+    ("Tom Hale hired Anna Berg as his lawyer.", "Tom Hale"),
+])
+def test_a_title_after_as_that_is_another_ones_is_not_the_persons(sentence, name):
+    assert role(sentence, name, title_as) is None
+
+
+def test_a_title_after_as_in_a_relative_clause_after_an_appositive():
+    parsed = doc("Catherine Connolly, a former mayor of Galway who’s spent the past nine years as an opposition "
+                 "socialist lawmaker in Ireland’s parliament, leads the polls.")
+    person = span(parsed, "Catherine Connolly")
+    first = title_after(person)
+    assert (first.title, first.qualifier) == ("mayor", "former")
+    assert title_as(person, first.end).title == "opposition socialist lawmaker"
+    friend = span(doc("Tom Hale, an aide to Anna Berg who served as minister, spoke."), "Tom Hale")
+    assert title_as(friend, title_after(friend).end) is None  # the minister is Anna Berg
+
+
+def test_a_second_appositive_when_the_first_holds_no_title():
+    assert role("Jean-Jacques Bridey, un des premiers « marcheurs », actuel président de la commission de la "
+                "défense, est visé par une enquête.", "Jean-Jacques Bridey", title_after, "fr")[0] == "président"
+    assert role("Tom Hale, of Ohio, a former senator, spoke.", "Tom Hale", title_after)[::2] == (
+        "senator", "former", None)

@@ -118,6 +118,11 @@ class Language:
         return self.roles.words("nouns") | self.public_office
 
     @cached_property
+    def time_units(self) -> frozenset[str]:
+        """Every written form of a unit of time: "year", "months", "semaines"."""
+        return frozenset(form for forms in self.time.table("units").values() for form in forms)
+
+    @cached_property
     def affiliation_labels(self) -> frozenset[str]:
         """Labels of words that say whom someone acts for: places and nationalities."""
         return self.place_labels | self.nationality_labels

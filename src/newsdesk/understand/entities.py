@@ -167,10 +167,15 @@ class Affiliations:
         """A country the title itself names: "ministre de la Défense de la Russie", "President of the
         United States" (by name, as the model may not have tagged it there)."""
         tokens = mention.span.doc[role.start : role.end]
+
+        def ends_longer_name(i: int) -> bool:  # "governor of New Jersey", "First Minister of Northern Ireland"
+            return i > 0 and tokens[i - 1].text[:1].isupper()
+
         for size in (3, 2, 1):
             for i in range(len(tokens) - size + 1):
                 text = tokens[i : i + size].text
-                if text[:1].isupper() and country_named(text, self.code) is not None:
+                if text[:1].isupper() and country_named(text, self.code) is not None \
+                        and not ends_longer_name(i):
                     return self.name(text)
         return None
 
@@ -248,7 +253,7 @@ def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tupl
         if first in lang.qualifier_words and len(part.split()) > 1:
             result.append((part.split(" ", 1)[1], first))
         else:
-            result.append((part, None if len(result) < len(parts) - 1 else qualifier))
+            result.append((part, qualifier))  # "former federal prosecutor and governor": both former
     return result
 
 

@@ -20,7 +20,8 @@ from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import nationality_before, party_after
 from .ranks import joined_title, ranks_apart
-from .roles import RoleMention, is_title_word, title_after, title_as, title_before
+from .described import title_as, titles_by_reference
+from .roles import RoleMention, is_title_word, title_after, title_before
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
@@ -58,13 +59,15 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     promote_surnames(analysis)
     drop_products(analysis)
     for mention in analysis.persons():
-        after = title_after(mention.span) or title_as(mention.span)
-        mention.roles = (ranks_apart(title_before(mention.span), analysis.lang) + ([after] if after else [])
+        after = title_after(mention.span)
+        as_role = title_as(mention.span, after.end if after else None)
+        mention.roles = (ranks_apart(title_before(mention.span), analysis.lang) + [r for r in (after, as_role) if r]
                          + joined_title(after, mention.span.doc, analysis.lang))
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
     share_plural_titles(analysis)
     share_titles_after_lists(analysis)
+    titles_by_reference(analysis)
     drop_lone_names(analysis)
     demote_names_in_titles(analysis)
     return analysis

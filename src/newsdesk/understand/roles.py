@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.countries import country_of_demonym
-from .asides import after_age, after_footnote, after_relative, before_bracketed_name, before_quoted_aside
+from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
 
 
@@ -74,7 +74,7 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
-def _in_run(token: Token, following: Token | None, lang: Language) -> bool:
+def in_run(token: Token, following: Token | None, lang: Language) -> bool:
     """Whether a token (read right to left) continues a title run whose next token is `following`."""
     text = token.text
     if token.is_punct:
@@ -164,16 +164,27 @@ def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language
             return None
         if token.lower_ not in lang.determiners and token.lower_ not in lang.names.words("possessive_determiners"):
             continue
-        head_end = next((t.i for t in doc[d + 1 : comma] if t.lower_ in complement), comma)
+        head_end = _portfolio_end(doc, next((t.i for t in doc[d + 1 : comma] if t.lower_ in complement), comma),
+                                  comma, lang)
         if head_end < comma and any(is_title_word(t, lang) for t in doc[d + 1 : head_end]):
             # a person in the complement is whom the title serves ("conseiller d'Emmanuel Macron,"):
             # the role's text stops before them, so they stay a person
             served = any(e.label_ in lang.person_labels and head_end <= e.start < comma for e in doc.ents)
-            role = _role_from_tokens(doc, d + 1, head_end, sent_start, lang, text_end=None if served else comma)
+            role = role_from_tokens(doc, d + 1, head_end, sent_start, lang, text_end=None if served else comma)
             if role is not None and not served:
                 role.org = _complement_org(doc, head_end, comma, lang) or role.org
             return role
     return None
+
+
+def _portfolio_end(doc: Doc, complement: int, end: int, lang: Language) -> int:
+    """Where a title ends whose complement is a portfolio ("undersecretary general for legal
+    affairs", "ministre de la Santé"): the portfolio is part of the office."""
+    words = doc[complement + 1 : end]
+    if complement < end and len(words) and all(
+            t.lower_ in lang.portfolio_words or t.lower_ in lang.roles.words("connectors") for t in words):
+        return end
+    return complement
 
 
 def _complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
@@ -211,7 +222,7 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
 def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
     i = end - 1
     following = None
-    while i >= sent_start and _in_run(doc[i], following, lang):
+    while i >= sent_start and in_run(doc[i], following, lang):
         inside_name = doc[i].text[:1].isupper() and end < len(doc) and all(
             doc[j].ent_iob_ == "I" for j in range(i + 1, end + 1))
         if doc[i].ent_type_ in lang.person_labels and not inside_name:
@@ -224,17 +235,22 @@ def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMent
         start += 1
     if start >= end:
         return None
-    return _role_from_tokens(doc, start, end, sent_start, lang)
+    return role_from_tokens(doc, start, end, sent_start, lang)
 
 
 def title_after(person: Span) -> RoleMention | None:
     """An appositive title: "Dmitry Peskov, the Kremlin spokesman, said"; "Sonya Zoghlin, Carlineo's attorney,"."""
     doc = person.doc
-    lang = lang_of(doc)
     sent_end = sentence_end(person)
     i = after_footnote(doc, person.end, sent_end)  # "Antoine*, chargé de cours"
     if i >= sent_end or doc[i].text not in (",", "–", "—"):
         return None
+    return _appositive(doc, i, sent_end, lang_of(doc), second=True)
+
+
+def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -> RoleMention | None:
+    """The title set off by the comma or dash at `i`; when `second`, the next one too if this one
+    holds none: "Jean-Jacques Bridey, un des premiers « marcheurs », actuel président de la commission"."""
     dashed = doc[i].text != ","  # "Andy Kaufman – comique et génie de la performance –"
     i = after_age(doc, i + 1, sent_end, lang)  # "Hayley Walsh, 42, a lecturer from Nottingham"
     if i < sent_end and (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.roles.words("distributive")):
@@ -250,15 +266,18 @@ def title_after(person: Span) -> RoleMention | None:
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
     first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
     if not any(is_title_word(t, lang) for t in doc[start:first_complement]):
+        if second and first_verb == end < sent_end and doc[end].text == "," and not any(
+                t.ent_type_ in lang.person_labels for t in doc[start:end]):
+            return _appositive(doc, end, sent_end, lang, second=False)
         return None  # "the younger brother of the Taliban's deputy leader": a relation, not a title
-    head_end = first_complement
+    head_end = _portfolio_end(doc, first_complement, end, lang)
     for name in (e for e in doc.ents if e.label_ in lang.person_labels and start <= e.start and e.end <= end):
         if name[-1].text in lang.possessives or (name.end < len(doc) and doc[name.end].text in lang.possessives):
             continue  # an owner: "Carlineo's attorney"
         own_title = title_before(name)
         if (name.start < head_end and len(name) >= 2) or (own_title and own_title.start <= start):
             return None  # the next name in a list ("Lavrov, Chief of General Staff Valery Gerasimov, ..."), not a title
-    role = _role_from_tokens(doc, start, head_end, start, lang, text_end=end)
+    role = role_from_tokens(doc, start, head_end, start, lang, text_end=end)
     if role is not None and head_end < end:
         role.org = _complement_org(doc, head_end, end, lang) or role.org
     return role
@@ -268,50 +287,6 @@ def _hyphenated(token: Token) -> bool:
     """A word glued to a hyphen before it is the end of a compound ("fact-checking"), whatever its tag."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and before.text in ("-", "‐") and not before.whitespace_
-
-
-#: The most words between a name and the "as" of its title ("will continue as").
-MAX_VERB_GROUP = 3
-
-
-def title_as(person: Span) -> RoleMention | None:
-    """A title after "as": "replace Mauricio Pochettino as Tottenham's manager", "Berg will stay on
-    as minister"."""
-    doc = person.doc
-    lang = lang_of(doc)
-    sent_end = sentence_end(person)
-    i = after_relative(doc, person.end, sent_end, lang)  # "Govender, who was appointed as ..."
-    group_end = i + MAX_VERB_GROUP
-    # a verb group between: "Pochettino will continue as manager", "Berg has served as minister"
-    while i < min(sent_end, group_end) and doc[i].pos_ in ("AUX", "VERB", "ADV", "PART") \
-            and doc[i].lower_ not in lang.roles.words("as_words"):
-        i += 1
-    left = any(t.lower_ in lang.roles.words("leaving_verbs") for t in doc[person.end : i])  # "stepped down as CEO"
-    for phrase in lang.roles.list("as_words"):
-        words = phrase.split()
-        if [t.lower_ for t in doc[i : i + len(words)]] == words:
-            start = i + len(words)
-            break
-    else:
-        return None
-    if start >= sent_end:
-        return None
-    if doc[start].lower_ in lang.determiners:
-        start += 1
-    end = start
-    while end < sent_end and (doc[end].text in lang.possessives or doc[end].ent_type_
-                              or _in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang)):
-        if doc[end].ent_type_ in lang.person_labels:
-            return None
-        end += 1
-        if is_title_word(doc[end - 1], lang) and (end >= sent_end or not is_title_word(doc[end], lang)):
-            break
-    if end == start or not is_title_word(doc[end - 1], lang):
-        return None
-    role = _role_from_tokens(doc, start, end, start, lang)
-    if role is not None and left:
-        role.qualifier = "former"
-    return role
 
 
 def canonical_qualifier(word: str, lang: Language) -> str:
@@ -402,7 +377,7 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
     return start, written_start, owner, affiliation, qualifier
 
 
-def _role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Language,
+def role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Language,
                       text_end: int | None = None) -> RoleMention | None:
     """Split a run of title words into qualifier, affiliation, organisation and title."""
     if not any(is_title_word(t, lang) for t in doc[start:end]):

@@ -1,0 +1,122 @@
+"""Titles a sentence gives a person away from the name: after "as" in the person's clause
+("replace Mauricio Pochettino as Tottenham's manager", "Burnett takes home $2,800 a month as a
+customer service representative"), and by a demonstrative that points back to them ("Chris Christie
+quit ... the career of this former federal prosecutor").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lang import Language
+from .asides import after_relative
+from .nlp import lang_of
+from .roles import RoleMention, in_run, is_title_word, role_from_tokens, sentence_end
+
+
+#: The most words between a name and the "as" of its title ("will continue as", "takes home about
+#: $2,800 a month as").
+MAX_CLAUSE_TO_AS = 10
+
+
+def _between_subject_and_as(token: Token, lang: Language) -> bool:
+    """A word that may stand between a person and the "as" of their title without being the one the
+    title is for: a verb group, and measures of time or money ("spent the past nine years as",
+    "takes home about $2,800 a month as"); never a person, a pronoun or another noun ("hired the firm as")."""
+    if token.pos_ in ("AUX", "VERB", "ADV", "PART"):
+        return True
+    if token.ent_type_ in lang.person_labels | lang.org_labels | lang.affiliation_labels:
+        return False
+    return (token.pos_ in ("DET", "NUM", "SYM", "ADJ") or token.like_num or token.lower_ in lang.time_units
+            or (bool(token.ent_type_) and token.pos_ != "PRON"))
+
+
+def title_as(person: Span, after: int | None = None) -> RoleMention | None:
+    """A title after "as" in the person's clause: "replace Mauricio Pochettino as Tottenham's
+    manager", "Berg will stay on as minister", "Burnett takes home $2,800 a month as a customer
+    service representative"; from `after` (the end of an appositive) when given: "Catherine
+    Connolly, a former mayor of Galway who's spent nine years as a lawmaker"."""
+    doc = person.doc
+    lang = lang_of(doc)
+    sent_end = sentence_end(person)
+    i = after_relative(doc, after if after is not None else person.end, sent_end, lang)
+    if after is not None:
+        if i >= sent_end or doc[i].lower_ not in lang.roles.words("relative_words") \
+                or doc[i - 1].ent_type_ in lang.person_labels:
+            return None  # "a friend of Joe Biden who served as ...": the relative is Biden's
+        i += 1
+    clause_end, verb = i + MAX_CLAUSE_TO_AS, False
+    as_words = lang.roles.words("as_words") | {p.split()[0] for p in lang.roles.list("as_words")}
+    while i < min(sent_end, clause_end) and doc[i].lower_ not in as_words and _between_subject_and_as(doc[i], lang):
+        if doc[i].pos_ in ("AUX", "VERB"):
+            verb = True
+        elif doc[i].pos_ not in ("ADV", "PART") and not verb:
+            return None  # a measure before any verb: not the person's clause
+        i += 1
+    left = any(t.lower_ in lang.roles.words("leaving_verbs") for t in doc[person.end : i])  # "stepped down as CEO"
+    for phrase in lang.roles.list("as_words"):
+        words = phrase.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            start = i + len(words)
+            break
+    else:
+        return None
+    if start >= sent_end:
+        return None
+    if doc[start].lower_ in lang.determiners:
+        start += 1
+    end = start
+    while end < sent_end and (doc[end].text in lang.possessives or doc[end].ent_type_
+                              or in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang)):
+        if doc[end].ent_type_ in lang.person_labels:
+            return None
+        end += 1
+        if is_title_word(doc[end - 1], lang) and (end >= sent_end or not is_title_word(doc[end], lang)):
+            break
+    if end == start or not is_title_word(doc[end - 1], lang):
+        return None
+    role = role_from_tokens(doc, start, end, start, lang)
+    if role is not None and left:
+        role.qualifier = "former"
+    return role
+
+
+def title_after_demonstrative(doc, i: int, sent_end: int, lang: Language) -> RoleMention | None:
+    """The title a demonstrative at `i` opens when no name follows it: "this former federal
+    prosecutor and governor of New Jersey" (not "this week", not "this year's President Ruto")."""
+    start = end = i + 1
+    while end < sent_end and in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang):
+        if doc[end].ent_type_ in lang.person_labels:
+            return None
+        end += 1
+    while end > start and not (is_title_word(doc[end - 1], lang) or doc[end - 1].text[:1].isupper()):
+        end -= 1  # a run read forward may end in the words after the title
+    if end == start or (end < sent_end and doc[end].ent_type_ in lang.person_labels):
+        return None
+    return role_from_tokens(doc, start, end, start, lang)
+
+
+def titles_by_reference(analysis) -> None:
+    """A title after a demonstrative ("this", "cette") is the person it points back to: the one
+    person named before it in its sentence, or, opening a sentence, the one person of the sentence
+    before. Inside quotes, or with two people to point to, it is nobody's."""
+    lang = analysis.lang
+    demonstratives = lang.names.words("demonstratives")
+    if not demonstratives:
+        return
+    by_sentence: dict[int, list] = {}
+    for m in analysis.persons():
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for index, sent in enumerate(analysis.sentences):
+        block = analysis.sentence_block[index]
+        for token in sent:
+            if token.lower_ not in demonstratives or analysis.in_quote(sent.doc[token.i : token.i + 1], block):
+                continue
+            before = [m for m in by_sentence.get(index, []) if m.span.end <= token.i]
+            if not before and token.i == sent.start and index > 0 and analysis.sentence_block[index - 1] == block:
+                before = by_sentence.get(index - 1, [])
+            if len({m.name for m in before}) != 1:
+                continue
+            role = title_after_demonstrative(sent.doc, token.i, sent.end, lang)
+            if role is not None:
+                before[-1].roles.append(role)
