@@ -78,6 +78,17 @@ def test_a_bare_surname_joins_only_under_a_title_one_person_holds(engine_store):
     assert profile.name == "Donald Trump" and {"Trump", "President Donald Trump"} <= set(profile.aliases)
 
 
+def test_a_bare_surname_absorbed_while_its_article_resolves_is_counted_once(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "t1", person("President Trump", "Trump", roles=["President"]))
+    # the bare name resolves first, then the full name holding its title absorbs it
+    add(engine_store, relator, "t2", person("Trump", roles=["President"]), person("Donald Trump", roles=["President"]))
+    trump = entity_of(engine_store, "t2", "Donald Trump")
+    assert entity_of(engine_store, "t2", "Trump") == trump == entity_of(engine_store, "t1", "President Trump")
+    profile = engine_store.entity_profile(trump)
+    assert profile.total == 2 and {a.id for a in profile.articles} == {"t1", "t2"}
+
+
 def test_an_initial_shared_by_two_people_joins_neither(engine_store):
     relator = Relator(engine_store)
     add(engine_store, relator, "c1", person("John Smith"))

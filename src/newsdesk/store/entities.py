@@ -5,24 +5,26 @@ for a person, among the people of the same family name (`person_surnames`) by a 
 agrees (`newsdesk.lang.names.names_agree`): one agreeing person is joined, none or several (an
 initial two people share) make a new one. A bare surname joins only the one person of that name
 who holds its title. Every form an entity was named by is counted (`entity_names`): its aliases,
-and its name, the commonest clean full form. User corrections pin keys; nothing here unpins them.
+and its name, the commonest clean full form. User corrections (`corrections.py`) pin keys; nothing
+here unpins them. An article resolves in a few statements per entity, not per name: on PostgreSQL
+each statement is a round trip.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 
-from sqlalchemy import Connection, Engine, delete, func, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, or_, select, update
 
 from ..lang import english
-from ..lang.names import canonical_name, names_agree, parse_person, spelling_key
+from ..lang.names import names_agree, parse_person
 from ..dates import month_series
 from ..model import Article, ArticleRef, EntityProfile, MonthCount, NamedCount, RoleMention, RoleSpan
 from . import lookup
+from .corrections import EntityCorrections
 from .base import EntityRef
-from .schema import (articles, entities, entity_aliases, entity_names, follows, mentions, new_id, person_surnames,
-                     person_titles)
+from .schema import (articles, entities, entity_aliases, entity_names, mentions, new_id, person_surnames, person_titles,
+                     upsert)
 
 
 #: "Named together with" counts over an entity's latest articles, this many: a place named in
@@ -62,7 +64,14 @@ def role_spans(rows) -> list[RoleSpan]:
     return sorted(spans.values(), key=lambda r: (r.first_seen or "", r.title))
 
 
-class EntityGraph:
+def _after_moves(moved: dict[int, int], entity_id: int | None) -> int | None:
+    """Where an entity is now, after the moves made while an article resolved."""
+    while entity_id in moved:
+        entity_id = moved[entity_id]
+    return entity_id
+
+
+class EntityGraph(EntityCorrections):
     """The entity methods of a SqlStore (they need `self.engine`)."""
 
     engine: Engine  # set by the store
@@ -71,14 +80,16 @@ class EntityGraph:
 
     def resolve_entities(self, article: Article, refs: list[EntityRef]) -> list[int | None]:
         """Store-wide entity ids of an article's entities (made where new; None: not in the graph),
-        its mentions recorded. Re-resolving an article first takes back what it counted."""
-        ids: list[int | None] = []
+        its mentions recorded. Re-resolving an article first takes back what it counted. A few
+        statements per entity, not per name: on PostgreSQL each is a round trip."""
         with self.engine.begin() as conn:
             self._forget_article(conn, article.id)
+            known = self._known_keys(conn, refs)
+            moved: dict[int, int] = {}  # an entity absorbed into another while the article resolved
+            resolved = [self._entity_for(conn, ref, known, moved) for ref in refs]
+            ids = [_after_moves(moved, entity_id) for entity_id in resolved]
             recorded: dict[tuple[int, str], dict] = {}
-            for ref in refs:
-                entity_id = self._entity_for(conn, ref)
-                ids.append(entity_id)
+            for ref, entity_id in zip(refs, ids):
                 if entity_id is None:
                     continue
                 e = ref.entity
@@ -91,12 +102,22 @@ class EntityGraph:
                 else:
                     row["count"] += e.mentions
                     row["aliases"] += [a for a in e.aliases if a not in row["aliases"]]
-            for row in recorded.values():
-                conn.execute(mentions.insert().values(
-                    **{**row, "aliases": json.dumps(row["aliases"], ensure_ascii=False),
-                       "roles": json.dumps(row["roles"], ensure_ascii=False)}))
+            if recorded:
+                conn.execute(mentions.insert(), [
+                    {**row, "aliases": json.dumps(row["aliases"], ensure_ascii=False),
+                     "roles": json.dumps(row["roles"], ensure_ascii=False)} for row in recorded.values()])
             self._count(conn, recorded.values(), +1)
         return ids
+
+    @staticmethod
+    def _known_keys(conn: Connection, refs: list[EntityRef]) -> dict[tuple[str, str], int]:
+        """(key, type) -> entity id of every key the article's entities hold that the store knows."""
+        keys = sorted({key for ref in refs for key in ref.keys})
+        if not keys:
+            return {}
+        return {(r.key, r.type): r.entity_id for r in conn.execute(
+            select(entity_aliases.c.key, entity_aliases.c.type, entity_aliases.c.entity_id)
+            .where(entity_aliases.c.key.in_(keys)))}
 
     def _forget_article(self, conn: Connection, article_id: str) -> None:
         old = conn.execute(select(mentions.c.entity_id, mentions.c.name, mentions.c.aliases)
@@ -109,94 +130,75 @@ class EntityGraph:
 
     def _count(self, conn: Connection, rows, step: int) -> None:
         """Count (or take back) an article's names of each entity, and the article itself."""
-        names: Counter[tuple[int, str]] = Counter()
-        touched = set()
+        names: set[tuple[int, str]] = set()
+        touched: set[int] = set()
         for row in rows:
             touched.add(row["entity_id"])
-            for name in {row["name"], *row["aliases"]}:
-                names[(row["entity_id"], name)] = 1
-        for (entity_id, name), _ in names.items():
-            if step > 0:
-                changed = conn.execute(update(entity_names).where(entity_names.c.entity_id == entity_id,
-                                                                  entity_names.c.name == name)
-                                       .values(articles=entity_names.c.articles + 1)).rowcount
-                if not changed:
-                    conn.execute(entity_names.insert().values(entity_id=entity_id, name=name, articles=1))
-            else:
-                conn.execute(update(entity_names).where(entity_names.c.entity_id == entity_id,
-                                                        entity_names.c.name == name)
-                             .values(articles=entity_names.c.articles - 1))
-        if step < 0:
-            conn.execute(delete(entity_names).where(entity_names.c.articles <= 0))
-        for entity_id in touched:
-            conn.execute(update(entities).where(entities.c.id == entity_id)
-                         .values(articles=entities.c.articles + step))
-            if step > 0:
-                self._rename(conn, entity_id)
-
-    def _rename(self, conn: Connection, entity_id: int) -> None:
-        """The entity's name: the commonest clean full form it was named by (a user's choice stays)."""
-        row = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
-        kind, name = str(row.type), str(row.name)
-        pinned = conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == entity_id,
-                                                                 entity_aliases.c.pinned).limit(1)).first()
-        if pinned is not None:
+            names.update((row["entity_id"], name) for name in {row["name"], *row["aliases"]})
+        if not touched:
             return
-        counts: dict[str, int] = {r.name: r.articles for r in conn.execute(
-            select(entity_names.c.name, entity_names.c.articles).where(entity_names.c.entity_id == entity_id))}
-        best = canonical_name(kind, counts) if counts else name
-        if best != name:
-            conn.execute(update(entities).where(entities.c.id == entity_id).values(name=best))
+        named = [{"entity_id": entity_id, "name": name} for entity_id, name in sorted(names)]
+        if step > 0:
+            insert = upsert(conn.dialect.name, entity_names)
+            conn.execute(insert.values([{**n, "articles": 1} for n in named]).on_conflict_do_update(
+                index_elements=["entity_id", "name"], set_={"articles": entity_names.c.articles + 1}))
+        else:
+            conn.execute(update(entity_names).where(entity_names.c.entity_id == bindparam("b_entity"),
+                                                    entity_names.c.name == bindparam("b_name"))
+                         .values(articles=entity_names.c.articles - 1),
+                         [{"b_entity": n["entity_id"], "b_name": n["name"]} for n in named])
+            conn.execute(delete(entity_names).where(entity_names.c.articles <= 0))
+        conn.execute(update(entities).where(entities.c.id == bindparam("b_id"))
+                     .values(articles=entities.c.articles + step), [{"b_id": i} for i in sorted(touched)])
+        if step > 0:
+            self._rename(conn, sorted(touched))
 
-    def _entity_for(self, conn: Connection, ref: EntityRef) -> int | None:
-        """The store's entity for an article's entity: found by a key or an agreeing name, else made
-        (None for a name that stays out of the graph); its keys, family name and titles recorded."""
+    def _entity_for(self, conn: Connection, ref: EntityRef, known: dict[tuple[str, str], int],
+                    moved: dict[int, int]) -> int | None:
+        """The store's entity for an article's entity: found by a key (`known`, kept up to date) or
+        an agreeing name, else made (None for a name that stays out of the graph); its keys, family
+        name and titles recorded."""
         kind = ref.entity.type
-        found: int | None = None
-        known: dict[str, int] = {}
-        if ref.keys:
-            known = {r.key: r.entity_id for r in conn.execute(select(entity_aliases.c.key, entity_aliases.c.entity_id)
-                     .where(entity_aliases.c.key.in_(ref.keys), entity_aliases.c.type == kind))}
-            found = next((known[key] for key in ref.keys if key in known), None)
+        found = next((known[(key, kind)] for key in ref.keys if (key, kind) in known), None)
         if found is None and ref.person is not None:
             found = self._agreeing_person(conn, ref)
         if found is None:
             if not ref.keys:
                 return None
             found = new_id(conn.execute(entities.insert().values(type=kind, name=ref.entity.name, articles=0)))
-        new_keys = [key for key in ref.keys if key not in known]
+        new_keys = [key for key in dict.fromkeys(ref.keys) if (key, kind) not in known]
         if new_keys:
             conn.execute(entity_aliases.insert(), [{"key": key, "type": kind, "entity_id": found, "pinned": False}
                                                    for key in new_keys])
+            known.update({(key, kind): found for key in new_keys})
         if ref.person is not None and ref.person.full:
-            self._insert_missing(conn, person_surnames, {"surname": ref.person.surname_key, "entity_id": found})
-            for title in ref.titles:
-                self._insert_missing(conn, person_titles, {"entity_id": found, "title": title})
-            self._absorb_bare(conn, found, ref)
+            self._insert_missing(conn, person_surnames, [{"surname": ref.person.surname_key, "entity_id": found}])
+            self._insert_missing(conn, person_titles, [{"entity_id": found, "title": t} for t in sorted(ref.titles)])
+            self._absorb_bare(conn, found, ref, known, moved)
         return found
 
-    def _absorb_bare(self, conn: Connection, entity_id: int, ref: EntityRef) -> None:
+    def _absorb_bare(self, conn: Connection, entity_id: int, ref: EntityRef, known: dict[tuple[str, str], int],
+                     moved: dict[int, int]) -> None:
         """"President Trump", met before any full name held the title, is Donald Trump once he is
         the one person of that family name who holds it."""
         assert ref.person is not None
         surname = ref.person.surname_key
-        for title in ref.titles:
-            bare = conn.execute(select(entity_aliases.c.entity_id).where(
-                entity_aliases.c.key == f"bare:{surname}:{title}", entity_aliases.c.type == "person",
-                ~entity_aliases.c.pinned)).scalar()
-            if bare is None or bare == entity_id:
+        if not ref.titles:
+            return
+        bare = {r.key.rsplit(":", 1)[1]: r.entity_id for r in conn.execute(
+            select(entity_aliases.c.key, entity_aliases.c.entity_id).where(
+                entity_aliases.c.key.in_([f"bare:{surname}:{title}" for title in sorted(ref.titles)]),
+                entity_aliases.c.type == "person", ~entity_aliases.c.pinned))}
+        for title, other in sorted(bare.items()):
+            if other == entity_id:
                 continue
             holders: set[int] = set(conn.execute(select(person_titles.c.entity_id).join(
                 person_surnames, person_surnames.c.entity_id == person_titles.c.entity_id).where(
                 person_surnames.c.surname == surname, person_titles.c.title == title)).scalars())
             if holders == {entity_id}:
-                self._move(conn, bare, entity_id, pin=False)
-
-    @staticmethod
-    def _insert_missing(conn: Connection, table, values: dict) -> None:
-        where = [table.c[k] == v for k, v in values.items()]
-        if conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one() == 0:
-            conn.execute(table.insert().values(**values))
+                self._move(conn, other, entity_id, pin=False)
+                known.update({k: entity_id for k, v in known.items() if v == other})
+                moved[other] = entity_id
 
     def _agreeing_person(self, conn: Connection, ref: EntityRef) -> int | None:
         """The one person of the same family name whose full name agrees (a full name), or who holds
@@ -326,106 +328,3 @@ class EntityGraph:
                  .order_by(shared.desc(), entities.c.name).limit(limit))
         with self.engine.connect() as conn:
             return [NamedCount(**r._mapping) for r in conn.execute(query)]
-
-    # -- a user's corrections --------------------------------------------------------------------
-
-    def merge_entities(self, keep: int, other: int) -> dict:
-        """Make `other` part of `keep` for good: its keys are pinned to `keep`, its mentions (each
-        with its own roles and names) move over. Returns what moved."""
-        with self.engine.begin() as conn:
-            return self._move(conn, other, keep, pin=True)
-
-    def _move(self, conn: Connection, other: int, keep: int, pin: bool) -> dict:
-        """Everything of entity `other` to `keep`, and `other` gone."""
-        moved = conn.execute(select(func.count()).select_from(mentions).where(mentions.c.entity_id == other)
-                             ).scalar_one()
-        keys: list[str] = list(conn.execute(select(entity_aliases.c.key).where(entity_aliases.c.entity_id == other))
-                               .scalars())
-        conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == other)
-                     .values(entity_id=keep, **({"pinned": True} if pin else {})))
-        if pin:
-            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == keep).values(pinned=True))
-        # rows of one article under both names stay apart (their keys differ by name)
-        conn.execute(mentions.update().where(mentions.c.entity_id == other).values(entity_id=keep))
-        for table, column in ((person_surnames, "surname"), (person_titles, "title")):
-            values: list[str] = list(conn.execute(select(table.c[column]).where(table.c.entity_id == other)).scalars())
-            for value in values:
-                self._insert_missing(conn, table, {column: value, "entity_id": keep})
-            conn.execute(table.delete().where(table.c.entity_id == other))
-        conn.execute(entity_names.delete().where(entity_names.c.entity_id == other))
-        conn.execute(follows.update().where(follows.c.kind == "entity", follows.c.target == str(other))
-                     .values(target=str(keep), filters=json.dumps({"entity_id": keep})))  # a follower follows the merge
-        conn.execute(entities.delete().where(entities.c.id == other))
-        self._recount(conn, keep)
-        if not pin:
-            self._rename(conn, keep)
-        return {"mentions": moved, "keys": len(keys)}
-
-    def split_entity(self, entity_id: int, alias: str) -> tuple[int | None, dict]:
-        """Give the mentions named `alias` (by a full form that agrees with it, or, when it is one
-        word, by that family name) an entity of their own, pinned for good. Returns the new
-        entity's id and what moved; (None, ...) when no mention is named so."""
-        wanted = parse_person(alias)
-        key = spelling_key(alias)
-
-        def named_so(names: list[str]) -> bool:
-            for name in names:
-                if spelling_key(name) == key:
-                    return True
-                other = parse_person(name)
-                if wanted is not None and other is not None and (
-                        names_agree(wanted, other) if wanted.full else other.surname_key == wanted.surname_key):
-                    return True
-            return False
-
-        with self.engine.begin() as conn:
-            row = conn.execute(select(entities.c.type, entities.c.name).where(entities.c.id == entity_id)).one()
-            kind, name = str(row.type), str(row.name)
-            rows = [r for r in conn.execute(select(mentions).where(mentions.c.entity_id == entity_id)).all()
-                    if named_so([r.name, *json.loads(r.aliases)])]
-            if not rows or len(rows) == conn.execute(select(func.count()).select_from(mentions)
-                                                     .where(mentions.c.entity_id == entity_id)).scalar_one():
-                return None, {"mentions": 0}
-            counts = Counter(r.name for r in rows)
-            new = new_id(conn.execute(entities.insert().values(type=kind, name=canonical_name(kind, dict(counts)),
-                                                               articles=0)))
-            moved_names = {n for r in rows for n in [r.name, *json.loads(r.aliases)]}
-            for r in rows:
-                conn.execute(mentions.update().where(mentions.c.article_id == r.article_id,
-                                                     mentions.c.entity_id == entity_id, mentions.c.name == r.name)
-                             .values(entity_id=new))
-            # the keys of the names that moved now find the new entity, for good
-            keys = {spelling_key(n) for n in moved_names} | {key}
-            for k in keys:
-                conn.execute(entity_aliases.delete().where(entity_aliases.c.key == k, entity_aliases.c.type == kind))
-                conn.execute(entity_aliases.insert().values(key=k, type=kind, entity_id=new, pinned=True))
-            conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == entity_id).values(pinned=True))
-            if kind == "person":
-                surnames = {p.surname_key for n in moved_names if (p := parse_person(n)) is not None and p.full}
-                for surname in surnames:
-                    self._insert_missing(conn, person_surnames, {"surname": surname, "entity_id": new})
-                staying = [r for r in conn.execute(select(mentions.c.name, mentions.c.aliases)
-                                                   .where(mentions.c.entity_id == entity_id)).all()]
-                still = {p.surname_key for r in staying for n in [r.name, *json.loads(r.aliases)]
-                         if (p := parse_person(n)) is not None and p.full}
-                for surname in surnames - still:
-                    conn.execute(person_surnames.delete().where(person_surnames.c.entity_id == entity_id,
-                                                                person_surnames.c.surname == surname))
-            self._recount(conn, entity_id)
-            self._recount(conn, new)
-        return new, {"mentions": len(rows), "keys": len(keys), "from": name}
-
-    def _recount(self, conn: Connection, entity_id: int) -> None:
-        """An entity's counts and names again from its mentions, after a correction moved some."""
-        rows = conn.execute(select(mentions.c.article_id, mentions.c.name, mentions.c.aliases)
-                            .where(mentions.c.entity_id == entity_id)).all()
-        forms: dict[str, set[str]] = {}
-        for r in rows:
-            forms.setdefault(r.article_id, set()).update([r.name, *json.loads(r.aliases)])
-        names: Counter[str] = Counter(n for named in forms.values() for n in named)
-        conn.execute(entity_names.delete().where(entity_names.c.entity_id == entity_id))
-        if names:
-            conn.execute(entity_names.insert(), [{"entity_id": entity_id, "name": n, "articles": c}
-                                                 for n, c in names.items()])
-        conn.execute(update(entities).where(entities.c.id == entity_id)
-                     .values(articles=len(forms)))

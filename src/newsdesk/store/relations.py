@@ -13,11 +13,9 @@ from typing import Any
 
 from sqlalchemy import Engine, String, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..model import Article
-from .schema import (article_bands, article_signatures, articles, entities, mentions, relation_totals, similar_articles,
+from .schema import (upsert, article_bands, article_signatures, articles, entities, mentions, relation_totals, similar_articles,
                      term_frequencies)
 
 #: Ids per IN list (SQLite's default limit on bound parameters is far above; one list stays small).
@@ -135,4 +133,4 @@ class RelationBook:
         return seq
 
     def _insert(self, table):
-        return (sqlite_insert if self.engine.dialect.name == "sqlite" else postgresql_insert)(table)
+        return upsert(self.engine.dialect.name, table)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy import (
     BigInteger,
     CursorResult,
@@ -226,6 +228,12 @@ alerts = Table(
     Column("last_error", Text),
     PrimaryKeyConstraint("follow_id", "article_id"),
 )
+
+
+def upsert(dialect: str, table: Table):
+    """An INSERT that can say what a conflict on the primary key does (`on_conflict_do_nothing`,
+    `on_conflict_do_update`): both engines speak it, each in its own dialect."""
+    return (sqlite_insert if dialect == "sqlite" else postgresql_insert)(table)
 
 
 def new_id(result: CursorResult) -> int:
