@@ -63,6 +63,10 @@ def test_a_score_after_a_players_name_is_not_part_of_it():
 def test_venues_are_not_people():
     assert entities(["Fans packed Jiffy Lube Live for the concert in Sioux Falls."],
                     ents=[{"Jiffy Lube Live": "PERSON", "Sioux Falls": "PERSON"}]) == []
+    assert entities(["Nottingham Forest met at Victoria Embankment Gardens."],
+                    ents=[{"Nottingham Forest": "PERSON", "Victoria Embankment Gardens": "PERSON"}]) == []
+    assert [e[0] for e in entities(["Forest Whitaker spoke."], ents=[{"Forest Whitaker": "PERSON"}])] == [
+        "Forest Whitaker"]  # a given name is no venue word
 
 
 def test_a_contraction_is_not_a_place():
