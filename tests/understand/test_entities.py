@@ -69,6 +69,14 @@ def test_venues_are_not_people():
         "Forest Whitaker"]  # a given name is no venue word
 
 
+def test_a_team_sheet_glued_into_one_span_keeps_its_last_name_and_an_institution_is_no_person():
+    sheet = "AouarB. Guimarães Rodriguez MouraT. Mendes"  # a line break lost before each initial
+    assert [e.name for e in stages([f"Remplaçants : {sheet}."], language="fr", ents=[{sheet: "PER"}]).entities] == [
+        "T. Mendes"]
+    assert stages(["Le président de la République a parlé."], language="fr",
+                  ents=[{"de la République": "PER"}]).entities == []
+
+
 def test_a_contraction_is_not_a_place():
     assert entities(["It isn't clear, Anna Berg said."], ents=[{"n't": "GPE", "Anna Berg": "PERSON"}]) == [
         ("Anna Berg", "person", [], 1)]

@@ -17,10 +17,11 @@ from spacy.tokens import Span, Token
 from ..lang import Language
 from ..lang.names import PARTICLES
 
-#: "ImagesKristi": a word of four or more lower-case letters run into a capitalised one: two words
-#: glued where a line break was lost (a credit and a caption). "McDonald", "LeBron", "MacKenzie" stay.
-#: "Director_Oh": a credit's role and name joined by an underscore.
-RUN_IN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])|(?<=_)(?=[A-Z])")
+#: "ImagesKristi": a word of four or more lower-case letters run into a capitalised one or an
+#: initial: two words glued where a line break was lost (a credit and a caption; a team sheet's
+#: "AouarB. Guimarães"). "McDonald", "LeBron", "MacKenzie" stay. "Director_Oh": a credit's role
+#: and name joined by an underscore.
+RUN_IN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z]|[A-Z]\.)|(?<=_)(?=[A-Z])")
 _NOT_IN_NAME = re.compile(r"[@/\\|#]|https?:|www\.|\.com\b")
 _HAS_DIGIT = re.compile(r"\d")
 
