@@ -34,8 +34,9 @@ bench-install: install
 embeddings-install: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-embeddings.txt
 
+# Two test processes: the suite is CPU-bound (spaCy) and the machines it runs on have two cores.
 test: install install-browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock .pytest_cache
