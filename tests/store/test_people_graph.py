@@ -34,6 +34,8 @@ def entity_of(store, article_id, name):
     ("Tim Morrison", "Timothy Morrison", True),
     ("Sergey Shoygu", "Sergei Shoigu", True),
     ("Volodymyr Zelensky", "Volodymyr Zelenskyy", True),
+    ("Madison Mogen", "Maddie Mogen", True),  # a short form she is called by
+    ("Madison Mogen", "Mary Mogen", False),
     ("J. Smith", "John Smith", True),
     ("George W. Bush", "George H. W. Bush", False),
     ("Donald Trump", "Donald Trump Jr.", False),
