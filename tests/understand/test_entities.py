@@ -77,6 +77,12 @@ def test_a_team_sheet_glued_into_one_span_keeps_its_last_name_and_an_institution
                   ents=[{"de la République": "PER"}]).entities == []
 
 
+def test_an_apostrophe_opening_a_name_is_the_names():
+    people = stages(["“This is our daily life,” said ’Manteboheng Molatjeng, a mother of three.",
+                     "It was ‘fine,’ Tom Hale added."]).people()
+    assert set(people) == {"’Manteboheng Molatjeng", "Tom Hale"}  # not a closing quote before a name
+
+
 def test_a_contraction_is_not_a_place():
     assert entities(["It isn't clear, Anna Berg said."], ents=[{"n't": "GPE", "Anna Berg": "PERSON"}]) == [
         ("Anna Berg", "person", [], 1)]

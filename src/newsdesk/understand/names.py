@@ -61,6 +61,8 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
         end -= 1
     if end <= start:
         return None
+    if run_in is None and _elision_before(doc, start, span.start):
+        start -= 1  # "’Manteboheng Molatjeng": the apostrophe is the name's (Sesotho 'M, "mother of")
     name = doc[start:end]
     rest = name[1:] if run_in else name
     # a lower-case word inside ("Tat hatte der") means the model read a phrase, not a name
@@ -75,6 +77,14 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
     if name[-1].lower_ in lang.not_name_words or name[0].lower_ in lang.names.words("not_name_openers"):
         return None
     return name, text
+
+
+def _elision_before(doc, start: int, span_start: int) -> bool:
+    """An apostrophe glued to the front of a name's first word, after a space: "’Manteboheng",
+    "’Mathabo" (a closing quote mark, or a possessive, has a word glued before it instead)."""
+    i = start - 1
+    return (start == span_start or start == span_start + 1) and i >= 0 and doc[i].text == "’" \
+        and not doc[i].whitespace_ and doc[start].text[:1].isupper() and (i == 0 or bool(doc[i - 1].whitespace_))
 
 
 def _after_hyphen(token: Token) -> bool:
