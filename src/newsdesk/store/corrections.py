@@ -91,7 +91,8 @@ class EntityCorrections:
             conn.execute(entity_aliases.update().where(entity_aliases.c.entity_id == entity_id).values(pinned=True))
             if kind == "person":
                 surnames = {p.surname_key for n in moved_names if (p := parse_person(n)) is not None and p.full}
-                self._insert_missing(conn, person_surnames, [{"surname": s, "entity_id": new} for s in sorted(surnames)])
+                self._insert_missing(conn, person_surnames,
+                                     [{"surname": s, "entity_id": new} for s in sorted(surnames)])
                 staying = [r for r in conn.execute(select(mentions.c.name, mentions.c.aliases)
                                                    .where(mentions.c.entity_id == entity_id)).all()]
                 still = {p.surname_key for r in staying for n in [r.name, *json.loads(r.aliases)]

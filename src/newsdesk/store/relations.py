@@ -15,8 +15,8 @@ from sqlalchemy import Engine, String, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from ..model import Article
-from .schema import (upsert, article_bands, article_signatures, articles, entities, mentions, relation_totals, similar_articles,
-                     term_frequencies)
+from .schema import (article_bands, article_signatures, articles, entities, mentions, relation_totals, similar_articles,
+                     term_frequencies, upsert)
 
 #: Ids per IN list (SQLite's default limit on bound parameters is far above; one list stays small).
 IN_CHUNK = 2000
@@ -116,10 +116,10 @@ class RelationBook:
                 conn.execute(article_bands.delete().where(article_bands.c.band.in_(sorted(set(old_bands))),
                                                           article_bands.c.article_pk == pk))
             if bands:
-                conn.execute(self._insert(article_bands).on_conflict_do_nothing(),
+                conn.execute(upsert(conn.dialect.name, article_bands).on_conflict_do_nothing(),
                              [{"band": b, "article_pk": pk} for b in sorted(set(bands))])
             if new_terms:
-                conn.execute(self._insert(term_frequencies).on_conflict_do_update(
+                conn.execute(upsert(conn.dialect.name, term_frequencies).on_conflict_do_update(
                     index_elements=["term"], set_={"articles": term_frequencies.c.articles + 1}),
                     [{"term": t, "articles": 1} for t in new_terms])
             conn.execute(articles.update().where(articles.c.id == article.id)
@@ -131,6 +131,3 @@ class RelationBook:
                     {"article_id": a, "other_id": b, "score": score}
                     for other, score in similar for a, b in ((article.id, other), (other, article.id))])
         return seq
-
-    def _insert(self, table):
-        return upsert(self.engine.dialect.name, table)

@@ -6,9 +6,10 @@ quit ... the career of this former federal prosecutor").
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
+from .analysis import Analysis, Mention
 from .asides import after_relative
 from .nlp import lang_of
 from .roles import RoleMention, in_run, is_title_word, role_from_tokens, sentence_end
@@ -46,7 +47,7 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
             return None  # "a friend of Joe Biden who served as ...": the relative is Biden's
         i += 1
     clause_end, verb = i + MAX_CLAUSE_TO_AS, False
-    as_words = lang.roles.words("as_words") | {p.split()[0] for p in lang.roles.list("as_words")}
+    as_words = {phrase.split()[0] for phrase in lang.roles.list("as_words")}  # "as", "en" of "en tant que"
     while i < min(sent_end, clause_end) and doc[i].lower_ not in as_words and _between_subject_and_as(doc[i], lang):
         if doc[i].pos_ in ("AUX", "VERB"):
             verb = True
@@ -81,7 +82,7 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
     return role
 
 
-def title_after_demonstrative(doc, i: int, sent_end: int, lang: Language) -> RoleMention | None:
+def title_after_demonstrative(doc: Doc, i: int, sent_end: int, lang: Language) -> RoleMention | None:
     """The title a demonstrative at `i` opens when no name follows it: "this former federal
     prosecutor and governor of New Jersey" (not "this week", not "this year's President Ruto")."""
     start = end = i + 1
@@ -96,7 +97,7 @@ def title_after_demonstrative(doc, i: int, sent_end: int, lang: Language) -> Rol
     return role_from_tokens(doc, start, end, start, lang)
 
 
-def titles_by_reference(analysis) -> None:
+def titles_by_reference(analysis: Analysis) -> None:
     """A title after a demonstrative ("this", "cette") is the person it points back to: the one
     person named before it in its sentence, or, opening a sentence, the one person of the sentence
     before. Inside quotes, or with two people to point to, it is nobody's."""
@@ -104,7 +105,7 @@ def titles_by_reference(analysis) -> None:
     demonstratives = lang.names.words("demonstratives")
     if not demonstratives:
         return
-    by_sentence: dict[int, list] = {}
+    by_sentence: dict[int, list[Mention]] = {}
     for m in analysis.persons():
         by_sentence.setdefault(m.sentence, []).append(m)
     for index, sent in enumerate(analysis.sentences):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.names import PARTICLES
@@ -79,12 +79,13 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
     return name, text
 
 
-def _elision_before(doc, start: int, span_start: int) -> bool:
-    """An apostrophe glued to the front of a name's first word, after a space: "’Manteboheng",
-    "’Mathabo" (a closing quote mark, or a possessive, has a word glued before it instead)."""
+def _elision_before(doc: Doc, start: int, span_start: int) -> bool:
+    """An apostrophe glued to the front of a name's first word (the span's, or the one after the
+    apostrophe it opened with), after a space: "’Manteboheng", "’Mathabo" (a closing quote mark, or
+    a possessive, has a word glued before it instead)."""
     i = start - 1
-    return (start == span_start or start == span_start + 1) and i >= 0 and doc[i].text == "’" \
-        and not doc[i].whitespace_ and doc[start].text[:1].isupper() and (i == 0 or bool(doc[i - 1].whitespace_))
+    return start - span_start <= 1 and i >= 0 and doc[i].text == "’" and not doc[i].whitespace_ \
+        and doc[start].text[:1].isupper() and (i == 0 or bool(doc[i - 1].whitespace_))
 
 
 def _after_hyphen(token: Token) -> bool:

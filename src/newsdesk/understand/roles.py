@@ -266,7 +266,7 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
     first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
     if not any(is_title_word(t, lang) for t in doc[start:first_complement]):
-        if second and first_verb == end < sent_end and doc[end].text == "," and not any(
+        if second and end < sent_end and doc[end].text == "," and not any(
                 t.ent_type_ in lang.person_labels for t in doc[start:end]):
             return _appositive(doc, end, sent_end, lang, second=False)
         return None  # "the younger brother of the Taliban's deputy leader": a relation, not a title
@@ -378,7 +378,7 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
 
 
 def role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Language,
-                      text_end: int | None = None) -> RoleMention | None:
+                     text_end: int | None = None) -> RoleMention | None:
     """Split a run of title words into qualifier, affiliation, organisation and title."""
     if not any(is_title_word(t, lang) for t in doc[start:end]):
         return None
