@@ -207,3 +207,30 @@ def test_a_title_after_a_demonstrative_is_the_person_it_points_back_to():
     assert people["Tom Hale"].roles == [] and people["Anna Berg"].roles == []
     quoted = stages(["Tom Hale spoke. “This senator has failed us,” he said."]).people()
     assert quoted["Tom Hale"].roles == []
+
+
+def test_roles_said_more_fully_elsewhere_are_kept_once():
+    from newsdesk.model import Role
+    from newsdesk.understand.entities import fullest
+
+    roles = [Role(title="professeure", text="professeure"), Role(title="Pr", text="Pr"),
+             Role(title="professeure de nutrition", text="professeure de nutrition"),
+             Role(title="President", text="President", qualifier="former"),
+             Role(title="President of Kenya", text="President of Kenya")]
+    assert [r.title for r in fullest(roles)] == ["Pr", "professeure de nutrition", "President", "President of Kenya"]
+
+
+def test_someone_by_what_they_do_for_themselves_holds_no_office():
+    white = person(["British backpacker and lawyer Simone White died in Laos."], "Simone White")
+    assert ([r.title for r in white.roles], white.affiliation) == (["lawyer"], "United Kingdom")
+
+
+def test_a_full_name_tagged_a_place_once_is_the_person_named_so_elsewhere():
+    joly = person(["« Son bon équilibre favorise un état de bonne santé », résume quant à elle Francisca Joly-Gomez (2), "
+                   "professeure de nutrition et gastro-entérologue au CHU Beaujon à Clichy.",
+                   "Plus nuancée, la professeure de nutrition Francisca Joly-Gomez ajoute qu'il aggrave les symptômes.",
+                   "Concernant le lait, Francisca Joly-Gomez est quant à elle plus nuancée."],
+                  "Francisca Joly-Gomez", language="fr",
+                  ents=[{"Francisca Joly-Gomez": "LOC", "CHU Beaujon": "LOC"}, {"Francisca Joly-Gomez": "PER"},
+                        {"Francisca Joly-Gomez": "PER"}])  # as the small model tags them
+    assert sorted(r.title for r in joly.roles) == ["gastro-entérologue", "professeure de nutrition"]

@@ -4,8 +4,9 @@ import pytest
 
 from literal import doc, span
 from newsdesk.understand.allegiance import nationality_before, party_after
-from newsdesk.understand.described import title_as
-from newsdesk.understand.roles import is_title_word, title_after, title_before
+from newsdesk.understand.described import title_among_peers, title_as
+from newsdesk.understand.roles import title_after, title_before
+from newsdesk.understand.titlewords import is_title_word
 
 
 def role(sentence: str, name: str, read=None, lang: str = "en"):
@@ -185,6 +186,15 @@ def test_nationality_and_party_written_at_the_name():
     assert title_before(span(parsed, "Ilhan Omar")).title == "Rep."
 
 
+@pytest.mark.parametrize("sentence, name, nationality", [
+    ("British backpacker and lawyer Simone White died in Laos.", "Simone White", "British"),
+    ("The move was criticised by Russian politicians and Donald Trump on Monday.", "Donald Trump", None),  # a plural
+    ("Negotiations between the London side and Jose Mourinho intensified.", "Jose Mourinho", None),  # "and" at the name
+])
+def test_a_nationality_before_the_plain_words_that_describe_the_person(sentence, name, nationality):
+    assert nationality_before(span(doc(sentence), name)) == nationality
+
+
 @pytest.mark.parametrize("sentence, name, title, qualifier, affiliation", [
     ("Le président russe Vladimir Poutine a parlé.", "Vladimir Poutine", "président", None, "russe"),
     ("Le secrétaire d'État américain Antony Blinken a parlé.", "Antony Blinken", "secrétaire d'État", None,
@@ -361,3 +371,35 @@ def test_a_second_appositive_when_the_first_holds_no_title():
                 "défense, est visé par une enquête.", "Jean-Jacques Bridey", title_after, "fr")[0] == "président"
     assert role("Tom Hale, of Ohio, a former senator, spoke.", "Tom Hale", title_after)[::2] == (
         "senator", "former", None)
+
+
+@pytest.mark.parametrize("sentence, name, lang, title", [
+    ("Former chief executive of Apple, John Sculley said the company was doomed.", "John Sculley", "en",
+     "chief executive of Apple"),
+    ("Première et éphémère ministre des Armées d’Emmanuel Macron, Sylvie Goulard a été mise en examen le 29 "
+     "novembre 2019 par la juge.", "Sylvie Goulard", "fr", "ministre"),  # the served person stays out
+])
+def test_a_title_with_its_complement_opening_the_sentence_needs_no_determiner(sentence, name, lang, title):
+    assert role(sentence, name, title_before, lang)[0] == title
+
+
+def test_a_phrase_opening_the_sentence_is_no_title_without_one():
+    assert role("After meeting the president of Kenya, Anna Berg left.", "Anna Berg", title_before) is None
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("In a letter to other assistant deputy ministers, Murray Jones explained the changes.", "Murray Jones",
+     "assistant deputy minister"),
+    ("Like his fellow senators, Tom Hale voted against the bill.", "Tom Hale", "senator"),
+])
+def test_a_name_after_its_peers_plural_title_holds_it(sentence, name, title):
+    assert role(sentence, name, title_among_peers)[0] == title
+
+
+@pytest.mark.parametrize("sentence", [
+    "Other ministers, Tom Hale said, disagreed.",  # the phrase opens with no preposition
+    "After meeting other ministers, Tom Hale left.",  # a verb in the phrase
+    "In a letter to other staff, Tom Hale explained the changes.",  # no title
+])
+def test_peers_give_no_title_without_a_plural_title_in_a_verbless_phrase(sentence):
+    assert role(sentence, "Tom Hale", title_among_peers) is None

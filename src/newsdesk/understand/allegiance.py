@@ -10,12 +10,20 @@ from .nlp import lang_of
 
 
 def nationality_before(person: Span) -> str | None:
-    """A nationality or country written right before a name with no title: "American Kevin King"."""
+    """A nationality or country written before a name, right before it ("American Kevin King") or
+    before the plain words that describe them ("British backpacker and lawyer Simone White")."""
     doc = person.doc
-    if person.start == 0:
-        return None
     lang = lang_of(doc)
-    token = doc[person.start - 1]
+    i = person.start - 1
+    and_word = lang.roles.words("and_word")
+    # not across "and" right before the name, nor a plural: "Russian politicians and Donald Trump Jr"
+    while i > max(0, person.start - 6) and not doc[i].is_sent_start and doc[i].is_lower \
+            and "Plur" not in doc[i].morph.get("Number", []) \
+            and (doc[i].pos_ in ("NOUN", "ADJ") or (doc[i].lower_ in and_word and i < person.start - 1)):
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
     if token.ent_type_ in lang.affiliation_labels and country_of(token.text, lang=lang.code) is not None:
         return token.text
     return None

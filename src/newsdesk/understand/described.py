@@ -12,7 +12,8 @@ from ..lang import Language
 from .analysis import Analysis, Mention
 from .asides import after_relative
 from .nlp import lang_of
-from .roles import RoleMention, in_run, is_title_word, role_from_tokens, sentence_end
+from .roles import RoleMention, role_from_tokens, sentence_end, sentence_start
+from .titlewords import in_run, is_title_word
 
 
 #: The most words between a name and the "as" of its title ("will continue as", "takes home about
@@ -79,6 +80,26 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
     role = role_from_tokens(doc, start, end, start, lang)
     if role is not None and left:
         role.qualifier = "former"
+    return role
+
+
+def title_among_peers(person: Span) -> RoleMention | None:
+    """A plural title after "other" or "fellow" in the phrase that opens the sentence is the title
+    of the name that follows it: "In a letter to other assistant deputy ministers, Murray Jones
+    explained"; "Like his fellow senators, Tom Hale voted". Not when the phrase holds a verb."""
+    doc, lang = person.doc, lang_of(person.doc)
+    comma, sent_start = person.start - 1, sentence_start(person)
+    if comma <= sent_start or doc[comma].text != "," or doc[sent_start].pos_ not in ("ADP", "SCONJ"):
+        return None
+    phrase = doc[sent_start:comma]
+    peer = next((t.i for t in reversed(phrase) if t.lower_ in lang.roles.words("peers")), None)
+    plural = "Plur" in doc[comma - 1].morph.get("Number", [])
+    if peer is None or any(t.pos_ in ("VERB", "AUX") for t in phrase) or not plural:
+        return None
+    role = role_from_tokens(doc, peer + 1, comma, peer + 1, lang)
+    if role is None or not role.title.endswith(doc[comma - 1].text) or not doc[comma - 1].text.endswith("s"):
+        return None
+    role.title = role.title[:-1]  # "ministers" -> "minister"
     return role
 
 

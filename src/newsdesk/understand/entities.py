@@ -18,6 +18,7 @@ from ..lang.countries import country_by_code, country_named, country_of, fold
 from ..lang.names import names_agree
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
+from .titlewords import office_word
 
 
 #: How many sentences back a public official's country may have been named.
@@ -245,7 +246,7 @@ def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tupl
     """
     joiner = next(iter(lang.roles.words("and_word")), "and")
     parts = [p.strip() for p in title.split(f" {joiner} ")]
-    if len(parts) < 2 or not all(any(w.lower() in lang.role_nouns for w in p.split()) for p in parts):
+    if len(parts) < 2 or not all(any(office_word(w, lang) for w in p.split()) for p in parts):
         return [(title, qualifier)]
     result: list[tuple[str, str | None]] = []
     for part in parts:
@@ -300,9 +301,18 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
                 forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]
     evidence = affiliation_evidence(cluster, affiliations)
-    entity = Entity(name=name, type="person", roles=roles, affiliation=evidence.choose(), aliases=aliases,
+    entity = Entity(name=name, type="person", roles=fullest(roles), affiliation=evidence.choose(), aliases=aliases,
                     mentions=len(cluster.mentions))
     return entity, evidence
+
+
+def fullest(roles: list[Role]) -> list[Role]:
+    """Roles without those another role says more fully: "professeure" beside "professeure de
+    nutrition", "President" beside "President of Russia" (with the same qualifier)."""
+    def fuller(other: Role, role: Role) -> bool:
+        return other.qualifier == role.qualifier and other.title.lower().startswith(role.title.lower() + " ")
+
+    return [r for r in roles if not any(fuller(o, r) for o in roles)]
 
 
 def named_entity(cluster: Cluster, affiliations: Affiliations) -> Entity:

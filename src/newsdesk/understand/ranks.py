@@ -10,7 +10,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..lang import Language
-from .roles import MIN_SUFFIX_ROLE, RoleMention, is_title_word
+from .roles import RoleMention
+from .titlewords import is_title_word, office_word
 
 
 def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
@@ -29,8 +30,7 @@ def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
             continue
         if size == 1 and rank.lower() in lang.roles.words("postpositive"):
             continue
-        last = head[-1].lower()
-        if last in lang.role_nouns or (len(last) >= MIN_SUFFIX_ROLE and last.endswith(lang.role_suffixes)):
+        if office_word(head[-1], lang):
             cut = role.text.rfind(words[-size])
             first = replace(role, title=" ".join(head), text=role.text[:cut].strip() if cut > 0 else role.text,
                             end=role.end - size)

@@ -8,6 +8,7 @@ a plural title over a list of names, a lone first name, a name inside a title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -20,8 +21,9 @@ from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import nationality_before, party_after
 from .ranks import joined_title, ranks_apart
-from .described import title_as, titles_by_reference
-from .roles import RoleMention, is_title_word, title_after, title_before
+from .described import title_among_peers, title_as, titles_by_reference
+from .roles import RoleMention, title_after, title_before
+from .titlewords import is_title_word
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
@@ -61,7 +63,8 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     for mention in analysis.persons():
         after = title_after(mention.span)
         as_role = title_as(mention.span, after.end if after else None)
-        mention.roles = (ranks_apart(title_before(mention.span), analysis.lang) + [r for r in (after, as_role) if r]
+        before = title_before(mention.span) or title_among_peers(mention.span)
+        mention.roles = (ranks_apart(before, analysis.lang) + [r for r in (after, as_role) if r]
                          + joined_title(after, mention.span.doc, analysis.lang))
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
@@ -321,7 +324,8 @@ def promote_surnames(analysis: Analysis) -> None:
     """A known person's surname that NER tagged otherwise, or missed, is that person.
 
     The small English model tags some surnames as places ("Dubois told parliament"); once the
-    article has named the person in full, the surname alone means them.
+    article has named the person in full, the surname alone means them, and so does the full name
+    tagged otherwise in fewer sentences.
     """
     code = analysis.lang.code
     surnames = {m.surname for m in analysis.mentions if m.type == "person" and m.words >= 2}
@@ -334,9 +338,13 @@ def promote_surnames(analysis: Analysis) -> None:
     if not surnames:
         return
     covered = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
+    labels = Counter((m.name, m.type == "person") for m in analysis.mentions)
+    full_names = {name for (name, person), n in labels.items()
+                  if person and n > labels[name, False] and len(name.split()) >= 2}
     for m in analysis.mentions:
-        if m.type != "person" and len(m.span) == 1 and m.name in surnames and country_of(m.name, lang=code) is None:
-            m.type = "person"
+        if m.type != "person" and ((len(m.span) == 1 and m.name in surnames) or m.name in full_names) \
+                and country_of(m.name, lang=code) is None:
+            m.type = "person"  # and the full name the model tagged a place once: "Francisca Joly-Gomez"
     for index, sent in enumerate(analysis.sentences):
         for token in sent:
             if token.text in surnames and token.pos_ == "PROPN" and (id(token.doc), token.i) not in covered:

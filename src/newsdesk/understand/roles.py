@@ -22,6 +22,7 @@ from ..lang import Language
 from ..lang.countries import country_of_demonym
 from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
+from .titlewords import capitalised, in_run, is_title_word
 
 
 @dataclass
@@ -38,8 +39,6 @@ class RoleMention:
     public: bool  # a public office, whose holder acts for a state
 
 
-#: A noun read as a title by its ending is at least this long ("sociologist", not "user").
-MIN_SUFFIX_ROLE = 6
 
 
 def sentence_start(span: Span) -> int:
@@ -55,83 +54,6 @@ def sentence_end(span: Span) -> int:
     while i < len(doc) and not doc[i].is_sent_start:
         i += 1
     return i
-
-
-def is_title_word(token: Token, lang: Language | None = None) -> bool:
-    """An office or job: a role noun of the language, or a noun ending as jobs do ("toxicologist",
-    "teacher", "naturopathe") that is no kin word or the like."""
-    lang = lang or lang_of(token.doc)
-    lower = token.lower_
-    if lower in lang.role_nouns:
-        return True
-    if lower.endswith("s") and lower[:-1] in lang.role_nouns and "Plur" in token.morph.get("Number", []):
-        return True  # "founding members", "professors"
-    return (token.pos_ == "NOUN" and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
-            and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_)
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
-def in_run(token: Token, following: Token | None, lang: Language) -> bool:
-    """Whether a token (read right to left) continues a title run whose next token is `following`."""
-    text = token.text
-    if token.is_punct:
-        # brackets around an acronym; a hyphen inside a word ("director-general", "Major-Gen", "co-ordinator")
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        return text in "()" or (text == "-" and not token.whitespace_ and before is not None
-                                and not before.whitespace_ and (is_title_word(before, lang) or (
-                                    following is not None and is_title_word(following, lang) and before.is_alpha)))
-    lower = token.lower_
-    connectors = lang.roles.words("connectors")
-    if lower in connectors:
-        # "Secretary of State", "Minister of the Interior", "ambassador to Britain", "founder and
-        # former CEO", "porte-parole du Kremlin", "ministre de la justice"
-        if following is None or token.i == 0:
-            return False
-        before = token.doc[token.i - 1]
-        if lower in lang.determiners and _capitalised(before) and not is_title_word(before, lang):
-            return False  # an article after a name starts the title: "sur Facebook le porte-parole du président"
-        if lower in lang.roles.words("and_word"):
-            # "founder and former CEO", "minister of mines and energy", and inside an organisation's
-            # name: "Department of International Relations and Cooperation director-general"
-            return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower) or token.ent_iob_ == "I"
-        after_title = lower in lang.roles.words("after_title") and (
-            is_title_word(before, lang) or _adjective_of_title(before, lang))
-        if after_title and following.pos_ in ("NOUN", "PROPN"):
-            return True  # "minister of electricity", "porte-parole du ministère"
-        if not (_capitalised(following) or following.lower_ in connectors or following.lower_ in lang.portfolio_words
-                or (following.pos_ == "NOUN" and following.i + 1 < len(following.doc)
-                    and following.doc[following.i + 1].lower_ in connectors)):
-            return False  # "ministre des Sports", "porte-parole du ministère des ...", not "chef de file"
-        chain = before.pos_ == "NOUN" and before.is_lower and before.i > 0 and before.doc[before.i - 1].lower_ in connectors
-        return _capitalised(before) or before.lower_ in connectors or after_title or chain
-    previous = token.doc[token.i - 1] if token.i > 0 else None
-    if lower in lang.portfolio_words and previous is not None and (
-            previous.lower_ in connectors or previous.lower_ in lang.portfolio_words):
-        return True  # "de la justice", "Affaires étrangères": a portfolio, in lower case
-    if token.pos_ == "NOUN" and token.is_lower and previous is not None and previous.lower_ in connectors:
-        return True  # "minister of electricity", "minister of mines and energy", "du ministère des ..."
-    if _capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
-        return True
-    if is_title_word(token, lang):
-        return True
-    # modifiers before a role noun: "presidential aide", "senior adviser", "police commissioner"
-    if token.pos_ in ("ADJ", "NOUN") and following is not None and (
-            is_title_word(following, lang) or following.pos_ in ("ADJ", "NOUN")):
-        return True
-    return _adjective_of_title(token, lang)
-
-
-def _adjective_of_title(token: Token, lang: Language) -> bool:
-    """In languages whose adjectives follow the noun: "président russe", "secrétaire générale"."""
-    if not lang.roles.data.get("adjectives_after") or token.pos_ != "ADJ" or token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    # "secrétaire générale", "ministre turc", "l'Hôpital universitaire"
-    return is_title_word(before, lang) or (_capitalised(before) and before.pos_ in ("NOUN", "PROPN")) or (
-        before.pos_ == "ADJ" and before.i > 0 and is_title_word(token.doc[before.i - 1], lang))
 
 
 def title_before(person: Span) -> RoleMention | None:
@@ -157,12 +79,15 @@ def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language
     Transnet's engineering centre, Tauqeer Ahmed", "the UN undersecretary general for legal affairs,
     Elinor Hammarskjöld". The phrase holds no verb and no punctuation but a possessive or a hyphen."""
     complement = lang.roles.words("complement")
-    for d in range(comma - 1, sent_start - 1, -1):
-        token = doc[d]
-        if token.pos_ in ("VERB", "AUX", "PRON") or (token.is_punct and token.text not in lang.possessives
-                                                       and token.text not in "-()"):
+    for d in range(comma - 1, sent_start - 2, -1):
+        if d < sent_start:  # no determiner: the sentence opens with the title ("Première et éphémère
+            if (k := _bare_title_opening(doc, sent_start, comma, lang)) < 0:  # ministre des Armées, Sylvie Goulard")
+                return None
+            d = k - 1
+        elif (token := doc[d]).pos_ in ("VERB", "AUX", "PRON") or (
+                token.is_punct and token.text not in lang.possessives and token.text not in "-()"):
             return None
-        if token.lower_ not in lang.determiners and token.lower_ not in lang.names.words("possessive_determiners"):
+        elif token.lower_ not in lang.determiners and token.lower_ not in lang.names.words("possessive_determiners"):
             continue
         head_end = _portfolio_end(doc, next((t.i for t in doc[d + 1 : comma] if t.lower_ in complement), comma),
                                   comma, lang)
@@ -175,6 +100,15 @@ def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language
                 role.org = _complement_org(doc, head_end, comma, lang) or role.org
             return role
     return None
+
+
+def _bare_title_opening(doc: Doc, start: int, end: int, lang: Language) -> int:
+    """Where the title opening doc[start:end] starts, after nothing but qualifiers and adjectives
+    (the first title word; where adjectives follow the noun, the first noun), or -1."""
+    after = lang.roles.data.get("adjectives_after")
+    k = next((t.i for t in doc[start:end] if (is_title_word(t, lang) and not (after and t.pos_ == "ADJ")) or (
+        t.lower_ not in lang.qualifier_words and t.pos_ not in ("ADJ", "CCONJ"))), end)
+    return k if k < end and is_title_word(doc[k], lang) else -1
 
 
 def _portfolio_end(doc: Doc, complement: int, end: int, lang: Language) -> int:
@@ -207,12 +141,15 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
     if qualified is not None:  # "The newly appointed ambassador, Li Wei": the qualifier may be a verb
         found = doc[sent_start : role.start].char_span(qualified.start(), qualified.end(), alignment_mode="expand")
         i = found.start - 1 if found is not None else i
-    while i >= sent_start and (doc[i].lower_ in lang.qualifier_words or doc[i].pos_ == "ADJ"):
+    while i >= sent_start and (doc[i].lower_ in lang.qualifier_words or doc[i].pos_ == "ADJ" or (
+            doc[i].pos_ == "CCONJ" and i > sent_start and doc[i - 1].pos_ == "ADJ")):  # "Première et éphémère"
         i -= 1
     closed = name_end >= len(doc) or bool(doc[name_end].is_sent_start) or doc[name_end].is_punct
     if i < sent_start:
         # a title opening the sentence, set off by commas: "Minister of Natural Resources, Mohlomi Moleko, said"
-        return name_end < len(doc) and doc[name_end].text == ","
+        # or holding a complement ("Former chief executive of Apple, John Sculley said")
+        return (name_end < len(doc) and doc[name_end].text == ",") or any(
+            t.lower_ in lang.roles.words("complement") for t in doc[role.start : role.end + 1])
     if not (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.names.words("possessive_determiners")):
         return False
     opens_clause = i == sent_start or doc[i - 1].is_punct
@@ -307,7 +244,7 @@ def _entity_at(doc: Doc, i: int, labels: frozenset[str]) -> Span | None:
 def _name_before_title(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """Capitalised words opening a title that name who it is for: "Chargers coach", "Kremlin spokesman"."""
     i = start
-    while i < end and _capitalised(doc[i]) and doc[i].pos_ != "ADJ" and not is_title_word(doc[i], lang) \
+    while i < end and capitalised(doc[i]) and doc[i].pos_ != "ADJ" and not is_title_word(doc[i], lang) \
             and doc[i].lower_ not in lang.title_modifiers and doc[i].lower_ not in lang.portfolio_words \
             and doc[i].ent_type_ not in lang.affiliation_labels | lang.org_labels | lang.person_labels:
         i += 1
@@ -338,7 +275,7 @@ def _demonym_inside(doc: Doc, start: int, end: int, lang: Language) -> int | Non
     a public office's complement ("secrétaire d'État américain"), not another noun's ("étudiante en
     littérature française")."""
     for t in doc[start + 1 : end]:
-        if t.pos_ == "ADJ" and not _capitalised(t) and country_of_demonym(t.text, lang.code) is not None and (
+        if t.pos_ == "ADJ" and not capitalised(t) and country_of_demonym(t.text, lang.code) is not None and (
                 is_title_word(doc[t.i - 1], lang) or any(u.lower_ in lang.public_office for u in doc[start : t.i])):
             return t.i
     return None

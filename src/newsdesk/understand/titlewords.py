@@ -1,0 +1,98 @@
+"""Which words make a title: role nouns of the language, nouns that end as jobs do, and the words
+that continue a run of title words read right to left ("Minister of the Interior", "ministre de la
+justice", "presidential aide")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lang import Language
+from .nlp import lang_of
+
+
+#: A noun read as a title by its ending is at least this long ("sociologist", not "user").
+MIN_SUFFIX_ROLE = 6
+
+
+def is_title_word(token: Token, lang: Language | None = None) -> bool:
+    """An office or job: a role noun of the language, or a noun ending as jobs do ("toxicologist",
+    "teacher", "naturopathe") that is no kin word or the like."""
+    lang = lang or lang_of(token.doc)
+    lower = token.lower_
+    if lower in lang.role_nouns:
+        return True
+    if lower.endswith("s") and lower[:-1] in lang.role_nouns and "Plur" in token.morph.get("Number", []):
+        return True  # "founding members", "professors"
+    return (token.pos_ == "NOUN" and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
+            and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_)
+
+
+def office_word(word: str, lang: Language) -> bool:
+    """A word written as an office is, by its letters alone ("ministre", "gastro-entérologue")."""
+    lower = word.lower()
+    return lower in lang.role_nouns or (len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
+                                        and lower not in lang.not_roles)
+
+
+def capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def in_run(token: Token, following: Token | None, lang: Language) -> bool:
+    """Whether a token (read right to left) continues a title run whose next token is `following`."""
+    text = token.text
+    if token.is_punct:
+        # brackets around an acronym; a hyphen inside a word ("director-general", "Major-Gen", "co-ordinator")
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return text in "()" or (text == "-" and not token.whitespace_ and before is not None
+                                and not before.whitespace_ and (is_title_word(before, lang) or (
+                                    following is not None and is_title_word(following, lang) and before.is_alpha)))
+    lower = token.lower_
+    connectors = lang.roles.words("connectors")
+    if lower in connectors:
+        # "Secretary of State", "Minister of the Interior", "ambassador to Britain", "founder and
+        # former CEO", "porte-parole du Kremlin", "ministre de la justice"
+        if following is None or token.i == 0:
+            return False
+        before = token.doc[token.i - 1]
+        if lower in lang.determiners and capitalised(before) and not is_title_word(before, lang):
+            return False  # an article after a name starts the title: "sur Facebook le porte-parole du président"
+        if lower in lang.roles.words("and_word"):
+            # "founder and former CEO", "minister of mines and energy", and inside an organisation's
+            # name: "Department of International Relations and Cooperation director-general"
+            return is_title_word(before, lang) or (before.pos_ == "NOUN" and before.is_lower) or token.ent_iob_ == "I"
+        after_title = lower in lang.roles.words("after_title") and (
+            is_title_word(before, lang) or adjective_of_title(before, lang))
+        if after_title and following.pos_ in ("NOUN", "PROPN"):
+            return True  # "minister of electricity", "porte-parole du ministère"
+        if not (capitalised(following) or following.lower_ in connectors or following.lower_ in lang.portfolio_words
+                or (following.pos_ == "NOUN" and following.i + 1 < len(following.doc)
+                    and following.doc[following.i + 1].lower_ in connectors)):
+            return False  # "ministre des Sports", "porte-parole du ministère des ...", not "chef de file"
+        chain = before.pos_ == "NOUN" and before.is_lower and before.i > 0 and before.doc[before.i - 1].lower_ in connectors
+        return capitalised(before) or before.lower_ in connectors or after_title or chain
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if lower in lang.portfolio_words and previous is not None and (
+            previous.lower_ in connectors or previous.lower_ in lang.portfolio_words):
+        return True  # "de la justice", "Affaires étrangères": a portfolio, in lower case
+    if token.pos_ == "NOUN" and token.is_lower and previous is not None and previous.lower_ in connectors:
+        return True  # "minister of electricity", "minister of mines and energy", "du ministère des ..."
+    if capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+        return True
+    if is_title_word(token, lang):
+        return True
+    # modifiers before a role noun: "presidential aide", "senior adviser", "police commissioner"
+    if token.pos_ in ("ADJ", "NOUN") and following is not None and (
+            is_title_word(following, lang) or following.pos_ in ("ADJ", "NOUN")):
+        return True
+    return adjective_of_title(token, lang)
+
+
+def adjective_of_title(token: Token, lang: Language) -> bool:
+    """In languages whose adjectives follow the noun: "président russe", "secrétaire générale"."""
+    if not lang.roles.data.get("adjectives_after") or token.pos_ != "ADJ" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    # "secrétaire générale", "ministre turc", "l'Hôpital universitaire"
+    return is_title_word(before, lang) or (capitalised(before) and before.pos_ in ("NOUN", "PROPN")) or (
+        before.pos_ == "ADJ" and before.i > 0 and is_title_word(token.doc[before.i - 1], lang))
