@@ -234,3 +234,14 @@ def test_a_full_name_tagged_a_place_once_is_the_person_named_so_elsewhere():
                   ents=[{"Francisca Joly-Gomez": "LOC", "CHU Beaujon": "LOC"}, {"Francisca Joly-Gomez": "PER"},
                         {"Francisca Joly-Gomez": "PER"}])  # as the small model tags them
     assert sorted(r.title for r in joly.roles) == ["gastro-entérologue", "professeure de nutrition"]
+
+
+def test_an_office_with_co_splits_from_the_one_before():
+    benioff = person(["Salesforce founder and co-CEO Marc Benioff said the deal was done."], "Marc Benioff")
+    assert [r.title for r in benioff.roles] == ["Salesforce founder", "co-CEO"]
+
+
+def test_a_country_someone_leaves_is_not_whom_they_act_for():
+    trump = person(["The U.S. will keep its base after American troops leave Syria under President Donald Trump’s "
+                    "announcement last month."], "Donald Trump")
+    assert trump.affiliation == "United States"

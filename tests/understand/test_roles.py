@@ -403,3 +403,25 @@ def test_a_name_after_its_peers_plural_title_holds_it(sentence, name, title):
 ])
 def test_peers_give_no_title_without_a_plural_title_in_a_verbless_phrase(sentence):
     assert role(sentence, "Tom Hale", title_among_peers) is None
+
+
+@pytest.mark.parametrize("sentence, name, read, title", [
+    # a participle before a title word modifies it; it does not end the title
+    ("“We never saw this,” said Aseem Prakash, founding director of the Center for Environmental Politics at the "
+     "University of Washington.", "Aseem Prakash", title_after, "founding director"),
+    # words after the title that are none of it
+    ("Harper — a young British filmmaker hot off directing an advert — was hired.", "Harper", title_after,
+     "young British filmmaker"),
+    # a formal title in capitals opening the sentence
+    ("Senate Leader, Ahmad Lawan raises a motion on the deaths.", "Ahmad Lawan", title_before, "Senate Leader"),
+    # an article before an office in lower case, or with its organisation, is no hypothesis
+    ("The camp was described by a senior adviser Tom Hale on Monday.", "Tom Hale", title_before, "senior adviser"),
+    ("Cleveland quarterback Mason Rudolph was shoved to the ground.", "Mason Rudolph", title_before, "quarterback"),
+])
+def test_titles_read_on_pages_never_developed_on(sentence, name, read, title):
+    assert role(sentence, name, read)[0] == title
+
+
+def test_a_second_appositive_after_a_possessive_is_another_persons():
+    assert role("In Kentucky, Andy Beshear — whose father, also as governor, passed the law — won.", "Andy Beshear",
+                title_after) is None

@@ -131,7 +131,8 @@ class Affiliations:
 
     def _travelled(self) -> set[tuple[int, int]]:
         """(block doc, token) where each country named as somewhere someone goes or comes from
-        starts: "back from the United States (US)", "flew to the US" (not "with regard to Mexico")."""
+        starts: "back from the United States (US)", "flew to the US", "troops leave Syria" (not "with
+        regard to Mexico")."""
         a = self.analysis
         travel, after_verb = a.lang.countries.words("travel"), a.lang.countries.words("travel_after_verb")
         found: set[tuple[int, int]] = set()
@@ -144,7 +145,8 @@ class Affiliations:
             if i >= 0 and doc[i].lower_ in a.lang.determiners:
                 i -= 1
             word = doc[i].lower_ if i >= 0 else ""
-            if word in travel or (word in after_verb and i > 0 and doc[i - 1].pos_ in ("VERB", "ADV")):
+            if word in travel or word in a.lang.countries.words("travel_verbs") or (
+                    word in after_verb and i > 0 and doc[i - 1].pos_ in ("VERB", "ADV")):
                 found.add((id(doc), span.start))
         return found
 

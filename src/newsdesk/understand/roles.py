@@ -22,7 +22,7 @@ from ..lang import Language
 from ..lang.countries import country_of_demonym
 from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
-from .titlewords import capitalised, in_run, is_title_word
+from .titlewords import adjective_of_title, capitalised, in_run, is_title_word
 
 
 @dataclass
@@ -69,8 +69,11 @@ def title_before(person: Span) -> RoleMention | None:
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
     role = _run_before(doc, end, sent_start, lang)
-    if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical"):
-        return None  # "fears that a President Connolly might confuse the world": no one holds it yet
+    # "fears that a President Connolly might confuse the world": no one holds it yet; but an office
+    # in lower case or with its organisation is a description: "a VOA reporter Nisan Ahmado"
+    if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical") \
+            and capitalised(doc[role.start]) and role.org is None:
+        return None
     return role
 
 
@@ -147,8 +150,9 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
     closed = name_end >= len(doc) or bool(doc[name_end].is_sent_start) or doc[name_end].is_punct
     if i < sent_start:
         # a title opening the sentence, set off by commas: "Minister of Natural Resources, Mohlomi Moleko, said"
-        # or holding a complement ("Former chief executive of Apple, John Sculley said")
-        return (name_end < len(doc) and doc[name_end].text == ",") or any(
+        # or holding a complement ("Former chief executive of Apple, John Sculley said"), or written
+        # as a formal title, in capitals ("Senate Leader, Ahmad Lawan raises a motion")
+        return (name_end < len(doc) and doc[name_end].text == ",") or capitalised(doc[role.end - 1]) or any(
             t.lower_ in lang.roles.words("complement") for t in doc[role.start : role.end + 1])
     if not (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.names.words("possessive_determiners")):
         return False
@@ -198,16 +202,22 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
         return None  # and words quoted after a name are someone's words, not a title
     complement = lang.roles.words("complement")
     first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not _hyphenated(t)
-                       and t.lower_ not in lang.role_nouns), end)  # "chargé de cours", tagged a verb
+                       and t.lower_ not in lang.role_nouns  # "chargé de cours", tagged a verb
+                       and not (t.i + 1 < end and is_title_word(doc[t.i + 1], lang))), end)  # "founding director"
     if first_verb < end:
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
     first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
     if not any(is_title_word(t, lang) for t in doc[start:first_complement]):
+        # not after another person, named or owned ("whose father, also as governor", "his wife, a lawyer")
         if second and end < sent_end and doc[end].text == "," and not any(
-                t.ent_type_ in lang.person_labels for t in doc[start:end]):
+                t.ent_type_ in lang.person_labels or {"Poss=Yes", "PronType=Rel"} & set(str(t.morph).split("|"))
+                for t in doc[i:end]):
             return _appositive(doc, end, sent_end, lang, second=False)
         return None  # "the younger brother of the Taliban's deputy leader": a relation, not a title
     head_end = _portfolio_end(doc, first_complement, end, lang)
+    while head_end > start + 1 and doc[head_end - 1].pos_ in ("ADJ", "ADP", "ADV") and doc[head_end - 1].is_lower \
+            and not is_title_word(doc[head_end - 1], lang) and not adjective_of_title(doc[head_end - 1], lang):
+        head_end -= 1  # words after the title that are none of it: "a young British filmmaker hot off"
     for name in (e for e in doc.ents if e.label_ in lang.person_labels and start <= e.start and e.end <= end):
         if name[-1].text in lang.possessives or (name.end < len(doc) and doc[name.end].text in lang.possessives):
             continue  # an owner: "Carlineo's attorney"

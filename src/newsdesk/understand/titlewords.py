@@ -28,8 +28,8 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
 
 
 def office_word(word: str, lang: Language) -> bool:
-    """A word written as an office is, by its letters alone ("ministre", "gastro-entérologue")."""
-    lower = word.lower()
+    """A word written as an office is, by its letters alone ("ministre", "gastro-entérologue", "co-CEO")."""
+    lower = word.lower().removeprefix("co-")
     return lower in lang.role_nouns or (len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
                                         and lower not in lang.not_roles)
 
