@@ -245,3 +245,19 @@ def test_a_country_someone_leaves_is_not_whom_they_act_for():
     trump = person(["The U.S. will keep its base after American troops leave Syria under President Donald Trump’s "
                     "announcement last month."], "Donald Trump")
     assert trump.affiliation == "United States"
+
+
+def test_a_person_who_owns_a_title_is_not_the_holders_affiliation():
+    greer = person(["Donald Trump named his team on Monday.",
+                    "Ebrard will meet Jamieson Greer, Trump’s nominee for United States trade representative, soon."],
+                   "Jamieson Greer", ents=[{"Donald Trump": "PERSON"},
+                                           {"Ebrard": "PERSON", "Jamieson Greer": "PERSON", "Trump": "ORG",
+                                            "United States": "GPE"}])  # as the small model tags them
+    assert greer.affiliation != "Trump"
+
+
+def test_a_country_before_a_job_about_it_is_its_subject():
+    scissors = person(["“The president wants a bigger deal,” said Derek Scissors, a China scholar with the American "
+                       "Enterprise Institute in Washington."], "Derek Scissors")
+    assert scissors.affiliation != "China"
+    assert person(["France striker Kylian Mbappé scored twice."], "Kylian Mbappé").affiliation == "France"

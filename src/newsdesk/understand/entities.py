@@ -126,8 +126,10 @@ class Affiliations:
             for r in m.roles:
                 for i in range(r.start, r.end):
                     self.titled.setdefault((id(m.span.doc), i), set()).add(m.span.start)
-        # people named in full: "conseiller spécial d'Emmanuel Macron" serves him, no organisation
-        self.people = {fold(m.name) for m in analysis.persons() if m.words >= 2}
+        # people, in full or by surname: "conseiller spécial d'Emmanuel Macron" serves him, and
+        # "Trump's nominee for trade representative" Trump — neither is an organisation
+        self.people = {fold(m.name) for m in analysis.persons() if m.words >= 2} | {
+            fold(m.surname) for m in analysis.persons() if m.words >= 2}
 
     def _travelled(self) -> set[tuple[int, int]]:
         """(block doc, token) where each country named as somewhere someone goes or comes from
@@ -174,11 +176,14 @@ class Affiliations:
         def ends_longer_name(i: int) -> bool:  # "governor of New Jersey", "First Minister of Northern Ireland"
             return i > 0 and tokens[i - 1].text[:1].isupper()
 
+        def subject_of(end: int) -> bool:  # "a China scholar": what the job is about
+            return end < len(tokens) and tokens[end].lower_ in self.analysis.lang.roles.words("subject_nouns")
+
         for size in (3, 2, 1):
             for i in range(len(tokens) - size + 1):
                 text = tokens[i : i + size].text
                 if text[:1].isupper() and country_named(text, self.code) is not None \
-                        and not ends_longer_name(i):
+                        and not ends_longer_name(i) and not subject_of(i + size):
                     return self.name(text)
         return None
 
@@ -266,7 +271,7 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
     for m in cluster.mentions:
         for role in m.roles:
             evidence.public = evidence.public or role.public
-            if role.affiliation:
+            if role.affiliation and fold(role.affiliation) not in affiliations.people:
                 explicit[affiliations.name(role.affiliation)] += 1
             elif named := affiliations.in_title(m, role):
                 explicit[named] += 1
