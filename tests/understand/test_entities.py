@@ -261,3 +261,10 @@ def test_a_country_before_a_job_about_it_is_its_subject():
                        "Enterprise Institute in Washington."], "Derek Scissors")
     assert scissors.affiliation != "China"
     assert person(["France striker Kylian Mbappé scored twice."], "Kylian Mbappé").affiliation == "France"
+
+
+def test_a_nationality_beside_a_border_says_where_not_for_whom():
+    kobzar = person(["Des frappes ont fait deux morts à Soumy, dans le nord-est de l’Ukraine. Cette ville proche de "
+                     "la frontière russe a été touchée par «plusieurs explosions massives», a indiqué le maire Artem "
+                     "Kobzar sur Telegram."], "Artem Kobzar", language="fr")
+    assert kobzar.affiliation == "Ukraine"

@@ -425,3 +425,9 @@ def test_titles_read_on_pages_never_developed_on(sentence, name, read, title):
 def test_a_second_appositive_after_a_possessive_is_another_persons():
     assert role("In Kentucky, Andy Beshear — whose father, also as governor, passed the law — won.", "Andy Beshear",
                 title_after) is None
+
+
+def test_a_title_in_a_complement_is_no_organisation():
+    parsed = doc("Patrick Strzoda, directeur de cabinet du président de la République, a été entendu.", "fr",
+                 ents={"Patrick Strzoda": "PER", "président de la République": "ORG"})
+    assert title_after(span(parsed, "Patrick Strzoda")).org is None

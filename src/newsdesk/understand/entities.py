@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..lang import Language
-from ..lang.countries import country_by_code, country_named, country_of, fold
+from ..lang.countries import country_by_code, country_named, country_of, country_of_demonym, fold
 from ..lang.names import names_agree
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
@@ -133,8 +133,8 @@ class Affiliations:
 
     def _travelled(self) -> set[tuple[int, int]]:
         """(block doc, token) where each country named as somewhere someone goes or comes from
-        starts: "back from the United States (US)", "flew to the US", "troops leave Syria" (not "with
-        regard to Mexico")."""
+        starts: "back from the United States (US)", "flew to the US", "troops leave Syria", "la
+        frontière russe" (not "with regard to Mexico")."""
         a = self.analysis
         travel, after_verb = a.lang.countries.words("travel"), a.lang.countries.words("travel_after_verb")
         found: set[tuple[int, int]] = set()
@@ -147,7 +147,10 @@ class Affiliations:
             if i >= 0 and doc[i].lower_ in a.lang.determiners:
                 i -= 1
             word = doc[i].lower_ if i >= 0 else ""
+            ground = a.lang.countries.words("ground_nouns")
+            beside = {doc[j].lower_ for j in (span.start - 1, span.end) if 0 <= j < len(doc)}
             if word in travel or word in a.lang.countries.words("travel_verbs") or (
+                    country_of_demonym(span.text, self.code) is not None and beside & ground) or (
                     word in after_verb and i > 0 and doc[i - 1].pos_ in ("VERB", "ADV")):
                 found.add((id(doc), span.start))
         return found

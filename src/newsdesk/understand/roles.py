@@ -127,7 +127,8 @@ def _portfolio_end(doc: Doc, complement: int, end: int, lang: Language) -> int:
 def _complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """The organisation named last in a title's complement: "chief executive of the website Full
     Fact" (any label: the small model calls some organisations people)."""
-    named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels and start <= e.start and e.end <= end]
+    named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels and start <= e.start
+             and e.end <= end and not is_title_word(e[0], lang)]  # not a title: "du président de la République"
     return _strip_possessive(named[-1], lang).text if named else None
 
 
