@@ -60,6 +60,18 @@ def test_a_score_after_a_players_name_is_not_part_of_it():
                     ents=[{"Botic van de Zandschulp 6-2": "PERSON"}]) == [("Botic van de Zandschulp", "person", [], 1)]
 
 
+def test_a_title_inside_a_person_span_is_cut_to_the_full_name_after_it():
+    assert entities(["Browns DL Sheldon Richardson weighed in on Monday."],
+                    ents=[{"Browns DL Sheldon Richardson": "PERSON"}]) == [
+        ("Sheldon Richardson", "person", ["Browns DL Sheldon Richardson"], 1)]  # the title's form an alias
+    assert [e[0] for e in entities(["Julie Bishop spoke."], ents=[{"Julie Bishop": "PERSON"}])] == ["Julie Bishop"]
+
+
+def test_groups_and_studios_are_no_people():
+    assert entities(["Virginia Democrats won and Balmond Studio built it."],
+                    ents=[{"Virginia Democrats": "PERSON", "Balmond Studio": "PERSON"}]) == []
+
+
 def test_venues_are_not_people():
     assert entities(["Fans packed Jiffy Lube Live for the concert in Sioux Falls."],
                     ents=[{"Jiffy Lube Live": "PERSON", "Sioux Falls": "PERSON"}]) == []

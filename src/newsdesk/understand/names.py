@@ -55,6 +55,10 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
         while start < end and (_not_a_name_start(doc[start], lang, calendar) or (
                 doc[start].lower_ in PARTICLES and sum(t.text[:1].isupper() for t in doc[start + 1 : end]) >= 2)):
             start += 1  # "de Donald Trump": a preposition, where "de Gaulle" is a name
+        # a title inside the span before a full name: "Browns DL Sheldon Richardson", "Apple CEO Tim Cook"
+        inner = [t.i for t in doc[start + 1 : end - 2] if t.lower_ in lang.role_nouns and t.text[:1].isupper()]
+        if inner and all(_name_word(t) for t in doc[inner[-1] + 1 : end]):
+            start = inner[-1] + 1
     # a score, a number or anything after it is no part of a name: "Zandschulp 6-2", "A. Sanger 2"
     end = next((t.i for t in doc[start:end] if _HAS_DIGIT.search(t.text)), end)
     while end > start and (doc[end - 1].text in lang.possessives or doc[end - 1].is_punct and doc[end - 1].text != "."):
