@@ -117,14 +117,19 @@ def test_query_words_are_distinct_and_capped():
     assert query_words(" ".join(f"w{i}" for i in range(100))) == [f"w{i}" for i in range(MAX_QUERY_WORDS)]
 
 
-def test_a_query_of_250_repeated_words_answers_in_under_100_ms(engine_store, seed_text):
+#: What a hostile query may cost: it cost 1.8 to 131 s before the fix and 3 to 120 ms after
+#: (bench/RESULTS.md, "Hostile inputs"); the bound catches that regression on a slow, busy machine.
+HOSTILE_QUERY_SECONDS = 0.25
+
+
+def test_a_query_of_250_repeated_words_answers_in_a_fraction_of_a_second(engine_store, seed_text):
     body = fill(engine_store, seed_text, 200).body_text
     for query in ("the " * 250, "Putin talks " * 125, " ".join(re.findall(r"\w+", body)[:250])):  # 32 distinct words
         # "the" is a stop word in PostgreSQL's English configuration: no hit there, hits in SQLite
         stop_word = engine_store.engine.dialect.name == "postgresql" and query.startswith("the ")
         assert bool(engine_store.search(query, limit=21)) is not stop_word, query[:40]
-        assert fastest(lambda: engine_store.search(query, limit=21)) < 0.1, query[:40]
-        assert fastest(lambda: engine_store.search_count(query)) < 0.1, query[:40]
+        assert fastest(lambda: engine_store.search(query, limit=21)) < HOSTILE_QUERY_SECONDS, query[:40]
+        assert fastest(lambda: engine_store.search_count(query)) < HOSTILE_QUERY_SECONDS, query[:40]
     twice = engine_store.search("Putin Putin talks talks")
     assert [(h.id, h.score) for h in twice] == [(h.id, h.score) for h in engine_store.search("Putin talks")]
 

@@ -417,6 +417,7 @@ def test_peers_give_no_title_without_a_plural_title_in_a_verbless_phrase(sentenc
     # an article before an office in lower case, or with its organisation, is no hypothesis
     ("The camp was described by a senior adviser Tom Hale on Monday.", "Tom Hale", title_before, "senior adviser"),
     ("Cleveland quarterback Mason Rudolph was shoved to the ground.", "Mason Rudolph", title_before, "quarterback"),
+    ("“My husband [actor Ted Danson] and I were frightened,” she said.", "Ted Danson", title_before, "actor"),
 ])
 def test_titles_read_on_pages_never_developed_on(sentence, name, read, title):
     assert role(sentence, name, read)[0] == title

@@ -1,7 +1,8 @@
 """Titles a sentence gives a person away from the name: after "as" in the person's clause
 ("replace Mauricio Pochettino as Tottenham's manager", "Burnett takes home $2,800 a month as a
-customer service representative"), and by a demonstrative that points back to them ("Chris Christie
-quit ... the career of this former federal prosecutor").
+customer service representative"), by a demonstrative that points back to them ("Chris Christie
+quit ... the career of this former federal prosecutor"), and by the peers the sentence opens with
+("In a letter to other assistant deputy ministers, Murray Jones explained").
 """
 
 from __future__ import annotations

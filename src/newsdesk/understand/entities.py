@@ -137,6 +137,7 @@ class Affiliations:
         frontière russe" (not "with regard to Mexico")."""
         a = self.analysis
         travel, after_verb = a.lang.countries.words("travel"), a.lang.countries.words("travel_after_verb")
+        verbs, ground = a.lang.countries.words("travel_verbs"), a.lang.countries.words("ground_nouns")
         found: set[tuple[int, int]] = set()
         for _, span, _ in a.countries:
             doc, i = span.doc, span.start - 1
@@ -147,9 +148,8 @@ class Affiliations:
             if i >= 0 and doc[i].lower_ in a.lang.determiners:
                 i -= 1
             word = doc[i].lower_ if i >= 0 else ""
-            ground = a.lang.countries.words("ground_nouns")
             beside = {doc[j].lower_ for j in (span.start - 1, span.end) if 0 <= j < len(doc)}
-            if word in travel or word in a.lang.countries.words("travel_verbs") or (
+            if word in travel or word in verbs or (
                     country_of_demonym(span.text, self.code) is not None and beside & ground) or (
                     word in after_verb and i > 0 and doc[i - 1].pos_ in ("VERB", "ADV")):
                 found.add((id(doc), span.start))

@@ -58,7 +58,8 @@ class SpeechWords:
                 rf"(?P<words>[\w’'-]+(?:\s+[\w’'-]+){{0,3}})", re.IGNORECASE))
         # an attribution inside the quote marks, between commas: "« Absurde, explique Antony Fastier, ... »",
         # "« Cette loi, c'est ..., affirme-t-elle. Je crois ... »"
-        self.incise = re.compile(rf",\s*+(?:{verbs})(?:-t)?-(?P<pronoun>{pronouns})\b|,\s*+(?:{verbs})\s++(?=[A-Z])",
+        # (the verbs read once at each comma: a page of commas costs one pass over them)
+        self.incise = re.compile(rf",\s*+(?:{verbs})(?:(?:-t)?-(?P<pronoun>{pronouns})\b|\s++(?=[A-Z]))",
                                  re.IGNORECASE)
         self.indefinite = alternation(q.words("indefinite"))
         self.place = re.compile(rf"\b(?:{alternation(q.words('place_before'))})\s++(?P<place>{_NAME_WORDS})")
