@@ -14,7 +14,7 @@ from .analysis import Analysis, Mention
 from .asides import after_relative
 from .nlp import lang_of
 from .roles import RoleMention, role_from_tokens, sentence_end, sentence_start
-from .titlewords import in_run, is_title_word
+from .titlewords import in_run, is_title_word, singular_title
 
 
 #: The most words between a name and the "as" of its title ("will continue as", "takes home about
@@ -94,13 +94,15 @@ def title_among_peers(person: Span) -> RoleMention | None:
         return None
     phrase = doc[sent_start:comma]
     peer = next((t.i for t in reversed(phrase) if t.lower_ in lang.roles.words("peers")), None)
-    plural = "Plur" in doc[comma - 1].morph.get("Number", [])
-    if peer is None or any(t.pos_ in ("VERB", "AUX") for t in phrase) or not plural:
+    if peer is None or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
     role = role_from_tokens(doc, peer + 1, comma, peer + 1, lang)
-    if role is None or not role.title.endswith(doc[comma - 1].text) or not doc[comma - 1].text.endswith("s"):
+    if role is None or not role.title.endswith(doc[comma - 1].text):
         return None
-    role.title = role.title[:-1]  # "ministers" -> "minister"
+    singular = singular_title(role.title, doc[comma - 1])  # "ministers" -> "minister"
+    if singular is None or singular == role.title:
+        return None
+    role.title = singular
     return role
 
 

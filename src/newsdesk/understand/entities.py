@@ -128,8 +128,7 @@ class Affiliations:
                     self.titled.setdefault((id(m.span.doc), i), set()).add(m.span.start)
         # people, in full or by surname: "conseiller spécial d'Emmanuel Macron" serves him, and
         # "Trump's nominee for trade representative" Trump — neither is an organisation
-        self.people = {fold(m.name) for m in analysis.persons() if m.words >= 2} | {
-            fold(m.surname) for m in analysis.persons() if m.words >= 2}
+        self.people = {fold(n) for m in analysis.persons() if m.words >= 2 for n in (m.name, m.surname)}
 
     def _travelled(self) -> set[tuple[int, int]]:
         """(block doc, token) where each country named as somewhere someone goes or comes from

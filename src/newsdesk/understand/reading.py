@@ -23,7 +23,7 @@ from .allegiance import nationality_before, party_after
 from .ranks import joined_title, ranks_apart
 from .described import title_among_peers, title_as, titles_by_reference
 from .roles import RoleMention, title_after, title_before
-from .titlewords import is_title_word
+from .titlewords import is_title_word, singular_title
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
@@ -232,17 +232,6 @@ def listed_together(first: Mention, later: Mention, joiners: set[str]) -> bool:
     between = later.span.doc[first.span.end : later.span.start]
     return (first.span.doc is later.span.doc and first.sentence == later.sentence and bool(between)
             and all(t.lower_ in joiners for t in between))
-
-
-def singular_title(title: str, noun: Token) -> str | None:
-    """A plural title in the singular ("Sens." -> "Sen.", "founding members" -> "founding member"),
-    by the token of its last word, or None when the title is no plural."""
-    if "Plur" not in noun.morph.get("Number", []) and not re.fullmatch(r"[A-Z][a-z]+s\.", noun.text):
-        return None
-    words = title.split()
-    word = words[-1]
-    words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
-    return " ".join(words)
 
 
 def drop_lone_names(analysis: Analysis) -> None:

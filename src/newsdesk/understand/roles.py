@@ -39,8 +39,6 @@ class RoleMention:
     public: bool  # a public office, whose holder acts for a state
 
 
-
-
 def sentence_start(span: Span) -> int:
     """The index of the first token of a span's sentence (`span.sent` walks the whole document)."""
     doc, i = span.doc, span.start

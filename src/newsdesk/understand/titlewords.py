@@ -4,6 +4,8 @@ justice", "presidential aide")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..lang import Language
@@ -96,3 +98,14 @@ def adjective_of_title(token: Token, lang: Language) -> bool:
     # "secrétaire générale", "ministre turc", "l'Hôpital universitaire"
     return is_title_word(before, lang) or (capitalised(before) and before.pos_ in ("NOUN", "PROPN")) or (
         before.pos_ == "ADJ" and before.i > 0 and is_title_word(token.doc[before.i - 1], lang))
+
+
+def singular_title(title: str, noun: Token) -> str | None:
+    """A plural title in the singular ("Sens." -> "Sen.", "founding members" -> "founding member"),
+    by the token of its last word, or None when the title is no plural."""
+    if "Plur" not in noun.morph.get("Number", []) and not re.fullmatch(r"[A-Z][a-z]+s\.", noun.text):
+        return None
+    words = title.split()
+    word = words[-1]
+    words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
+    return " ".join(words)
