@@ -46,6 +46,8 @@ BOUNDED: dict[str, Callable[[str], object]] = {
     # a byline is cut to MAX_BYLINE_CHARS before it is split
     "newsdesk.extract.authors._JOINERS": authors_from,
     "newsdesk.extract.authors._BRACKETS": authors_from,
+    "newsdesk.extract.authors._ADDRESSED": authors_from,
+    "newsdesk.extract.authors._TITLE_AFTER": authors_from,
 }
 #: Functions whose patterns are checked as they are built for each language (language_patterns).
 DYNAMIC = {"newsdesk.lang._regex", "newsdesk.understand.quotes.SpeechWords.__init__",

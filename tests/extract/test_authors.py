@@ -19,6 +19,8 @@ from newsdesk.model import RawDocument
     ("By Jane Doe (@jdoe) | The Daily Planet", ["Jane Doe"]),
     ("Luiz Inácio da Silva, Maria Santos y Pedro Álvarez", ["Luiz Inácio da Silva", "Maria Santos", "Pedro Álvarez"]),
     ("구현모", ["구현모"]),
+    ("신현주 기자", ["신현주"]),  # the title after the name
+
     ("Jane Doe and Jane Doe", ["Jane Doe"]),
     ("Staff Writer", []),
     ("jane.doe@example.com", []),
@@ -90,3 +92,23 @@ def test_a_link_to_an_authors_page_is_a_byline_when_the_metadata_names_only_the_
                                 "<p class='meta'>von <a href='/autoren/name/max-kolter'>Dr. Max Kolter</a></p>"
                                 "</body></html>")
     assert find_authors(tree, [], "LTO", ("Legal Tribune Online",), None) == ["Dr. Max Kolter"]
+
+
+@pytest.mark.parametrize("markup, authors", [
+    ("<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>",
+     ["Roman Goncharenko"]),
+    ("<dl><dt>By</dt><dd>Jane Doe</dd></dl>", ["Jane Doe"]),
+])
+def test_a_labelled_byline_when_the_metadata_names_only_the_outlet(markup, authors):
+    head = "<meta name='author' content='Deutsche Welle (www.dw.com)'>"  # an outlet: its web address says so
+    assert authors_of(page(head, markup)) == authors
+
+
+def test_a_json_ld_person_that_is_a_wire_is_credited_as_written():
+    ld = {"@type": "NewsArticle", "headline": "Storm hits the coast", "author": [{"@type": "Person", "name": " SID"}]}
+    markup = "<div class='story-authors'><a href='/autoren/1-sid/'>SID</a><span>Nachrichtenagentur</span></div>"
+    assert authors_of(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", markup)) == ["SID"]
+
+
+def test_an_outlet_is_no_author_however_it_spells_its_name():
+    assert authors_from("n-tv NACHRICHTEN", ("ntv NACHRICHTEN",)) == []

@@ -169,6 +169,31 @@ def test_a_teaser_after_the_article_text_has_begun_is_not_the_standfirst():
     assert read(page("", after=teaser)).standfirst is None
 
 
+@pytest.mark.parametrize("box", [
+    "<div class='article-subscribe'><span class='article-subscribe--subtitle'>Just R20 for the first month. "
+    "Support independent journalism by subscribing to our digital news package.</span></div>",
+    "<ul><li class='subtitle'><a href='/other'>Analysis: another story from this site, by someone else</a></li></ul>",
+])
+def test_a_subscription_offer_or_a_link_to_another_story_is_not_the_standfirst(box):
+    a = read(page(box + f"<p class='lead-text'>{LEAD}</p>"))
+    assert a.standfirst == LEAD
+
+
+def test_a_page_without_an_h1_does_not_repeat_its_bold_headline_as_the_standfirst():
+    headline = "Blaze in the old town keeps residents inside all night"
+    data = (f"<html lang='en'><head><meta property='og:title' content='{headline}'></head>"
+            f"<body><p><b>{headline}</b></p>{STORY}</body></html>").encode()
+    assert read(data).standfirst is None
+
+
+@pytest.mark.parametrize("label, written, published", [
+    ("<strong>Datum</strong>", "04.05.2023", "2023-05-04"),  # day first, as dotted dates are written
+    ("<b>Published:</b>", "May 4, 2023", "2023-05-04"),
+])
+def test_a_date_the_page_prints_after_a_label(label, written, published):
+    assert read(page(f"<ul><li>{label} {written}</li></ul>")).published == published
+
+
 def test_a_script_inside_a_paragraph_does_not_count_as_the_article_text():
     script = "<p>Share<script>" + "var x = 1; " * 40 + "</script></p>"
     assert read(page(script + f"<p class='lead-text'>{LEAD}</p>")).standfirst == LEAD
@@ -200,3 +225,19 @@ def test_how_long_the_page_says_its_article_is(markup, expected):
 
     tree = lxml_html.fromstring(f"<html><body>{markup}</body></html>")
     assert expected_words(tree, page_meta(tree).body_text) == expected
+
+
+def test_an_article_only_in_a_nextjs_server_components_stream():
+    row = ("<div class='caption'><p>A photo caption, not the story.</p></div>"
+           + "".join(f"<p class='editor-p'>Paragraph {i} of the story, sent in the page's script data only.</p>"
+                     for i in range(6)) + "<h3>What comes next</h3><p>The closing paragraph.</p>")
+    stream = f'0:["$","div",null,{{}}]\n24:T{len(row.encode()):x},{row}'
+    pushes = "".join(f"<script>self.__next_f.push([1,{json.dumps(stream[i:i + 50])}])</script>"
+                     for i in range(0, len(stream), 50))
+    data = (f"<html lang='en'><head><meta property='og:title' content='Storm hits the coast'></head><body>"
+            f"<h1>Storm hits the coast</h1><div id='root'></div>{pushes}</body></html>").encode()
+    a = read(data)
+    assert [b.text for b in a.body][:2] == ["Paragraph 0 of the story, sent in the page's script data only.",
+                                            "Paragraph 1 of the story, sent in the page's script data only."]
+    assert ("heading", "What comes next") in [(b.type, b.text) for b in a.body]
+    assert "A photo caption, not the story." not in [b.text for b in a.body]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .labels import labelled_values, spaced_text
+
 #: Words that open a byline: "By", "Von", "Par", "Por", "Di", "Door", "Av", "Przez", "Autor:".
 _OPENER = re.compile(
     r"^\s*(?:(?:written|reported|text|words|story|interview)\s+(?:by\s+)?|by|von|par|por|di|door|av|af|przez|od|"
@@ -40,6 +42,10 @@ upi anadolu xinhua tass bloomberg
 MAX_NAME_WORDS = 5
 #: A bracketed aside: "(AP)", "(Reuters)", "(@handle)".
 _BRACKETS = re.compile(r"\([^)]*\)")
+#: A part of a byline followed by a web address is an outlet: "Deutsche Welle (www.dw.com)".
+_ADDRESSED = re.compile(r"[^,;/|]*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/?\)")
+#: A title written after the name in Korean, Japanese and Chinese bylines: "신현주 기자", "山田太郎記者".
+_TITLE_AFTER = re.compile(r"\s*(?:기자|특파원|논설위원|선임기자|記者|记者|特派員|特派员|編集委員)$")
 #: A byline is a line: what is longer is cut before it is read.
 MAX_BYLINE_CHARS = 300
 #: A word of digits and date punctuation: "12.03.2024", "2024", "10:45".
@@ -77,22 +83,31 @@ def byline_of(line: str) -> str | None:
 
 def _parts(byline: str) -> list[str]:
     text = " ".join(byline[:MAX_BYLINE_CHARS].split())
+    text = _ADDRESSED.sub(" ", text)
     text = _BRACKETS.sub(" ", text)
     text = _OPENER.sub("", text, count=1)
     parts = (_OPENER.sub("", part.strip(" .:-–—"), count=1).strip(" .:-–—") for part in _JOINERS.split(text))
-    return [part for part in parts if part]
+    return [_TITLE_AFTER.sub("", part) for part in parts if part]
 
 
 def _once(names: list[str]) -> list[str]:
     return list({_fold(n): n for n in reversed(names)}.values())[::-1]
 
 
+def _outlet_key(name: str) -> str:
+    """What two spellings of an outlet's name share: "n-tv NACHRICHTEN", "ntv Nachrichten"."""
+    return "".join(ch for ch in _fold(name) if ch.isalnum())
+
+
+def _own_outlet(part: str, outlets: tuple[str | None, ...]) -> bool:
+    return _outlet_key(part) in {_outlet_key(o) for o in outlets if o}
+
+
 def authors_from(byline: str | None, outlets: tuple[str | None, ...] = ()) -> list[str]:
     """The people named in a byline, in order, each once; parts naming one of `outlets` (the
     publisher, the site) or shaped like no name are dropped."""
-    skip = {_fold(o) for o in outlets if o}
     names = [p.title() if p.isupper() and len(p) > 3 else p  # "JANE DOE"
-             for p in _parts(byline or "") if _fold(p) not in skip and is_name(p)]
+             for p in _parts(byline or "") if not _own_outlet(p, outlets) and is_name(p)]
     return _once(names)
 
 
@@ -116,25 +131,41 @@ _BYLINE_MAX_WORDS = 20
 
 
 def find_byline(tree, outlets: tuple[str | None, ...] = ()) -> str | None:
-    """The byline as the page's markup shows it: the first marked element naming a person."""
+    """The byline as the page's markup shows it: the first marked element naming a person, else a
+    labelled one ("<strong>Autor</strong> Roman Goncharenko", "<dt>By</dt><dd>Jane Doe</dd>")."""
     for xpath in BYLINE_XPATH:
         for el in tree.xpath(xpath)[:20]:
             if el.tag in ("meta", "link", "body", "html", "article", "main", "section"):
                 continue
-            text = " ".join((el.get("content") or el.text_content() or "").split())
+            text = el.get("content") or spaced_text(el)
             if text and len(text.split()) <= _BYLINE_MAX_WORDS and authors_from(text, outlets):
                 return text
-    return None
+    return labelled_byline(tree, outlets)
+
+
+def is_byline_label(text: str) -> bool:
+    """Whether a label's text opens a byline: "Autor", "By:", "Autorin/Autor", "Texte"."""
+    parts = [t.strip() for t in text.strip(" :").split("/") if t.strip()]
+    return bool(parts) and all((m := _OPENER.match(t)) is not None and m.end() == len(t) for t in parts)
+
+
+def labelled_byline(tree, outlets: tuple[str | None, ...] = ()) -> str | None:
+    """The first labelled byline of the page that names a person."""
+    return next((value for value in labelled_values(tree, is_byline_label)
+                 if len(value.split()) <= _BYLINE_MAX_WORDS and authors_from(value, outlets)), None)
 
 
 def find_authors(tree, people: list[str], meta_byline: str | None, outlets: tuple[str | None, ...],
                  byline: str | None) -> list[str]:
     """Who wrote the page: the people JSON-LD names, else those of the metadata's byline, else
     those of the byline in the page (where the metadata names only the outlet); a byline that
-    names no person credits its desk, outlet or agency ("Associated Press")."""
+    names no person credits its desk, outlet or agency ("Associated Press"). A
+    JSON-LD "Person" with no person's name ("SID", a wire) is credited as written."""
     found = [name for written in people for name in authors_from(written, outlets)]
     if found:
         return list(dict.fromkeys(found))
+    if (wires := _once([c for written in people for c in credited(written)])):
+        return wires
     if (named := authors_from(meta_byline, outlets)):
         return named
     shown = byline or (find_byline(tree, outlets) if meta_byline else None)

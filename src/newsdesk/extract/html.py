@@ -21,13 +21,15 @@ import trafilatura
 from trafilatura.settings import Document
 from lxml import html as lxml_html
 
-from ..dates import published_fields
+from ..dates import normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
 from .authors import BYLINE_META, find_authors, find_byline
 from .headings import page_subheadings, restore_headings
+from .embedded import embedded_blocks
 from .headline import choose_headline
+from .labels import labelled_values
 from .siterules import SiteRules, rules_for
 from .standfirst import find_standfirst
 
@@ -76,21 +78,25 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     rules = rules_for(base, site_rules)
     meta = page_meta(tree)
     heading = page_heading(tree, meta.headline)
-    dek = p.clean(rules.field(tree, "standfirst")) or find_standfirst(tree, heading) or None
+    dek = p.clean(rules.field(tree, "standfirst")) or find_standfirst(tree, heading, meta.headline) or None
     images = find_images(tree, base)
-    byline = None if meta.byline else find_byline(tree)
-    authors = find_authors(tree, meta.authors, meta.byline, (meta.publisher, meta.site_name), byline)
+    outlets = (meta.publisher, meta.site_name)
+    byline = None if meta.byline else find_byline(tree, outlets)
+    authors = find_authors(tree, meta.authors, meta.byline, outlets, byline)
     related = find_related(tree, base)
     subheadings = page_subheadings(tree)
     h1 = p.clean(heading.text_content()) if heading is not None else None
     site_names = [n for n in (meta.site_name, meta.publisher) if n]
     headline = p.clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
                       or _first_text(tree, "//title"))
+    written_date = meta.published or labelled_date(tree)
     document = main_text(tree, data, base, rules, meta.body_text)  # prunes the tree: every reading comes before
     body = trim_edges(drop_repeats(restore_headings(subheadings, blocks_from(document.body if document is not None
                                                                                else None)), headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
         body = [Block(type="paragraph", text=t) for t in _paragraphs(meta.body_text)]
+    if not any(b.type == "paragraph" for b in body):
+        body = drop_repeats(embedded_blocks(data), headline, dek)
     if not any(b.type == "paragraph" for b in body):
         raise NotANewsPage(origin, "no article text found in the HTML")
     if not headline:
@@ -102,7 +108,7 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
         id=article_id_for(key),
         url=address,
         origin=origin,
-        **published_fields(meta.published or page_date(data), origin),
+        **published_fields(written_date or page_date(data), origin),
         category=p.clean_category(rules.field(tree, "category") or meta.section),
         reading_time_minutes=p.reading_minutes(b.text for b in body),
         headline=headline,
@@ -416,6 +422,22 @@ def _name_list(value, people_only: bool = False) -> list[str]:
 
 def _paragraphs(text: str) -> list[str]:
     return [p.clean(part) for part in re.split(r"\n\s*\n|\n", text) if p.clean(part)]
+
+
+#: Labels a page prints before its date: "Datum", "Published:", "Veröffentlicht am", "Publié le".
+DATE_LABEL = re.compile(r"^(?:date|datum|fecha|data|dato|published(?: on)?|veröffentlicht(?: am)?|publié(?: le)?"
+                        r"|publicado(?: el)?|pubblicato(?: il)?)\s*:?$", re.IGNORECASE)
+
+
+def labelled_date(tree) -> str | None:
+    """The date a page prints after a date label ("<strong>Datum</strong> 28.04.2023"), as ISO for a
+    day-first dotted date (dateutil would read "04.05.2023" as April 5th), else as written."""
+    for value in labelled_values(tree, lambda label: DATE_LABEL.match(label) is not None):
+        if (m := p.DOTTED_DATE.match(value)) is not None:
+            return f"{m['year']}-{int(m['month']):02d}-{int(m['day']):02d}"
+        if normalize_published(value)[0]:
+            return value
+    return None
 
 
 def page_date(data: bytes) -> str | None:

@@ -14,8 +14,10 @@ A standfirst found in the page's markup leaves the body: it is a field, not body
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from . import patterns as p
+from .headline import agreement_key
 
 #: Words in class names that mark a standfirst ("lead", "vorspann", "chapo"...), matched as whole
 #: words of the class name after splitting it at punctuation and camelCase.
@@ -37,6 +39,9 @@ MIN_LEAD_WORDS = 8
 #: Font weights heavier than the body's, as utility classes name them.
 _WEIGHTS = frozenset({"medium", "semibold", "bold", "extrabold", "black"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+#: Class names of the site's own boxes: subscription offers, paywalls, newsletter sign-ups.
+_SITE_BOX = re.compile(r"subscri|paywall|newsletter|sign-?up|regwall|abo-?(?:box|teaser|promo)", re.IGNORECASE)
+BOX_DEPTH = 3
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -53,9 +58,21 @@ def names_standfirst(marker: str) -> bool:
     return any(w in STANDFIRST_WORDS for w in words) or any(pair in STANDFIRST_PAIRS for pair in zip(words, words[1:]))
 
 
-def find_standfirst(tree, headline_el) -> str | None:
-    """The standfirst the page's markup gives: by class, else a bold lead."""
-    return marked_standfirst(tree, headline_el) or bold_lead(tree, headline_el)
+def find_standfirst(tree, headline_el, headline: str | None = None) -> str | None:
+    """The standfirst the page's markup gives: by class, else a bold lead; never the headline
+    again (a page without an h1 sets its headline in bold)."""
+    found = marked_standfirst(tree, headline_el) or bold_lead(tree, headline_el)
+    return None if found and headline and agreement_key(found) == agreement_key(headline) else found
+
+
+def _elsewhere(el) -> bool:
+    """Whether an element is a box of the site's, not the story: an offer to subscribe or sign up
+    (by its own class or that of a close ancestor: a page's wrapper may say "behind-paywall"), or a
+    link to another story."""
+    if any(_SITE_BOX.search(a.get("class", "")) for a in (el, *islice(el.iterancestors(), BOX_DEPTH))):
+        return True
+    linked = sum(len(visible_text(a)) for a in el.iter("a"))
+    return linked >= 0.8 * len(visible_text(el))
 
 
 def marked_standfirst(tree, headline_el) -> str | None:
@@ -64,7 +81,7 @@ def marked_standfirst(tree, headline_el) -> str | None:
     for el in _after_headline(tree, headline_el):
         if el.tag not in CANDIDATE_TAGS:
             continue
-        if names_standfirst(f"{el.get('class', '')} {el.get('id', '')}"):
+        if names_standfirst(f"{el.get('class', '')} {el.get('id', '')}") and not _elsewhere(el):
             text = visible_text(el)
             if MIN_WORDS <= p.word_count(text) <= MAX_WORDS:
                 return text
