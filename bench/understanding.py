@@ -16,7 +16,10 @@ with speakers), each read by its language's pipeline:
   rule names its pages; its misses were read for general rules after its first measure;
 - `en-heldout2`: tests/data/understanding-gold-heldout2-en.json, 12 more, the next in id order
   (three the rule picked were development pages and are left out), annotated blind the same day and
-  never read for rules: what newsdesk does on pages it was not written for.
+  never read for rules: what newsdesk does on pages it was not written for;
+- `en-heldout3`: tests/data/understanding-gold-heldout3-en.json, the next 15 by the same rule
+  (short ids after 833caf3bdb, development pages skipped), annotated blind on 2026-11-27; its
+  misses were read for general rules after its first measure, as en-heldout's were.
 Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
 full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
@@ -58,6 +61,10 @@ def _en_heldout2() -> list[tuple[str, list[str], str | None]]:
     return _en_181("understanding-gold-heldout2-en.json")
 
 
+def _en_heldout3() -> list[tuple[str, list[str], str | None]]:
+    return _en_181("understanding-gold-heldout3-en.json")
+
+
 def _fundus_en():
     from fundus_english import english_articles
 
@@ -77,6 +84,7 @@ GOLD_SETS = {
     "fr": ("french-gold.json", "fr", _french),
     "en-heldout": ("understanding-gold-heldout-en.json", "en", _en_heldout),
     "en-heldout2": ("understanding-gold-heldout2-en.json", "en", _en_heldout2),
+    "en-heldout3": ("understanding-gold-heldout3-en.json", "en", _en_heldout3),
 }
 
 
