@@ -432,3 +432,55 @@ def test_a_title_in_a_complement_is_no_organisation():
     parsed = doc("Patrick Strzoda, directeur de cabinet du président de la République, a été entendu.", "fr",
                  ents={"Patrick Strzoda": "PER", "président de la République": "ORG"})
     assert title_after(span(parsed, "Patrick Strzoda")).org is None
+
+
+@pytest.mark.parametrize("sentence, name, title, org", [
+    ("Michelle Hege is the CEO of DH, the Spokane advertising firm.", "Michelle Hege", "CEO", "DH"),
+    ("The letter went to Kevin McAleenan, who was the acting director of the Department of Homeland Security.",
+     "Kevin McAleenan", "director", "Department of Homeland Security"),
+    ("Michael Howitt, who is now an immunologist at Stanford University, agreed.", "Michael Howitt", "immunologist",
+     "Stanford University"),
+    ("Tova Noel and Michael Thomas were the officers on duty.", "Michael Thomas", "officer", None),
+])
+def test_a_title_the_persons_own_clause_says_they_are(sentence, name, title, org):
+    from newsdesk.understand.described import title_by_copula
+
+    found = role(sentence, name, title_by_copula)
+    assert found is not None and (found[0], found[4]) == (title, org)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Doe is not the CEO of Acme.",
+    "Jane Doe is right: the company needed a win.",
+    "Jane Doe's lawyer is the CEO of Acme.",
+])
+def test_no_title_from_a_negated_clause_or_anothers(sentence):
+    from newsdesk.understand.described import title_by_copula
+
+    assert role(sentence, "Jane Doe", title_by_copula) is None
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("He was a peer to writers including Neil Gaiman, Jo Walton and Ellen Kushner.", "Neil Gaiman", "writer"),
+    ("We hope to see politicians such as Bill Clinton grilled.", "Bill Clinton", "politician"),
+])
+def test_a_plural_title_before_including_or_such_as(sentence, name, title):
+    from newsdesk.understand.described import title_before_examples
+
+    assert role(sentence, name, title_before_examples)[0] == title
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Brian Babin (R-TX), ranking member of the space subcommittee, spoke.", "Brian Babin", "ranking member"),
+    ("Wikileaks editor-in-chief Kristinn Hrafnsson said it was over.", "Kristinn Hrafnsson", "editor-in-chief"),
+    ("When the immunologist Ann Berg at the University of Pennsylvania looked, she was surprised.", "Ann Berg",
+     "immunologist"),
+    ("Monica de Bolle, a senior fellow at the Peterson Institute, said so.", "Monica de Bolle", "senior fellow"),
+])
+def test_titles_past_a_party_tag_inside_compounds_and_whatever_the_tagger_said(sentence, name, title):
+    assert title in role(sentence, name)[0]
+
+
+def test_a_fellow_is_a_title_only_at_the_head_of_its_phrase():
+    parsed = doc("Like his fellow senators, Tom Hale voted.", "en")
+    assert not is_title_word(next(t for t in parsed if t.text == "fellow"))

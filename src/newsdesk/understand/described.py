@@ -13,7 +13,7 @@ from ..lang import Language
 from .analysis import Analysis, Mention
 from .asides import after_relative
 from .nlp import lang_of
-from .roles import RoleMention, role_from_tokens, sentence_end, sentence_start
+from .roles import RoleMention, complement_org, role_from_tokens, run_before, sentence_end, sentence_start
 from .titlewords import in_run, is_title_word, singular_title
 
 
@@ -64,12 +64,22 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
             break
     else:
         return None
+    role = _title_from(doc, start, sent_end, lang)
+    if role is not None and left:
+        role.qualifier = "former"
+    return role
+
+
+def _title_from(doc: Doc, start: int, sent_end: int, lang: Language) -> RoleMention | None:
+    """The title that starts at `start` (after its article), up to its last title word: "a customer
+    service representative", "Tottenham's manager"; None when no title starts there."""
     if start >= sent_end:
         return None
     if doc[start].lower_ in lang.determiners:
         start += 1
     end = start
     while end < sent_end and (doc[end].text in lang.possessives or doc[end].ent_type_
+                              or doc[end].lower_ in lang.qualifier_words  # "new DHS acting secretary"
                               or in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang)):
         if doc[end].ent_type_ in lang.person_labels:
             return None
@@ -78,9 +88,44 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
             break
     if end == start or not is_title_word(doc[end - 1], lang):
         return None
-    role = role_from_tokens(doc, start, end, start, lang)
-    if role is not None and left:
-        role.qualifier = "former"
+    return role_from_tokens(doc, start, end, start, lang)
+
+
+#: The most words of a verb group between a name and the title it says the person is ("has since
+#: been named", "will also be").
+MAX_COPULA_WORDS = 5
+
+
+def title_by_copula(person: Span) -> RoleMention | None:
+    """A title the person's own clause says they are or were made: "Hege is the CEO of DH",
+    "Kevin McAleenan, who was the acting director of the Department", "Chad Wolf has been named new
+    DHS acting secretary", "Howitt, who is now an immunologist at Stanford". The verbs are the
+    language's (`roles.copulas`, `roles.appointed`); a negated clause gives none."""
+    doc, lang = person.doc, lang_of(person.doc)
+    sent_end = sentence_end(person)
+    i = after_relative(doc, person.end, sent_end, lang)
+    copulas, appointed = lang.roles.words("copulas"), lang.roles.words("appointed")
+    negations, between = lang.roles.words("negations"), lang.roles.words("copula_between")
+    j, said = i, False
+    while j < min(sent_end, i + MAX_COPULA_WORDS):
+        word = doc[j]
+        if word.lower_ in negations:
+            return None
+        if word.lower_ in copulas and word.pos_ in ("AUX", "VERB"):
+            said = True
+        elif not ((said and word.lower_ in appointed) or word.lower_ in between):
+            break
+        j += 1
+    if not said or j == i:
+        return None
+    if doc[j].lower_ in lang.roles.words("as_words"):
+        j += 1  # "was named as"
+    role = _title_from(doc, j, sent_end, lang)
+    if role is not None and (singular := singular_title(role.title, doc[role.end - 1])) is not None:
+        role.title = singular  # "Noel and Thomas were the only officers"
+    if role is not None and role.org is None:
+        clause_end = next((t.i for t in doc[role.end : sent_end] if t.text in (",", ";", ":")), sent_end)
+        role.org = complement_org(doc, role.end, clause_end, lang)
     return role
 
 
@@ -101,6 +146,31 @@ def title_among_peers(person: Span) -> RoleMention | None:
         return None
     singular = singular_title(role.title, doc[comma - 1])  # "ministers" -> "minister"
     if singular is None or singular == role.title:
+        return None
+    role.title = singular
+    return role
+
+
+def title_before_examples(person: Span) -> RoleMention | None:
+    """A plural title before "including" or "such as" and the name, in the singular: "writers
+    including Neil Gaiman, Jo Walton", "politicians such as Bill Clinton" (the later names of the
+    list share it as any list does)."""
+    doc, lang = person.doc, lang_of(person.doc)
+    sent_start = sentence_start(person)
+    for phrase in lang.roles.list("examples"):
+        words = phrase.split()
+        end = person.start - len(words)
+        if end > sent_start and [t.lower_ for t in doc[end : person.start]] == words:
+            break
+    else:
+        return None
+    if doc[end - 1].text == ",":
+        end -= 1  # "writers, including"
+    role = run_before(doc, end, sent_start, lang)
+    if role is None or role.end != end:
+        return None
+    singular = singular_title(role.title, doc[end - 1])
+    if singular is None:
         return None
     role.title = singular
     return role

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.countries import country_of_demonym
+from .allegiance import party_after
 from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
 from .titlewords import adjective_of_title, capitalised, in_run, is_title_word
@@ -63,10 +64,10 @@ def title_before(person: Span) -> RoleMention | None:
     end = before_bracketed_name(doc, person.start, person.end) or person.start
     end = before_quoted_aside(doc, end, sent_start) or end
     if end - 1 > sent_start and doc[end - 1].text == ",":
-        role = _run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
+        role = run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
-    role = _run_before(doc, end, sent_start, lang)
+    role = run_before(doc, end, sent_start, lang)
     # "fears that a President Connolly might confuse the world": no one holds it yet; but an office
     # in lower case or with its organisation is a description: "a VOA reporter Nisan Ahmado"
     if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical") \
@@ -98,7 +99,7 @@ def _title_with_complement(doc: Doc, comma: int, sent_start: int, lang: Language
             served = any(e.label_ in lang.person_labels and head_end <= e.start < comma for e in doc.ents)
             role = role_from_tokens(doc, d + 1, head_end, sent_start, lang, text_end=None if served else comma)
             if role is not None and not served:
-                role.org = _complement_org(doc, head_end, comma, lang) or role.org
+                role.org = complement_org(doc, head_end, comma, lang) or role.org
             return role
     return None
 
@@ -122,12 +123,15 @@ def _portfolio_end(doc: Doc, complement: int, end: int, lang: Language) -> int:
     return complement
 
 
-def _complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
+def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """The organisation named last in a title's complement: "chief executive of the website Full
     Fact" (any label: the small model calls some organisations people)."""
     named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels and start <= e.start
              and e.end <= end and not is_title_word(e[0], lang)]  # not a title: "du président de la République"
-    return _strip_possessive(named[-1], lang).text if named else None
+    if not named:
+        return None
+    org = _strip_possessive(named[-1], lang)
+    return (org[1:] if len(org) > 1 and org[0].lower_ in lang.determiners else org).text  # "the Department of ..."
 
 
 def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language, name_end: int) -> bool:
@@ -159,7 +163,8 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
     return opens_clause or closed
 
 
-def _run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
+def run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
+    """The title whose run of words ends just before `end`."""
     i = end - 1
     following = None
     while i >= sent_start and in_run(doc[i], following, lang):
@@ -183,6 +188,9 @@ def title_after(person: Span) -> RoleMention | None:
     doc = person.doc
     sent_end = sentence_end(person)
     i = after_footnote(doc, person.end, sent_end)  # "Antoine*, chargé de cours"
+    if i < sent_end and doc[i].text == "(" and party_after(person) is not None:
+        # "Brian Babin (R-TX), ranking member of the space subcommittee"
+        i = next((j + 1 for j in range(i, min(sent_end, i + 8)) if doc[j].text == ")"), i)
     if i >= sent_end or doc[i].text not in (",", "–", "—"):
         return None
     return _appositive(doc, i, sent_end, lang_of(doc), second=True)
@@ -202,6 +210,7 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
     complement = lang.roles.words("complement")
     first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not _hyphenated(t)
                        and t.lower_ not in lang.role_nouns  # "chargé de cours", tagged a verb
+                       and t.lower_ not in lang.qualifier_words  # "the acting director"
                        and not (t.i + 1 < end and is_title_word(doc[t.i + 1], lang))), end)  # "founding director"
     if first_verb < end:
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
@@ -225,7 +234,7 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
             return None  # the next name in a list ("Lavrov, Chief of General Staff Valery Gerasimov, ..."), not a title
     role = role_from_tokens(doc, start, head_end, start, lang, text_end=end)
     if role is not None and head_end < end:
-        role.org = _complement_org(doc, head_end, end, lang) or role.org
+        role.org = complement_org(doc, head_end, end, lang) or role.org
     return role
 
 

@@ -23,10 +23,21 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     lower = token.lower_
     if lower in lang.role_nouns:
         return True
-    if lower.endswith("s") and lower[:-1] in lang.role_nouns and "Plur" in token.morph.get("Number", []):
-        return True  # "founding members", "professors"
-    return (token.pos_ == "NOUN" and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
-            and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_)
+    if lower in lang.roles.words("head_only"):
+        # "a senior fellow at", not "his fellow senators"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ")
+    if lower.endswith("s") and "Plur" in token.morph.get("Number", []):
+        stem = lower[:-1]  # "founding members", "professors", "writers", "politicians"
+        return stem in lang.role_nouns or (token.pos_ == "NOUN" and token.is_lower  # not a team: "Chargers"
+                                           and len(stem) >= MIN_SUFFIX_ROLE and stem.endswith(lang.role_suffixes)
+                                           and stem not in lang.not_roles)
+    # a job by its ending; a long ending says it whatever the tagger thought ("the immunologist")
+    anyhow = tuple(lang.roles.list("suffixes_whatever_tagged"))
+    return (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and lower.endswith(anyhow))) \
+        and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes) \
+        and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_
+
 
 
 def office_word(word: str, lang: Language) -> bool:
@@ -34,6 +45,13 @@ def office_word(word: str, lang: Language) -> bool:
     lower = word.lower().removeprefix("co-")
     return lower in lang.role_nouns or (len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
                                         and lower not in lang.not_roles)
+
+
+def _glued_compound(token: Token) -> bool:
+    """A word joined by hyphens on both sides, with no space: the "in" of "editor-in-chief"."""
+    doc, i = token.doc, token.i
+    return 0 < i < len(doc) - 1 and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
+        and not doc[i - 1].whitespace_ and not token.whitespace_
 
 
 def capitalised(token: Token) -> bool:
@@ -48,8 +66,11 @@ def in_run(token: Token, following: Token | None, lang: Language) -> bool:
         before = token.doc[token.i - 1] if token.i > 0 else None
         return text in "()" or (text == "-" and not token.whitespace_ and before is not None
                                 and not before.whitespace_ and (is_title_word(before, lang) or (
-                                    following is not None and is_title_word(following, lang) and before.is_alpha)))
+                                    following is not None and before.is_alpha and (
+                                        is_title_word(following, lang) or _glued_compound(following)))))
     lower = token.lower_
+    if _glued_compound(token) and token.is_alpha and following is not None and following.text == "-":
+        return True  # inside a compound: "editor-in-chief", "commander-in-chief"
     connectors = lang.roles.words("connectors")
     if lower in connectors:
         # "Secretary of State", "Minister of the Interior", "ambassador to Britain", "founder and
