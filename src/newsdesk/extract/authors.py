@@ -99,15 +99,12 @@ def _outlet_key(name: str) -> str:
     return "".join(ch for ch in _fold(name) if ch.isalnum())
 
 
-def _own_outlet(part: str, outlets: tuple[str | None, ...]) -> bool:
-    return _outlet_key(part) in {_outlet_key(o) for o in outlets if o}
-
-
 def authors_from(byline: str | None, outlets: tuple[str | None, ...] = ()) -> list[str]:
     """The people named in a byline, in order, each once; parts naming one of `outlets` (the
     publisher, the site) or shaped like no name are dropped."""
+    own = {_outlet_key(o) for o in outlets if o}
     names = [p.title() if p.isupper() and len(p) > 3 else p  # "JANE DOE"
-             for p in _parts(byline or "") if not _own_outlet(p, outlets) and is_name(p)]
+             for p in _parts(byline or "") if _outlet_key(p) not in own and is_name(p)]
     return _once(names)
 
 
@@ -159,8 +156,8 @@ def find_authors(tree, people: list[str], meta_byline: str | None, outlets: tupl
                  byline: str | None) -> list[str]:
     """Who wrote the page: the people JSON-LD names, else those of the metadata's byline, else
     those of the byline in the page (where the metadata names only the outlet); a byline that
-    names no person credits its desk, outlet or agency ("Associated Press"). A
-    JSON-LD "Person" with no person's name ("SID", a wire) is credited as written."""
+    names no person credits its desk, outlet or agency ("Associated Press"). A JSON-LD "Person"
+    with no person's name ("SID", a wire) is credited as written."""
     found = [name for written in people for name in authors_from(written, outlets)]
     if found:
         return list(dict.fromkeys(found))

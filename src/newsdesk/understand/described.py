@@ -116,7 +116,7 @@ def title_by_copula(person: Span) -> RoleMention | None:
         elif not ((said and word.lower_ in appointed) or word.lower_ in between):
             break
         j += 1
-    if not said or j == i:
+    if not said:
         return None
     if doc[j].lower_ in lang.roles.words("as_words"):
         j += 1  # "was named as"

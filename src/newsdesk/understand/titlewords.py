@@ -23,7 +23,7 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     lower = token.lower_
     if lower in lang.role_nouns:
         return True
-    if lower in lang.roles.words("head_only"):
+    if lower in lang.head_only_roles:
         # "a senior fellow at", not "his fellow senators"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ")
@@ -33,11 +33,9 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
                                            and len(stem) >= MIN_SUFFIX_ROLE and stem.endswith(lang.role_suffixes)
                                            and stem not in lang.not_roles)
     # a job by its ending; a long ending says it whatever the tagger thought ("the immunologist")
-    anyhow = tuple(lang.roles.list("suffixes_whatever_tagged"))
-    return (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and lower.endswith(anyhow))) \
+    return (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and lower.endswith(lang.role_suffixes_any_tag))) \
         and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes) \
         and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_
-
 
 
 def office_word(word: str, lang: Language) -> bool:
@@ -69,7 +67,7 @@ def in_run(token: Token, following: Token | None, lang: Language) -> bool:
                                     following is not None and before.is_alpha and (
                                         is_title_word(following, lang) or _glued_compound(following)))))
     lower = token.lower_
-    if _glued_compound(token) and token.is_alpha and following is not None and following.text == "-":
+    if token.is_alpha and _glued_compound(token):
         return True  # inside a compound: "editor-in-chief", "commander-in-chief"
     connectors = lang.roles.words("connectors")
     if lower in connectors:
