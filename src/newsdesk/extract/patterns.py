@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 import re
 
+from .monthnames import named_date_in, named_date_pattern
+
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -47,7 +49,8 @@ DATED_LINE_WORDS = 15
 
 
 def date_in(line: str) -> str | None:
-    """The first date a short line holds, as written (a dotted date as ISO), or None."""
+    """The first date a short line holds, as written (a dotted date, or one with a month's name in
+    another language than English, as ISO), or None."""
     if len(line.split()) > DATED_LINE_WORDS:
         return None
     if m := _DATE_IN.search(line):
@@ -55,7 +58,33 @@ def date_in(line: str) -> str | None:
     if m := DOTTED_DATE.search(line) or CJK_DATE.search(line):
         day, month = int(m["day"]), int(m["month"])
         return f"{m['year']}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
-    return None
+    return named_date_in(line)
+
+
+#: The heading of a comment thread: "167 comments", "[ 12 Comments ]", "Top rated comments", "Leave a reply",
+#: "Kommentare (4)", "Commentaires".
+COMMENTS_HEADING = re.compile(
+    r"^\[?\s?(?:\d{1,6}\s)?(?:top rated |latest |reader |show |view |see |all )?(?:comments?|responses?|replies|kommentare?"
+    r"|commentaires?|comentarios?|commenti|reacties|komentarze?|kommentarer)(?:\s?\(\d{1,6}\))?\s?\]?:?$"
+    r"|^(?:leave a (?:comment|reply)|join the (?:discussion|conversation)|\d{1,6} thoughts? on\b.{0,150})$",
+    re.IGNORECASE,
+)
+#: When a comment or a teaser was posted, counted back from now: "2 days ago at 07:52 am", "vor 3 Stunden",
+#: "il y a 5 minutes", "hace 2 horas".
+RELATIVE_TIME = re.compile(
+    r"\b(?:\d{1,3}|an?|one)\s(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\sago\b"
+    r"|\bvor\s\d{1,3}\s(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)\b"
+    r"|\bil y a\s\d{1,3}\s(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\bhace\s\d{1,3}\s(?:segundos?|minutos?|horas?|días?|semanas?|meses|años?)\b",
+    re.IGNORECASE,
+)
+
+
+def without_dates(line: str) -> str:
+    """A line with every date in it (any form date_in reads) blanked out."""
+    for pattern in (_DATE_IN, DOTTED_DATE, CJK_DATE, named_date_pattern()):
+        line = pattern.sub(" ", line)
+    return line
 
 
 #: "3 min read", "5 minutes read", "Reading time: 4 min"
@@ -106,8 +135,9 @@ RAIL_HEADING = re.compile(
 )
 #: Lines that belong to the site, not the story.
 CHROME_LINE = re.compile(
-    r"^(?:advertisement|advert|ad|sponsored|share|share this(?: article| story)?|share on .{1,20}|print|email|comments?"
-    r"|copy link|skip to (?:main )?content|menu|home|search|sign in|log in|login|register|subscribe.{0,60}"
+    r"^(?:advertisement|advert|ad|sponsored|share|share this(?: article| story)?(?:\s*:.{1,40})?|share on .{1,20}|print"
+    r"|email|comments?|copy link|skip to .{1,30}|menu|home|search|sign in|log in|login|register|subscribe.{0,60}"
+    r"|zum inhalt|zur navigation|aller au contenu|ir al contenido|vai al contenuto|naar (?:de )?inhoud"
     r"|sign up.{0,80}|follow us.{0,60}|contact(?: us)?|about us|privacy policy|terms.{0,30}|cookie.{0,120}"
     r"|all rights reserved.{0,40}|(?:©|\(c\)|copyright).{0,80}|newsletter.{0,60}|download (?:the|our) app.{0,40}"
     r"|listen to (?:this )?article.{0,20}|watch:?|live|video|photos?|back to top|loading\.*|close|more)"

@@ -10,7 +10,8 @@ body is the run where sentences outweigh everything else most (a maximum-sum run
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from . import patterns as p
 
@@ -21,7 +22,8 @@ UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Characters a sentence ends with, and what may close it after them: quotes and brackets ("… it.”",
 #: "… (see below.)"); a line that ends with a bracket alone ("Engineer (opens in a new window)")
 #: is a link's label, not a sentence.
-SENTENCE_END = tuple(".!?…。！？")
+SENTENCE_END = tuple(".!?…。！？।؟۔։።")
+TRUNCATED = ("...", "…", "[…]", "[...]")
 CLOSERS = "\"”’'»)]」』"
 #: A line reads as a sentence from this many words on (when it ends like one)...
 SENTENCE_WORDS = 8
@@ -34,6 +36,21 @@ SHORT_SENTENCE_WORDS = 4
 SHORT_LINE_COST = 3
 #: What a line that ends the story costs: a rail heading, a source line, a title printed twice.
 BARRIER_COST = 200
+#: A line of this many words or fewer printed this many times is a label of the page's layout.
+LABEL_WORDS = 3
+LABEL_REPEATS = 3
+#: A run of sentences this close to the body (in lines that are not chrome) and this heavy is more
+#: of it, cut off by a box inside the story ("Read more", a teaser, an advert): joined to it.
+JOIN_GAP = 6
+JOIN_WEIGHT = 20
+#: Where clauses break: a list of tags breaks at each tag, prose every several words.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：।،؛؟۔]")
+TAG_WORDS = 3
+#: A comment thread's heading ends the page's runs when a run this heavy came before it (a
+#: "Comments" button in the header ends nothing).
+COMMENTS_AFTER = 100
+#: A dateline has at most this many words besides its dates ("Posted:", "Updated", a name).
+DATELINE_WORDS = 6
 #: Unspaced scripts: characters that count as one word.
 CHARS_PER_WORD = 2
 
@@ -83,19 +100,31 @@ def line_of(raw: str) -> Line | None:
     if not text:
         return None
     words = words_in(text)
-    sentence = words >= LONG_LINE_WORDS or (words >= SENTENCE_WORDS and ends_like_sentence(text))
+    sentence = (words >= LONG_LINE_WORDS and reads_as_prose(text)) or (words >= SENTENCE_WORDS and ends_like_sentence(text))
     chrome = bool(words <= BOILERPLATE_MAX_WORDS and BOILERPLATE.search(text)) or bool(
         p.CHROME_LINE.match(text) or TEASER_LINE.match(text))
     return Line(text, words, sentence, bool(marker), chrome)
 
 
+def reads_as_prose(text: str) -> bool:
+    """Whether a long line without a sentence's end is a paragraph that lost it, not a list of
+    words (a tag cloud, keywords): prose has clause punctuation, and clauses longer than a tag."""
+    clauses = _CLAUSE_BREAK.split(text)
+    return len(clauses) > 1 and words_in(text) / len(clauses) > TAG_WORDS
+
+
 def ends_like_sentence(text: str) -> bool:
-    return text.rstrip(CLOSERS).endswith(SENTENCE_END) or text.endswith(("”", '"', "»", "」"))
+    """Whether a line ends as a sentence does; not one cut short with an ellipsis (a teaser's blurb)."""
+    return (text.rstrip(CLOSERS).endswith(SENTENCE_END) or text.endswith(("”", '"', "»", "」"))) and \
+        not text.endswith(TRUNCATED)
 
 
 def lines_of(text: str) -> list[Line]:
-    """The non-empty lines of a page's text."""
-    return [line for raw in text.split("\n") if (line := line_of(raw)) is not None]
+    """The non-empty lines of a page's text; a line of a few words the page prints again and again
+    is a label of its layout ("Article content", "Advertisement"), chrome."""
+    lines = [line for raw in text.split("\n") if (line := line_of(raw)) is not None]
+    counts = Counter(line.text for line in lines if line.words <= LABEL_WORDS)
+    return [replace(line, chrome=True) if counts[line.text] >= LABEL_REPEATS else line for line in lines]
 
 
 def is_barrier(lines: list[Line], i: int) -> bool:
@@ -104,7 +133,17 @@ def is_barrier(lines: list[Line], i: int) -> bool:
     line = lines[i]
     return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text)
                 or (not line.sentence and not line.chrome
-                    and ((i + 1 < len(lines) and lines[i + 1].text == line.text) or p.date_in(line.text))))
+                    and ((i + 1 < len(lines) and lines[i + 1].text == line.text) or is_dateline(line.text))))
+
+
+def is_dateline(text: str) -> bool:
+    """Whether a line is there to date something: a date and a few words (a label, a name, a
+    section), or a time counted back ("2 days ago at 07:52 am": a comment's), not a caption that
+    ends with the day its photo was taken."""
+    if p.RELATIVE_TIME.search(text):
+        return len(text.split()) <= DATELINE_WORDS + 3
+    return p.date_in(text) is not None and sum(
+        1 for word in p.without_dates(text).split() if any(c.isalpha() for c in word)) <= DATELINE_WORDS
 
 
 def line_score(lines: list[Line], i: int) -> int:
@@ -131,3 +170,53 @@ def densest_run(lines: list[Line]) -> tuple[int, int, int]:
         if total > best[2]:
             best = (start, i + 1, total)
     return best
+
+
+def body_run(lines: list[Line]) -> tuple[int, int, int]:
+    """(start, end, weight) of the story's lines: of the runs of sentences, joined where only a box
+    inside the story parts them (`JOIN_GAP`, `JOIN_WEIGHT`: "Read more", a teaser, an advert), the
+    heaviest before a comment thread's heading."""
+    best = (0, 0, 0)
+    chain: tuple[int, int, int] | None = None
+    for start, end, weight in runs(lines):
+        if best[2] >= COMMENTS_AFTER and any(p.COMMENTS_HEADING.match(line.text) for line in lines[best[1] : start]):
+            break  # what follows a comment thread's heading under the story is readers' comments
+        if chain and weight >= JOIN_WEIGHT and chain[2] >= JOIN_WEIGHT and gap_end(lines, range(chain[1], start)) == start:
+            chain = (chain[0], end, chain[2] + weight)
+        else:
+            chain = (start, end, weight)
+        best = max(best, chain, key=lambda run: run[2])
+    return best
+
+
+def runs(lines: list[Line]):
+    """(start, end, weight) of each maximal run of lines: where a running sum of the line scores,
+    restarted when it falls to zero, peaks."""
+    start, total, peak = 0, 0, (0, 0, 0)
+    for i in range(len(lines)):
+        if total <= 0:
+            if peak[2] > 0:
+                yield peak
+            start, total, peak = i, 0, (i, i, 0)
+        total += line_score(lines, i)
+        if total > peak[2]:
+            peak = (start, i + 1, total)
+    if peak[2] > 0:
+        yield peak
+
+
+def gap_end(lines: list[Line], steps: range) -> int | None:
+    """The end of a gap between runs (its first sentence, or steps' end), when at most JOIN_GAP
+    lines that are not chrome are in it, and no line that ends a story (a source line, a date: a
+    comment's or a teaser's)."""
+    gap = 0
+    for i in steps:
+        line = lines[i]
+        if line.sentence:
+            return i
+        if p.SOURCE_LINE.match(line.text) or (not line.chrome and is_dateline(line.text)):
+            return None
+        gap += not line.chrome
+        if gap > JOIN_GAP:
+            return None
+    return steps.stop

@@ -12,40 +12,17 @@ is site chrome. docs/architecture.md gives each rule.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..dates import normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
-from .authors import authors_from, byline_of
-from .headline import tail_of, without_site_name
-from .textlines import UNSPACED, SENTENCE_WORDS, Line, densest_run, is_barrier, lines_of, words_in
+from .authors import authors_from
+from .textheadline import (HEAD_WINDOW, as_listed, dateline_in, find_headline, is_head_item, is_structural,
+                           read_byline, read_caption, without_site_suffix)
+from .textlines import SENTENCE_WORDS, Line, body_run, is_barrier, lines_of, words_in
 
-#: How far down the page the header (metadata, headline) is looked for.
-HEAD_WINDOW = 12
-#: How close the headline's second printing must follow the first.
-HEADLINE_REPEAT_WINDOW = 4
-#: How far above the body the headline is looked for, in lines.
-HEADLINE_SPAN = 30
-#: A line this short right over a longer near-best line is its kicker ("Krieg in der Ukraine").
-KICKER_WORDS = 4
-#: Lines scoring this share of the best are as likely the headline; the topmost of them is taken.
-NEAR_BEST = 0.6
-#: A headline's score when it shares no word with the body (a pun, a quote) is not zero.
-TERMS_FLOOR = 0.3
-_WORD = re.compile(r"\w+")
-MIN_HEADLINE_WORDS = 1
-#: Headlines run to about this many words; lines shorter are less likely to be one.
-HEADLINE_WORDS = 8
-#: ... and seldom to more than this many: a longer line is more likely a standfirst or a caption.
-LONG_HEADLINE_WORDS = 12
-MAX_HEADLINE_WORDS = 40
-#: A line this short may be the site's name, cut from the end of a headline.
-SITE_NAME_WORDS = 4
 #: A page with neither date nor byline is news only with this many words of body (a product page,
 #: a landing page, a profile has a title and a blurb).
 UNDATED_MIN_WORDS = 40
@@ -57,8 +34,8 @@ MENU_RUN = 3
 MENU_ITEM_WORDS = 6
 #: What separates the items of a link list written on one line: "Corrections | Submit a tip".
 LIST_SEPARATORS = "|•·"
-#: "Storm hits | Coast News", "Storm hits - Coast News": where a site's name begins.
-_SUFFIX_SEPARATOR = re.compile(r"\s[|\-–—·:»]\s|\|")
+#: How close the headline's second printing must follow the first.
+HEADLINE_REPEAT_WINDOW = 4
 #: Related-story titles shorter than this are taken for chrome when titles are not printed twice.
 MIN_RELATED_TITLE_WORDS = 4
 
@@ -88,7 +65,7 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
     headline above it.
     """
     lines = lines_of(text)
-    start, end, weight = densest_run(lines)
+    start, end, weight = body_run(lines)
     if weight < MIN_BODY_WORDS:
         raise NotANewsPage(origin, "no article body: no run of sentences in the text")
     end = take_unfinished_last_line(lines, end)
@@ -138,7 +115,7 @@ def read_header(lines: list[Line], body_start: int, body_end: int, url: str | No
     headline_at = find_headline(lines, body_start, body_end)
     if headline_at is None:
         return None, body_start
-    header = Header(headline=without_site_suffix(texts[headline_at], texts, url))
+    header = Header(headline=without_site_suffix(as_listed(lines, headline_at), texts, url))
     for text in texts[max(0, headline_at - HEAD_WINDOW) : headline_at]:
         if not read_metadata(text, header) and header.reading_time is None and (m := p.READING_TIME.match(text)):
             header.reading_time = int(m["minutes"])
@@ -158,96 +135,6 @@ def read_header(lines: list[Line], body_start: int, body_end: int, url: str | No
             break
         cursor += 1
     return header, cursor
-
-
-def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | None:
-    """Index of the headline among the lines above the body (or among its first lines, when they
-    are no statement: a caption may open the run of sentences, the headline and byline under it). A headline is long enough to say something, speaks of what the body speaks of, is
-    often repeated by the page (a title line, a breadcrumb, a share text) and followed by a byline or
-    date; of the lines nearly as headline-like as the best, it is the topmost (a standfirst or a
-    caption follows it, they do not precede it)."""
-    texts = [line.text for line in lines]
-    keys = [" ".join(t.casefold().split()) for t in texts]  # one page prints one title one way
-    counts = Counter(keys)
-    body_terms = set().union(*(terms_of(t) for t in texts[body_start:body_end]))
-    scores: dict[int, float] = {}
-    above = range(max(0, body_start - HEADLINE_SPAN), min(body_start + 1, len(lines)))
-    inside = range(body_start + 1, min(body_start + HEAD_WINDOW, body_end, len(lines)))
-    for i in [*above, *inside]:
-        if not could_be_headline(lines[i]) or (i == body_start and texts[i].endswith(".")) or (
-                i > body_start and lines[i].sentence) or (i + 1 < len(texts) and p.CREDIT_LINE.match(texts[i + 1])):
-            continue  # a line over a photo credit is the photo's caption
-        followed = any(is_head_item(t) for t in texts[i + 1 : i + 4])
-        if i > body_start and (scores or not followed):
-            continue  # inside the body (under a caption that opens it) only when nothing above, and
-            #           with a byline or date under it
-        signals = 1.0 + followed
-        if counts[keys[i]] > 1 or any(is_titled(k, keys[i]) for k in keys[:i]):
-            signals += 2
-        terms = terms_of(texts[i])
-        shared = len(terms & body_terms) / len(terms) if terms else 0.0
-        scores[i] = signals * length_fit(lines[i].words) * (TERMS_FLOOR + shared)
-    if not scores:
-        return None
-    best = max(scores.values())
-    chosen = min(i for i, score in scores.items() if score >= NEAR_BEST * best)
-    # a kicker gives way to the longer headline right under it ("Krieg in der Ukraine" over its title)
-    under = next((i for i in range(chosen + 1, chosen + 3) if i in scores), None)
-    if under is not None and scores[under] >= NEAR_BEST * best and lines[chosen].words <= KICKER_WORDS < lines[under].words:
-        chosen = under
-    # a title line ("Storm hits | Coast News") or a breadcrumb ("Home » News » Storm hits") that
-    # holds the headline gives way to it
-    key = keys[chosen]
-    return next((i for i in scores if i > chosen and key != keys[i] and scores[i] >= NEAR_BEST * NEAR_BEST * best
-                 and (key.endswith(keys[i]) or is_titled(key, keys[i]))), chosen)
-
-
-def length_fit(words: int) -> float:
-    """How much a line's length is a headline's: rising steeply to HEADLINE_WORDS (a kicker or a
-    section name is short), falling past LONG_HEADLINE_WORDS."""
-    if words <= HEADLINE_WORDS:
-        return (words / HEADLINE_WORDS) ** 2
-    return min(1.0, LONG_HEADLINE_WORDS / words)
-
-
-def terms_of(text: str) -> set[str]:
-    """The words of a text that carry its subject: words of four letters or more, and pairs of
-    characters in unspaced scripts."""
-    terms = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4 and not UNSPACED.search(w)}
-    unspaced = "".join(UNSPACED.findall(text))
-    return terms | {unspaced[i : i + 2] for i in range(len(unspaced) - 1)}
-
-
-def could_be_headline(line: Line) -> bool:
-    text = line.text
-    return (MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS and not line.item
-            and not text.endswith((".", ",", ";", ":")) and not is_structural(text) and not line.chrome
-            and not is_head_item(text) and not p.RAIL_HEADING.match(text) and any(c.isalpha() for c in text))
-
-
-def is_head_item(text: str) -> bool:
-    """A byline, a dateline, a reading time or a caption: what sits between headline and body."""
-    return bool(read_byline(text) or dateline_in(text) or p.READING_TIME.match(text)
-                or p.METADATA_LINE.match(text) or read_caption(text) or p.CREDIT_LINE.match(text))
-
-
-def is_titled(title_key: str, headline_key: str) -> bool:
-    """Whether a line is the headline plus the site's name ("Storm hits | Coast News"), both
-    case-folded."""
-    return len(title_key) > len(headline_key) and title_key.startswith(headline_key) and \
-        tail_of(title_key, headline_key)
-
-
-def without_site_suffix(headline: str, texts: list[str], url: str | None) -> str:
-    """The headline with a site's name cut when the page prints it after a bar ("Storm | CBC
-    News") or the name is the URL's host ("Storm - Coast News" on coastnews.com)."""
-    names = [t for t in texts if 0 < len(t) < len(headline) and p.word_count(t) <= SITE_NAME_WORDS]
-    if url and (host := urlsplit(url).hostname):
-        label = host.removeprefix("www.").split(".")[0]
-        tail = _SUFFIX_SEPARATOR.split(headline)[-1]
-        if tail != headline and re.sub(r"\W", "", tail).casefold() == label.casefold():
-            names.append(tail)
-    return without_site_name(headline, names)
 
 
 def read_metadata(line: str, header: Header) -> bool:
@@ -286,41 +173,15 @@ def read_head_item(line: str, header: Header) -> bool:
     return True
 
 
-def dateline_in(line: str) -> str | None:
-    """The date a short line that is no sentence holds: a dateline ("Posted: Mar 3, 2024 8:15 AM")."""
-    return None if line.endswith(".") else p.date_in(line)
-
-
-def read_byline(line: str) -> str | None:
-    if m := p.BYLINE.match(line):
-        return m["byline"].strip()
-    return byline_of(line)
-
-
-def read_caption(line: str) -> Image | None:
-    """A photo caption with its credit: "Text. (Photo: AA) / AA" gives caption "Text." and credit "AA"."""
-    m = p.CAPTION_WITH_CREDIT.match(line) or p.CAPTION_TRAILING_CREDIT.match(line)
-    if not m:
-        return None
-    groups = m.groupdict()
-    credit = (groups.get("credit") or groups.get("credit2") or "").strip() or None
-    return Image(caption=(groups.get("caption") or "").strip() or None, credit=credit)
-
-
-def is_structural(line: str) -> bool:
-    """Lines that carry page structure and are never headline or body text."""
-    return bool(
-        p.METADATA_LINE.match(line)
-        or p.READING_TIME.match(line)
-        or p.DATE_LINE.match(line)
-        or p.SOURCE_LINE.match(line)
-        or p.RAIL_HEADING.match(line)
-    )
-
-
 def read_body(lines: list[Line]) -> list[Block]:
-    """Paragraphs and subheadings; chrome, teaser links, stray captions and link lists dropped."""
-    kept = [line for line in lines if not line.chrome and not read_caption(line.text)]
+    """Paragraphs and subheadings; chrome, teaser links, stray captions, link lists and boxes of
+    other stories inside the story (a rail heading and the lines under it up to the next sentence)
+    dropped."""
+    kept, in_box = [], False
+    for line in lines:
+        in_box = bool(p.RAIL_HEADING.match(line.text)) or (in_box and not line.sentence)
+        if not (in_box or line.chrome or read_caption(line.text)):
+            kept.append(line)
     runs = run_lengths(kept)
     kept = [line for line, run in zip(kept, runs) if line.sentence or line.words >= MENU_ITEM_WORDS or run < MENU_RUN]
     while kept and not kept[0].sentence and kept[0].words < MENU_ITEM_WORDS:  # a share bar's last button

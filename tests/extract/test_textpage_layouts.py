@@ -1,0 +1,120 @@
+"""Page text in layouts other than the seed's: what converters and sites do to a page's lines, and
+the general rules that read through it (headline among captions, teaser lists and breadcrumbs;
+the body across boxes inside it; dates in other languages)."""
+
+import pytest
+
+from newsdesk.extract import extract
+from newsdesk.extract.patterns import date_in
+from newsdesk.model import RawDocument
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old harbour bridge to lorries from next spring, after engineers found cracks in two of its piers.",
+    "Residents on both banks had asked for the closure for years, saying the bridge shook whenever a heavy vehicle crossed it at speed.",
+    "The bridge will stay open to cars, bicycles and buses while the council looks for money to repair it properly over the next decade.",
+    "Hauliers said the detour would add half an hour to every delivery to the port and asked the council to reconsider its decision soon.",
+]
+
+
+def read(text: str):
+    return extract(RawDocument(origin="page.txt", data=text.encode("utf-8")))
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_a_date_glued_to_its_label_in_german_dates_the_page():
+    a = read(page("Startseite", "Politik", "Brücke für Lastwagen gesperrt", "Publiziert17. Dezember 2024, 12:17",
+                  *PARAGRAPHS))
+    assert a.headline == "Brücke für Lastwagen gesperrt"
+    assert a.published == "2024-12-17"
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("17. Dezember 2024", "2024-12-17"),
+    ("Publié le 15 mai 2025 à 10h", "2025-05-15"),
+    ("3 de marzo de 2024", "2024-03-03"),
+    ("14 мая 2025, 10:00", "2025-05-14"),
+    ("1 kwietnia 2025", "2025-04-01"),
+    ("Marco Rossi 4 Febbraio 2025", "2025-02-04"),
+])
+def test_dates_with_a_month_name_in_other_languages(line, iso):
+    assert date_in(line) == iso
+
+
+def test_a_word_that_is_no_month_makes_no_date():
+    assert date_in("Chapter 12 of 2024 reports") is None
+
+
+def test_a_caption_printed_twice_is_not_the_headline():
+    a = read(page("Home", "Photo: Jane Roe", "The harbour bridge at dusk seen from the east bank",
+                  "Photo: Jane Roe", "The harbour bridge at dusk seen from the east bank", "Share",
+                  "Council shuts harbour bridge to lorries", *PARAGRAPHS))
+    assert a.headline == "Council shuts harbour bridge to lorries"
+
+
+def test_a_list_of_other_stories_titles_above_the_article_is_not_its_headline():
+    teasers = ["Mayor opens new library in the old market hall", "Ferry timetable changes for the winter season",
+               "School meals to cost more from January onwards", "Local team wins the regional cup after extra time"]
+    a = read(page("News", *teasers, "Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS))
+    assert a.headline == "Council shuts harbour bridge to lorries"
+
+
+def test_a_breadcrumb_glued_to_the_headline_counts_as_its_second_printing():
+    a = read(page("NewsLocalCouncil shuts harbour bridge to lorries over cracks", "Engineers warn of cracks",
+                  "Council shuts harbour bridge to lorries over cracks", "Anna Berg", *PARAGRAPHS))
+    assert a.headline == "Council shuts harbour bridge to lorries over cracks"
+
+
+def test_the_headline_is_spelt_as_the_breadcrumb_prints_it():
+    # an HTML-to-text library spaces a kicker from its title anew; the breadcrumb's item is one text
+    a = read(page("• Home", "• Local", "• Bridge: Council shuts it to lorries", "Bridge : Council shuts it to lorries",
+                  "By Jane Roe", *PARAGRAPHS))
+    assert a.headline == "Bridge: Council shuts it to lorries"
+
+
+def test_a_credit_in_brackets_is_not_the_headline():
+    a = read(page("Council shuts harbour bridge to lorries",
+                  "(Photos by the city archive; illustration by the design desk of the paper)", "By Jane Roe",
+                  *PARAGRAPHS))
+    assert a.headline == "Council shuts harbour bridge to lorries"
+
+
+def test_the_body_runs_across_a_box_of_other_stories_and_labels_inside_it():
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", "Article content", PARAGRAPHS[0],
+                  "Article content", "Article content", "Read more", "Mayor opens new library in the old market hall",
+                  "Advertisement", "Article content", PARAGRAPHS[1], "Article content", PARAGRAPHS[2],
+                  "Article content", PARAGRAPHS[3], "Article content"))
+    assert a.paragraphs == PARAGRAPHS
+
+
+def test_a_caption_that_ends_with_a_date_does_not_cut_the_body():
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", PARAGRAPHS[0],
+                  "Lorries queue on the harbour bridge before the closure, 24 April 2023", *PARAGRAPHS[1:]))
+    assert a.paragraphs[0] == PARAGRAPHS[0] and a.paragraphs[-1] == PARAGRAPHS[-1]
+
+
+def test_teaser_blurbs_cut_short_and_tag_clouds_are_no_body():
+    blurbs = [f"Story {n}: the council met again on Tuesday to talk about the bridge and what it will cost the town..."
+              for n in range(1, 8)]
+    tags = " ".join(["bridge harbour council lorries port traffic repair engineers river town"] * 4)
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS[:2], "Related", *blurbs,
+                  tags))
+    assert a.paragraphs == PARAGRAPHS[:2]
+
+
+def test_readers_comments_under_the_story_are_not_its_body():
+    comment = ("I think the council should have closed the bridge to lorries years ago, and to cars as well, "
+               "because everyone in town knew the piers were cracking long before the engineers said so, and "
+               "nobody listened to the residents who wrote letter after letter about the shaking.")
+    story = PARAGRAPHS * 2  # a story of 100 words or more: a "Comments" line after less ends nothing
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story, "[ 3 comments ]",
+                  "Top Rated Comments", "riverbank_resident", "2 days ago at 07:52 am", comment, comment,
+                  "Rating: 12 Votes", "harbour_watcher", "vor 3 Stunden", comment, comment, comment))
+    assert a.paragraphs == story
+
+
+def test_a_comments_button_over_the_story_ends_nothing():
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", "Comments", *PARAGRAPHS))
+    assert a.paragraphs == PARAGRAPHS
