@@ -91,7 +91,7 @@ def without_dates(line: str) -> str:
 READING_TIME = re.compile(
     r"^(?:reading time:?\s*)?(?P<minutes>\d{1,3})\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$", re.IGNORECASE
 )
-_CREDIT_WORD = r"(?:photo(?:graph)?|image|picture|credit|photo credit|foto|illustration|video)s?"
+_CREDIT_WORD = r"(?:photo(?:graph)?|image|picture|credit|photo credit|foto|bild|crédit|credito|illustration|video)s?"
 #: A photo caption is a sentence or two (the longest in the benchmark pages has 639 characters). An
 #: HTML page's caption is cut to this length, so a page cannot make the reader and the language
 #: model read a book's worth of "caption".
@@ -112,7 +112,7 @@ CAPTION_TRAILING_CREDIT = re.compile(
 )
 #: A photo credit on a line of its own: "Foto: dpa", "Bild: SN/APA/Keystone", "Photo: Getty Images",
 #: "© Reuters". The line before it is the photo's caption.
-CREDIT_LINE = re.compile(rf"^(?:(?:{_CREDIT_WORD}|bild|quelle|fuente|crédit|credito)\s*:|©)\s*\S.{{0,100}}$",
+CREDIT_LINE = re.compile(rf"^(?:(?:{_CREDIT_WORD}|quelle|fuente)\s*:|©)\s*\S.{{0,100}}$",
                          re.IGNORECASE)
 #: "SOURCE:TRT World and Agencies", "Source: Reuters"
 SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<source>\S.{0,120})$", re.IGNORECASE)

@@ -91,7 +91,7 @@ def headline_scores(lines: list[Line], body_start: int, body_end: int) -> dict[i
         if any(read_byline(t) for t in texts[max(0, i - 3) : i]) and scores:
             continue  # under a byline that follows a headline: a caption or a standfirst
         followed = any(is_head_item(t) for t in texts[i + 1 : i + 4])
-        if in_title_list(lines, i):
+        if in_title_list(lines, i, followed):
             continue
         if i > body_start and (scores or not followed):
             continue  # inside the body (under a caption that opens it) only when nothing above, and
@@ -143,10 +143,11 @@ def is_head_item(text: str) -> bool:
                 or p.METADATA_LINE.match(text) or read_caption(text) or p.CREDIT_LINE.match(text))
 
 
-def in_title_list(lines: list[Line], i: int) -> bool:
+def in_title_list(lines: list[Line], i: int, followed: bool) -> bool:
     """Whether line i is one of a list of other stories' titles: TITLE_LIST_RUN lines in a row
-    (itself among them), each as long as a headline, none a sentence, none over a byline or date
-    (the story's own headline)."""
+    (itself among them), each as long as a headline, none a sentence, none over a byline or date.
+    The list's last line, with a byline or date under it (`followed`) and no headline-long line
+    between (a standfirst may be), is the story's headline printed under the list."""
     def title_like(j: int) -> bool:
         line = lines[j]
         return (line.words >= TITLE_LIST_WORDS and not line.sentence and could_be_headline(line)
@@ -159,7 +160,11 @@ def in_title_list(lines: list[Line], i: int) -> bool:
         run_start -= 1
     while run_end + 1 < len(lines) and title_like(run_end + 1):
         run_end += 1
-    return run_end - run_start + 1 >= TITLE_LIST_RUN
+    if run_end - run_start + 1 < TITLE_LIST_RUN:
+        return False
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    headline_after = after is not None and could_be_headline(after) and after.words <= LONG_HEADLINE_WORDS
+    return not (i == run_end and followed and not headline_after)
 
 
 def spaceless(text: str) -> str:
