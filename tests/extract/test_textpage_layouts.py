@@ -118,3 +118,44 @@ def test_readers_comments_under_the_story_are_not_its_body():
 def test_a_comments_button_over_the_story_ends_nothing():
     a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", "Comments", *PARAGRAPHS))
     assert a.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("le 22/11/2024 à 09:24", "2024-11-22"),
+    ("公開日：2025/01/31 11:30", "2025-01-31"),
+    ("Posted 11/22/2024", "2024-11-22"),
+    ("03/04/2024", None),  # the 3rd of April or the 4th of March: not guessed
+    ("https://example.com/2011/09/07/a-story", None),
+])
+def test_slashed_dates(line, iso):
+    assert date_in(line) == iso
+
+
+def test_a_long_story_does_not_run_on_across_the_dates_of_comments_under_it():
+    story = PARAGRAPHS * 10
+    reply = "I agree with every word of this, and I have said so to the council for years on end now."
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story, "Ed Roe says:",
+                  "6 May 2025 at 11:17", reply, "Log in to Reply", "Ann Lee says:", "6 May 2025 at 11:20",
+                  reply, "Log in to Reply"))
+    assert a.paragraphs == story
+
+
+def test_a_post_embedded_in_the_story_with_its_date_does_not_cut_it():
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS[:2],
+                  "The bridge is shaking again tonight, as it has all week. Please close it.",
+                  "— Jane Roe (@janeroe) November 1, 2019", *PARAGRAPHS[2:]))
+    assert a.paragraphs[-1] == PARAGRAPHS[-1] and a.paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_an_image_shown_by_a_dated_file_name_does_not_cut_the_story():
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS[:2],
+                  "[2022-05-11-harbour-bridge-03]", *PARAGRAPHS[2:]))
+    assert a.paragraphs == PARAGRAPHS
+
+
+def test_a_link_to_read_the_comments_ends_the_story():
+    story = PARAGRAPHS * 2
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story, "Lire les 10 commentaires",
+                  "spoup", "I agree with every word of this, and I have said so to the council for years on end "
+                  "now, and I will say it again at the next meeting of the council in the town hall."))
+    assert a.paragraphs == story

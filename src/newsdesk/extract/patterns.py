@@ -40,6 +40,9 @@ DATE_LINE = re.compile(rf"^(?:(?:published|updated|posted)\s*(?::\s*)?)?(?P<date
 #: "03.03.2024", "3. 3. 2024": the day first, as wherever dates are written with dots (a word may
 #: follow with no space, as text copied from a teaser list glues it: "29.04.2024Chemnitz").
 DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?!\d)")
+#: "22/11/2024", "2025/01/31": the day first or the year first; "11/22/2024" (the month first) is read
+#: when its day cannot be a month. Not inside a web address ("example.com/2011/09/07/story").
+SLASHED_DATE = re.compile(r"(?<![\w/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})|(?P<year2>\d{4})/(?P<month2>\d{1,2})/(?P<day2>\d{1,2}))(?![\w/])")
 #: "2025年1月14日" (Chinese, Japanese), "2025년 1월 14일" (Korean): year, month, day.
 CJK_DATE = re.compile(r"(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]")
 _DATE_IN = re.compile(DATE, re.IGNORECASE)
@@ -58,13 +61,30 @@ def date_in(line: str) -> str | None:
     if m := DOTTED_DATE.search(line) or CJK_DATE.search(line):
         day, month = int(m["day"]), int(m["month"])
         return f"{m['year']}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+    if m := SLASHED_DATE.search(line):
+        return slashed_iso(m)
     return named_date_in(line)
+
+
+def slashed_iso(m: re.Match[str]) -> str | None:
+    """The ISO date of a SLASHED_DATE match: the year first, else the one reading of day and month
+    that is a date ("22/11/2024", "11/22/2024"); None when both are ("03/04/2024": the 3rd of April
+    in most of the world, the 4th of March in the United States) or neither is."""
+    if m["year2"]:
+        year, month, day = m["year2"], int(m["month2"]), int(m["day2"])
+    else:
+        a, b, year = int(m["a"]), int(m["b"]), m["year"]
+        if a <= 12 and b <= 12 and a != b:
+            return None
+        day, month = (b, a) if a <= 12 < b else (a, b)
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
 
 
 #: The heading of a comment thread: "167 comments", "[ 12 Comments ]", "Top rated comments", "Leave a reply",
 #: "Kommentare (4)", "Commentaires".
 COMMENTS_HEADING = re.compile(
-    r"^\[?\s?(?:\d{1,6}\s)?(?:top rated |latest |reader |show |view |see |all )?(?:comments?|responses?|replies|kommentare?"
+    r"^\[?\s?(?:(?:read|view|show|see|lire|voir|afficher|leer|ver|leggi|vedi)\s(?:(?:the|all|les|los|tous les|i)\s)?)?"
+    r"(?:\d{1,6}\s)?(?:top rated |latest |reader |show |view |see |all )?(?:comments?|responses?|replies|kommentare?"
     r"|commentaires?|comentarios?|commenti|reacties|komentarze?|kommentarer)(?:\s?\(\d{1,6}\))?\s?\]?:?$"
     r"|^(?:leave a (?:comment|reply)|join the (?:discussion|conversation)|\d{1,6} thoughts? on\b.{0,150})$",
     re.IGNORECASE,
@@ -82,7 +102,7 @@ RELATIVE_TIME = re.compile(
 
 def without_dates(line: str) -> str:
     """A line with every date in it (any form date_in reads) blanked out."""
-    for pattern in (_DATE_IN, DOTTED_DATE, CJK_DATE, named_date_pattern()):
+    for pattern in (_DATE_IN, DOTTED_DATE, SLASHED_DATE, CJK_DATE, named_date_pattern()):
         line = pattern.sub(" ", line)
     return line
 

@@ -36,6 +36,7 @@ SHORT_SENTENCE_WORDS = 4
 SHORT_LINE_COST = 3
 #: What a line that ends the story costs: a rail heading, a source line, a title printed twice.
 BARRIER_COST = 200
+STOP_COST = 10**6
 #: A line of this many words or fewer printed this many times is a label of the page's layout.
 LABEL_WORDS = 3
 LABEL_REPEATS = 3
@@ -43,6 +44,7 @@ LABEL_REPEATS = 3
 #: of it, cut off by a box inside the story ("Read more", a teaser, an advert): joined to it.
 JOIN_GAP = 6
 JOIN_WEIGHT = 20
+_HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
 #: Where clauses break: a list of tags breaks at each tag, prose every several words.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：।،؛؟۔]")
 TAG_WORDS = 3
@@ -128,28 +130,36 @@ def lines_of(text: str) -> list[Line]:
 
 
 def is_barrier(lines: list[Line], i: int) -> bool:
-    """Whether line i ends the story (or opens it): a source line, a rail heading, a title printed
-    twice, a line that dates something (the story's dateline, or a teaser's or a comment's under it)."""
+    """Whether line i ends the story (or opens it): a source line, a rail or comment thread's
+    heading, a title printed twice, a line that dates something (the story's dateline, or a teaser's or a comment's under it)."""
     line = lines[i]
-    return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text)
+    return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text) or p.COMMENTS_HEADING.match(line.text)
                 or (not line.sentence and not line.chrome
                     and ((i + 1 < len(lines) and lines[i + 1].text == line.text) or is_dateline(line.text))))
+
+
+def is_stop(line: Line) -> bool:
+    """Whether a line no story runs across, however long: a source line, a dateline."""
+    return bool(p.SOURCE_LINE.match(line.text)) or (not line.sentence and not line.chrome and is_dateline(line.text))
 
 
 def is_dateline(text: str) -> bool:
     """Whether a line is there to date something: a date and a few words (a label, a name, a
     section), or a time counted back ("2 days ago at 07:52 am": a comment's), not a caption that
     ends with the day its photo was taken."""
+    if (text.startswith("[") and text.endswith("]")) or _HANDLE.search(text):
+        return False  # an image a text-mode browser shows by its name, "[2022-05-11-storm-03]"; an
+        #               embedded post's signature, "— Jane Roe (@janeroe) November 1, 2019"
     if p.RELATIVE_TIME.search(text):
         return len(text.split()) <= DATELINE_WORDS + 3
-    return p.date_in(text) is not None and sum(
+    return (p.date_in(text) is not None or p.SLASHED_DATE.search(text) is not None) and sum(
         1 for word in p.without_dates(text).split() if any(c.isalpha() for c in word)) <= DATELINE_WORDS
 
 
 def line_score(lines: list[Line], i: int) -> int:
     line = lines[i]
     if is_barrier(lines, i):
-        return -BARRIER_COST
+        return -STOP_COST if is_stop(line) else -BARRIER_COST
     if line.chrome:
         return -SHORT_LINE_COST
     if line.sentence:

@@ -180,7 +180,7 @@ def read_body(lines: list[Line]) -> list[Block]:
     kept, in_box = [], False
     for line in lines:
         in_box = bool(p.RAIL_HEADING.match(line.text)) or (in_box and not line.sentence)
-        if not (in_box or line.chrome or read_caption(line.text)):
+        if not (in_box or line.chrome or read_caption(line.text) or is_placeholder(line)):
             kept.append(line)
     runs = run_lengths(kept)
     kept = [line for line, run in zip(kept, runs) if line.sentence or line.words >= MENU_ITEM_WORDS or run < MENU_RUN]
@@ -192,6 +192,11 @@ def read_body(lines: list[Line]) -> list[Block]:
                       and not p.looks_like_heading(kept[i + 1].text))
         blocks.append(Block(type="heading" if is_heading else "paragraph", text=line.text))
     return blocks
+
+
+def is_placeholder(line: Line) -> bool:
+    """An image or a control a text-mode browser shows in brackets: "[photo-03]", "[ ]", "[▼]"."""
+    return not line.sentence and line.text.startswith("[") and line.text.endswith("]")
 
 
 def run_lengths(lines: list[Line]) -> list[int]:
