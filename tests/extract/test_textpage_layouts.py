@@ -159,3 +159,9 @@ def test_a_link_to_read_the_comments_ends_the_story():
                   "spoup", "I agree with every word of this, and I have said so to the council for years on end "
                   "now, and I will say it again at the next meeting of the council in the town hall."))
     assert a.paragraphs == story
+
+
+def test_a_caption_that_ends_with_its_photos_date_is_not_the_headline():
+    a = read(page("Lorries queue on the old harbour bridge before the closure, 24 April 2023",
+                  "Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS))
+    assert a.headline == "Council shuts harbour bridge to lorries"

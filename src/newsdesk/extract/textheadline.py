@@ -134,7 +134,14 @@ def could_be_headline(line: Line) -> bool:
     return (MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS and not line.item
             and not text.endswith((".", ",", ";", ":")) and not is_structural(text) and not line.chrome
             and not is_head_item(text) and not p.RAIL_HEADING.match(text) and any(c.isalpha() for c in text)
-            and not (text.startswith("(") and text.endswith(")")))  # an aside: a credit, a note
+            and not (text.startswith("(") and text.endswith(")"))  # an aside: a credit, a note
+            and not ends_with_date(text))  # a caption: "Tanks near Bakhmut, 24 April 2023"
+
+
+def ends_with_date(text: str) -> bool:
+    """Whether a line that says more than a date ends with one."""
+    rest = p.without_dates(text)
+    return rest != text and rest.endswith(" ") and bool(rest.strip(" ,.-–—|"))
 
 
 def is_head_item(text: str) -> bool:
