@@ -112,3 +112,39 @@ def test_a_json_ld_person_that_is_a_wire_is_credited_as_written():
 
 def test_an_outlet_is_no_author_however_it_spells_its_name():
     assert authors_from("n-tv NACHRICHTEN", ("ntv NACHRICHTEN",)) == []
+
+
+STORY = "<p>" + "The council voted on Tuesday to close the old harbour bridge to lorries from next spring. " * 3 + "</p>"
+
+
+def test_a_bold_byline_opening_the_story_when_the_metadata_names_only_the_outlet():
+    head = "<meta name='author' content='Coast Times'><meta property='og:site_name' content='Coast Times'>"
+    body = f"<div class='entry'><p>&nbsp;</p><p><strong>Mary Major/Tom Minor</strong></p>{STORY}</div>"
+    assert authors_of(page(head, body)) == ["Mary Major", "Tom Minor"]
+
+
+def test_a_bold_place_opening_the_story_is_no_byline():
+    head = "<meta name='author' content='Coast Times'><meta property='og:site_name' content='Coast Times'>"
+    body = f"<div class='entry'><p><strong>Washington</strong></p><p><b>United States</b></p>{STORY}</div>"
+    assert authors_of(page(head, body)) == ["Coast Times"]
+
+
+def test_a_json_ld_person_that_is_the_outlet_gives_way_to_the_bold_byline():
+    ld = {"@type": "NewsArticle", "headline": "Storm hits the coast", "author": {"@type": "Person", "name": "Coast Times"},
+          "publisher": {"@type": "Organization", "name": "Coast Times"}}
+    body = f"<div class='entry'><p><strong>Mary Major</strong></p>{STORY}</div>"
+    assert authors_of(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", body)) == ["Mary Major"]
+
+
+def test_a_publishing_account_is_no_author():
+    ld = {"@type": "NewsArticle", "headline": "Storm hits the coast",
+          "author": {"@id": "https://coast.example/author/admin/", "name": "Coast D"}}
+    body = ("<p class='post-meta'>by <span class='author vcard'><a href='https://coast.example/author/admin/' "
+            f"rel='author'>Coast D</a></span></p><div class='entry'><p><strong>MARY MAJOR</strong></p>{STORY}</div>")
+    assert authors_of(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", body)) == ["Mary Major"]
+
+
+def test_an_author_box_that_links_the_stories_section_is_no_byline():
+    head = "<meta property='og:site_name' content='Coast Times'>"
+    body = "<div class='article_details_author_container'><a href='/news/category/29/منوعات/ar'>منوعات</a></div>"
+    assert authors_of(page(head, body + STORY)) == []

@@ -125,6 +125,15 @@ BYLINE_XPATH = ("//*[@itemprop='author']", "//*[contains(concat(' ', @rel, ' '),
                     "author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores")) + "]",
                 "//*[contains(@class, 'byline') or contains(@class, 'author')]")
 _BYLINE_MAX_WORDS = 20
+#: Author pages of a site's publishing accounts.
+_ACCOUNT_PATH = re.compile(r"/(?:author|authors|user|users|profile)/(?:admin|administrator|editor|webmaster|staff"
+                           r"|redaktion|redaccion|redazione|redaction)/?(?:[?#].*)?$", re.IGNORECASE)
+#: A bold byline opens its story: no more paragraphs than this before it, one this long after it.
+BOLD_BYLINE_AT = 3
+STORY_WORDS = 20
+#: Paths of a site's section and tag pages.
+_SECTION_PATH = re.compile(r"/(?:category|categories|section|sections|tag|tags|topic|topics|kategorie|rubrik|thema"
+                           r"|themen|categorie|rubrique|categoria|seccion|sezione)/", re.IGNORECASE)
 
 
 def find_byline(tree, outlets: tuple[str | None, ...] = ()) -> str | None:
@@ -135,9 +144,23 @@ def find_byline(tree, outlets: tuple[str | None, ...] = ()) -> str | None:
             if el.tag in ("meta", "link", "body", "html", "article", "main", "section"):
                 continue
             text = el.get("content") or spaced_text(el)
-            if text and len(text.split()) <= _BYLINE_MAX_WORDS and authors_from(text, outlets):
+            if (text and len(text.split()) <= _BYLINE_MAX_WORDS and authors_from(text, outlets)
+                    and not links_no_author(el)):
                 return text
     return labelled_byline(tree, outlets)
+
+
+def is_account_url(url: object) -> bool:
+    """Whether an author's page is a publishing account's, not a person's ("/author/admin/")."""
+    return isinstance(url, str) and _ACCOUNT_PATH.search(url) is not None
+
+
+def links_no_author(el) -> bool:
+    """Whether a would-be byline only links to a section or a tag's page (an "author" box that shows
+    the story's category) or to a publishing account's page: it names no author."""
+    links = [el] if el.tag == "a" else el.xpath(".//a")
+    return bool(links) and all(_SECTION_PATH.search(a.get("href") or "") or is_account_url(a.get("href"))
+                               for a in links)
 
 
 def is_byline_label(text: str) -> bool:
@@ -155,15 +178,36 @@ def labelled_byline(tree, outlets: tuple[str | None, ...] = ()) -> str | None:
 def find_authors(tree, people: list[str], meta_byline: str | None, outlets: tuple[str | None, ...],
                  byline: str | None) -> list[str]:
     """Who wrote the page: the people JSON-LD names, else those of the metadata's byline, else
-    those of the byline in the page (where the metadata names only the outlet); a byline that
-    names no person credits its desk, outlet or agency ("Associated Press"). A JSON-LD "Person"
-    with no person's name ("SID", a wire) is credited as written."""
+    those of the byline in the page (where the metadata names only the outlet), else a bold byline
+    opening the story; a byline that names no person credits its desk, outlet or agency
+    ("Associated Press"). A JSON-LD "Person"
+    with no person's name ("SID", a wire) is credited as written, unless it is the outlet itself."""
     found = [name for written in people for name in authors_from(written, outlets)]
     if found:
         return list(dict.fromkeys(found))
-    if (wires := _once([c for written in people for c in credited(written)])):
+    own = {_outlet_key(o) for o in outlets if o}
+    if (wires := _once([c for written in people for c in credited(written) if _outlet_key(c) not in own])):
         return wires
     if (named := authors_from(meta_byline, outlets)):
         return named
     shown = byline or (find_byline(tree, outlets) if meta_byline else None)
-    return authors_from(shown, outlets) or credited(meta_byline or byline)
+    return authors_from(shown, outlets) or authors_from(bold_byline(tree), outlets) or credited(meta_byline or byline)
+
+
+def bold_byline(tree) -> str | None:
+    """A byline set in bold as the story's first paragraph ("<p><strong>Jane Doe</strong></p>",
+    then the text): the first such paragraph among the first BOLD_BYLINE_AT of its container,
+    followed by one of a story's length, naming people and no country or capital."""
+    from ..lang.countries import country_named, is_capital
+
+    for para in tree.iter("p"):
+        text = " ".join(para.text_content().split())
+        bold = para.xpath("./strong|./b")
+        if not text or len(bold) != 1 or " ".join(bold[0].text_content().split()) != text or len(text.split()) > 8:
+            continue
+        before = [q for q in para.itersiblings("p", preceding=True) if q.text_content().strip()]
+        after = next((q for q in para.itersiblings("p") if q.text_content().strip()), None)
+        if (len(before) < BOLD_BYLINE_AT and after is not None and len(after.text_content().split()) >= STORY_WORDS
+                and authors_from(text) and not any(country_named(part) or is_capital(part) for part in _parts(text))):
+            return text
+    return None

@@ -25,7 +25,7 @@ from ..dates import normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
-from .authors import BYLINE_META, find_authors, find_byline
+from .authors import BYLINE_META, find_authors, find_byline, is_account_url
 from .headings import page_subheadings, restore_headings
 from .embedded import embedded_blocks
 from .headline import choose_headline
@@ -375,10 +375,8 @@ def _host(address: str) -> str:
 
 
 def _canonical(tree) -> str | None:
-    for link in tree.iterfind(".//link"):
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            return link.get("href")
-    return None
+    return next((link.get("href") for link in tree.iterfind(".//link")
+                 if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
 
 
 def _first_text(tree, xpath: str) -> str | None:
@@ -405,13 +403,14 @@ def _names(value) -> str | None:
 
 
 def _name_list(value, people_only: bool = False) -> list[str]:
-    """The names of JSON-LD authors or publishers (a name, or a given and a family name); with
-    `people_only`, persons only: an "Organization" author is the outlet."""
+    """The names of JSON-LD authors or publishers (a name, or a given and a family name), none a
+    publishing account's; with `people_only`, persons only: an "Organization" author is the outlet."""
     names = []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, dict):
             kind = item.get("@type")
-            if people_only and kind and "Person" not in (kind if isinstance(kind, list) else [kind]):
+            if (people_only and kind and "Person" not in (kind if isinstance(kind, list) else [kind])) or any(
+                    is_account_url(item.get(key)) for key in ("@id", "url")):
                 continue
             item = item.get("name") or " ".join(
                 n for n in (item.get("givenName"), item.get("familyName")) if isinstance(n, str))
