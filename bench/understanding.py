@@ -65,6 +65,10 @@ def _en_heldout3() -> list[tuple[str, list[str], str | None]]:
     return _en_181("understanding-gold-heldout3-en.json")
 
 
+def _en_heldout4() -> list[tuple[str, list[str], str | None]]:
+    return _en_181("understanding-gold-heldout4-en.json")
+
+
 def _fundus_en():
     from fundus_english import english_articles
 
@@ -85,6 +89,7 @@ GOLD_SETS = {
     "en-heldout": ("understanding-gold-heldout-en.json", "en", _en_heldout),
     "en-heldout2": ("understanding-gold-heldout2-en.json", "en", _en_heldout2),
     "en-heldout3": ("understanding-gold-heldout3-en.json", "en", _en_heldout3),
+    "en-heldout4": ("understanding-gold-heldout4-en.json", "en", _en_heldout4),
 }
 
 
