@@ -280,3 +280,14 @@ def test_a_nationality_beside_a_border_says_where_not_for_whom():
                      "la frontière russe a été touchée par «plusieurs explosions massives», a indiqué le maire Artem "
                      "Kobzar sur Telegram."], "Artem Kobzar", language="fr")
     assert kobzar.affiliation == "Ukraine"
+
+
+def test_a_second_title_joined_with_words_of_its_own():
+    peng = person(["Peng Mei, project manager for communications and PR director of Tmall, responded."], "Peng Mei")
+    assert [r.title for r in peng.roles] == ["project manager", "PR director"]
+
+
+def test_a_country_glued_to_an_adjective_is_no_ones_country():
+    macron = person(["They would pressure otherwise China-sympathetic Western interests such as President Emmanuel "
+                     "Macron and the NBA."], "Emmanuel Macron")
+    assert macron.affiliation is None

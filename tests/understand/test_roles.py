@@ -484,3 +484,14 @@ def test_titles_past_a_party_tag_inside_compounds_and_whatever_the_tagger_said(s
 def test_a_fellow_is_a_title_only_at_the_head_of_its_phrase():
     parsed = doc("Like his fellow senators, Tom Hale voted.", "en")
     assert not is_title_word(next(t for t in parsed if t.text == "fellow"))
+
+
+def test_a_title_that_owns_the_next_is_not_the_title():
+    found = role("Ronny Jackson, who was then serving as the President's physician, suggested a diet.", "Ronny Jackson",
+                 title_as)
+    assert found is not None and found[0].endswith("physician")
+
+
+def test_an_honorific_before_the_name_is_the_names_not_the_titles():
+    assert role("The letter was signed by his longtime physician Dr. Harold Bornstein.", "Harold Bornstein",
+                title_before)[0] == "longtime physician"

@@ -84,8 +84,9 @@ def _title_from(doc: Doc, start: int, sent_end: int, lang: Language) -> RoleMent
         if doc[end].ent_type_ in lang.person_labels:
             return None
         end += 1
-        if is_title_word(doc[end - 1], lang) and (end >= sent_end or not is_title_word(doc[end], lang)):
-            break
+        if is_title_word(doc[end - 1], lang) and (end >= sent_end or not (
+                is_title_word(doc[end], lang) or doc[end].text in lang.possessives)):
+            break  # ... but a title that owns the next ("the President's physician") is not the title
     if end == start or not is_title_word(doc[end - 1], lang):
         return None
     return role_from_tokens(doc, start, end, start, lang)

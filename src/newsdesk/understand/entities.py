@@ -23,6 +23,8 @@ from .titlewords import office_word
 
 #: How many sentences back a public official's country may have been named.
 EARLIER_REACH = 3
+#: What glues a country to the adjective it forms ("China-sympathetic", "US-led").
+HYPHENS = frozenset("-‐‑–")
 
 
 @dataclass
@@ -159,8 +161,15 @@ class Affiliations:
         where someone travels, not in another person's title (in the mention's own it is: "ministre
         de la Défense de la Russie")."""
         titled = self.titled.get((id(span.doc), span.start))
-        return (country_of(span.text, capitals=False, lang=self.code) is not None
+        return (country_of(span.text, capitals=False, lang=self.code) is not None and not self._modifies(span)
                 and (id(span.doc), span.start) not in self.travelled and (not titled or mention.span.start in titled))
+
+    @staticmethod
+    def _modifies(span) -> bool:
+        """Whether a country is glued to the adjective it forms ("China-sympathetic interests",
+        "US-led"): it qualifies something else, it is no one's country."""
+        doc = span.doc
+        return span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and doc[span.end + 1].is_lower
 
     def name(self, word: str) -> str:
         """The affiliation a word gives: "Russian" -> "Russia"; a place that is no country stays as written."""

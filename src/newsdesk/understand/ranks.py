@@ -40,6 +40,10 @@ def ranks_apart(role: RoleMention | None, lang: Language) -> list[RoleMention]:
     return [role]
 
 
+#: Words of its own a second title may have before its title word ("PR director").
+JOINED_MODIFIERS = 2
+
+
 def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[RoleMention]:
     """A second title after the first's complement and "and": "professeure de nutrition et
     gastro-entérologue au CHU Beaujon" gives "gastro-entérologue" too (not "minister of mines and
@@ -55,9 +59,11 @@ def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[Rol
         if head is None or t.i <= head + 1 or t.lower_ not in joiners or t.i + 1 >= role.end:
             continue
         start = t.i + 1
-        if not is_title_word(doc[start], lang):
+        # the title word may follow a word or two of its own ("and PR director of Tmall")
+        word = next((u.i for u in doc[start : min(start + 1 + JOINED_MODIFIERS, role.end)] if is_title_word(u, lang)), None)
+        if word is None or any(u.is_punct or u.pos_ in ("VERB", "AUX", "ADP", "DET") for u in doc[start:word]):
             continue
-        end = next((u.i for u in doc[start : role.end] if u.lower_ in complement), role.end)
+        end = next((u.i for u in doc[word : role.end] if u.lower_ in complement), role.end)
         title = doc[start:end].text
         return [RoleMention(title=title, text=doc[start : role.end].text, qualifier=None, affiliation=None, org=None,
                             start=start, end=role.end, public=any(u.lower_ in lang.public_office for u in doc[start:end]))]

@@ -178,6 +178,8 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMenti
     # a parenthesis cannot open a run, and a run cannot start with a connector
     while start < end and (doc[start].text in ")" or doc[start].lower_ in lang.roles.words("connectors")):
         start += 1
+    while end > start and doc[end - 1].lower_ in lang.honorifics:
+        end -= 1  # "his longtime physician Dr. Harold Bornstein": the honorific is the name's
     if start >= end:
         return None
     return role_from_tokens(doc, start, end, sent_start, lang)
