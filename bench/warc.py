@@ -30,8 +30,8 @@ from newsdesk.store import open_store
 
 
 def warm():
-    from newsdesk.understand.nlp import load_pipeline
-    load_pipeline()
+    from newsdesk.understand.nlp import load_pipeline, model_for
+    load_pipeline(model_for("en"))  # the benchmark pages are English
 
 
 cluster = sys.argv[3] if len(sys.argv) > 3 else None
