@@ -165,3 +165,9 @@ def test_a_caption_that_ends_with_its_photos_date_is_not_the_headline():
     a = read(page("Lorries queue on the old harbour bridge before the closure, 24 April 2023",
                   "Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS))
     assert a.headline == "Council shuts harbour bridge to lorries"
+
+
+def test_a_short_headline_printed_right_under_the_breadcrumb_ending_in_it():
+    a = read(page("Du befindest dich hier: Home » Gesellschaft » „Brücke gesperrt“", "„Brücke gesperrt“",
+                  "erstellt: 01. April 2025, 15:20", *PARAGRAPHS))
+    assert a.headline == "„Brücke gesperrt“"

@@ -67,7 +67,8 @@ def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | No
     # a title line ("Storm hits | Coast News") or a breadcrumb ("Home » News » Storm hits") that
     # holds the headline gives way to it
     key = keys[chosen]
-    return next((i for i in scores if i > chosen and key != keys[i] and scores[i] >= NEAR_BEST * NEAR_BEST * best
+    return next((i for i in scores if i > chosen and key != keys[i] and (
+        scores[i] >= NEAR_BEST * NEAR_BEST * best or i == chosen + 1)  # printed right under it, however short
                  and (key.endswith(keys[i]) or is_titled(key, keys[i]))), chosen)
 
 
