@@ -40,8 +40,8 @@ def month_numbers() -> dict[str, int]:
 def named_date_pattern() -> re.Pattern[str]:
     names = "|".join(re.escape(name) for name in sorted(month_numbers(), key=len, reverse=True))
     # the day may follow a label with no space ("Publiziert17. Dezember 2024"), hence no \b before it
-    return re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s?(?:de\s)?(?P<month>{names})\b\.?,?\s?(?:de\s)?(?P<year>\d{{4}})(?!\d)",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s?(?:de\s)?(?P<month>{names})\b\.?,?\s?(?:de\s)?"
+                      rf"(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
 
 
 def named_date_in(line: str) -> str | None:

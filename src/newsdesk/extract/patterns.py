@@ -42,7 +42,8 @@ DATE_LINE = re.compile(rf"^(?:(?:published|updated|posted)\s*(?::\s*)?)?(?P<date
 DOTTED_DATE = re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?!\d)")
 #: "22/11/2024", "2025/01/31": the day first or the year first; "11/22/2024" (the month first) is read
 #: when its day cannot be a month. Not inside a web address ("example.com/2011/09/07/story").
-SLASHED_DATE = re.compile(r"(?<![\w/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})|(?P<year2>\d{4})/(?P<month2>\d{1,2})/(?P<day2>\d{1,2}))(?![\w/])")
+SLASHED_DATE = re.compile(r"(?<![\w/])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})"
+                          r"|(?P<year2>\d{4})/(?P<month2>\d{1,2})/(?P<day2>\d{1,2}))(?![\w/])")
 #: "2025年1月14日" (Chinese, Japanese), "2025년 1월 14일" (Korean): year, month, day.
 CJK_DATE = re.compile(r"(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]")
 _DATE_IN = re.compile(DATE, re.IGNORECASE)

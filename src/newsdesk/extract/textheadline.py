@@ -62,7 +62,8 @@ def find_headline(lines: list[Line], body_start: int, body_end: int) -> int | No
     chosen = min(i for i, score in scores.items() if score >= NEAR_BEST * best)
     # a kicker gives way to the longer headline right under it ("Krieg in der Ukraine" over its title)
     under = next((i for i in range(chosen + 1, chosen + 3) if i in scores), None)
-    if under is not None and scores[under] >= NEAR_BEST * best and lines[chosen].words <= KICKER_WORDS < lines[under].words:
+    if (under is not None and scores[under] >= NEAR_BEST * best
+            and lines[chosen].words <= KICKER_WORDS < lines[under].words):
         chosen = under
     # a title line ("Storm hits | Coast News") or a breadcrumb ("Home » News » Storm hits") that
     # holds the headline gives way to it

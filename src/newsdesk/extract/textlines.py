@@ -4,12 +4,14 @@ Page text (a browser's select-all, a text-mode dump, an HTML-to-text library, a 
 the page's chrome: menus, share bars, cookie notices, link lists, footers. What tells the story from
 it without markup is the shape of lines: the story is a run of long lines that read as sentences
 (enough words, sentence punctuation at the end); chrome is runs of short lines that do not. The
-body is the run where sentences outweigh everything else most (a maximum-sum run, in linear time).
+body is where sentences outweigh everything else most: the heaviest of the runs a running sum of
+the lines' scores finds, joined across the boxes inside a story, in linear time.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -36,6 +38,7 @@ SHORT_SENTENCE_WORDS = 4
 SHORT_LINE_COST = 3
 #: What a line that ends the story costs: a rail heading, a source line, a title printed twice.
 BARRIER_COST = 200
+#: ... and what one no story runs across costs: a source line, a dateline.
 STOP_COST = 10**6
 #: A line of this many words or fewer printed this many times is a label of the page's layout.
 LABEL_WORDS = 3
@@ -44,6 +47,7 @@ LABEL_REPEATS = 3
 #: of it, cut off by a box inside the story ("Read more", a teaser, an advert): joined to it.
 JOIN_GAP = 6
 JOIN_WEIGHT = 20
+#: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
 _HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
 #: Where clauses break: a list of tags breaks at each tag, prose every several words.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：।،؛؟۔]")
@@ -102,7 +106,8 @@ def line_of(raw: str) -> Line | None:
     if not text:
         return None
     words = words_in(text)
-    sentence = (words >= LONG_LINE_WORDS and reads_as_prose(text)) or (words >= SENTENCE_WORDS and ends_like_sentence(text))
+    sentence = ((words >= LONG_LINE_WORDS and reads_as_prose(text))
+                or (words >= SENTENCE_WORDS and ends_like_sentence(text)))
     chrome = bool(words <= BOILERPLATE_MAX_WORDS and BOILERPLATE.search(text)) or bool(
         p.CHROME_LINE.match(text) or TEASER_LINE.match(text))
     return Line(text, words, sentence, bool(marker), chrome)
@@ -131,7 +136,8 @@ def lines_of(text: str) -> list[Line]:
 
 def is_barrier(lines: list[Line], i: int) -> bool:
     """Whether line i ends the story (or opens it): a source line, a rail or comment thread's
-    heading, a title printed twice, a line that dates something (the story's dateline, or a teaser's or a comment's under it)."""
+    heading, a title printed twice, a line that dates something (the story's dateline, or a
+    teaser's or a comment's under it)."""
     line = lines[i]
     return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text) or p.COMMENTS_HEADING.match(line.text)
                 or (not line.sentence and not line.chrome
@@ -169,29 +175,19 @@ def line_score(lines: list[Line], i: int) -> int:
     return -SHORT_LINE_COST
 
 
-def densest_run(lines: list[Line]) -> tuple[int, int, int]:
-    """(start, end, weight) of the run of lines whose scores sum highest; end is exclusive."""
-    best = (0, 0, 0)
-    start, total = 0, 0
-    for i in range(len(lines)):
-        if total <= 0:
-            start, total = i, 0
-        total += line_score(lines, i)
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best
-
-
 def body_run(lines: list[Line]) -> tuple[int, int, int]:
     """(start, end, weight) of the story's lines: of the runs of sentences, joined where only a box
     inside the story parts them (`JOIN_GAP`, `JOIN_WEIGHT`: "Read more", a teaser, an advert), the
     heaviest before a comment thread's heading."""
     best = (0, 0, 0)
     chain: tuple[int, int, int] | None = None
+    headings = [i for i, line in enumerate(lines) if p.COMMENTS_HEADING.match(line.text)]
     for start, end, weight in runs(lines):
-        if best[2] >= COMMENTS_AFTER and any(p.COMMENTS_HEADING.match(line.text) for line in lines[best[1] : start]):
+        h = bisect_left(headings, best[1])
+        if best[2] >= COMMENTS_AFTER and h < len(headings) and headings[h] < start:
             break  # what follows a comment thread's heading under the story is readers' comments
-        if chain and weight >= JOIN_WEIGHT and chain[2] >= JOIN_WEIGHT and gap_end(lines, range(chain[1], start)) == start:
+        joined = chain is not None and weight >= JOIN_WEIGHT and chain[2] >= JOIN_WEIGHT
+        if chain is not None and joined and gap_end(lines, range(chain[1], start)) == start:
             chain = (chain[0], end, chain[2] + weight)
         else:
             chain = (start, end, weight)
