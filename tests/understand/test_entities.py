@@ -291,3 +291,12 @@ def test_a_country_glued_to_an_adjective_is_no_ones_country():
     macron = person(["They would pressure otherwise China-sympathetic Western interests such as President Emmanuel "
                      "Macron and the NBA."], "Emmanuel Macron")
     assert macron.affiliation is None
+
+
+def test_a_plural_title_before_names_is_each_ones_in_the_singular_and_no_form_of_their_names():
+    found = stages(["Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist McDonald, and "
+                    "multi-instrumentalist John McFee will tour."]).people()
+    johnston = found["Tom Johnston"]
+    assert [r.title for r in johnston.roles] == ["Singer-guitarist"] and johnston.aliases == []
+    # "singer-keyboardist McDonald" is the next person in the list, not Simmons' title
+    assert [r.title for r in found["Patrick Simmons"].roles] == ["Singer-guitarist"]

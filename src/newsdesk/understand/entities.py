@@ -18,7 +18,7 @@ from ..lang.countries import country_by_code, country_named, country_of, country
 from ..lang.names import names_agree
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
-from .titlewords import office_word
+from .titlewords import is_title_word, office_word
 
 
 #: How many sentences back a public official's country may have been named.
@@ -314,7 +314,9 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
                     seen.add(key)
                     roles.append(Role(title=title, text=role.text, qualifier=qualifier))
             between = m.span.doc[role.end : m.span.start]
-            if role.start < m.span.start and not any(t.is_quote or t.is_bracket for t in between):
+            head = m.span.doc[role.end - 1]
+            shared = "Plur" in head.morph.get("Number", []) and is_title_word(head, lang)  # "Sens. Sanders and"
+            if role.start < m.span.start and not shared and not any(t.is_quote or t.is_bracket for t in between):
                 # written before the name: "President Putin" (not "le député « constructif » Thierry Solère")
                 forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]

@@ -23,7 +23,7 @@ from ..lang.countries import country_of_demonym
 from .allegiance import party_after
 from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
-from .titlewords import adjective_of_title, capitalised, in_run, is_title_word
+from .titlewords import adjective_of_title, capitalised, in_run, is_title_word, singular_title
 
 
 @dataclass
@@ -73,6 +73,9 @@ def title_before(person: Span) -> RoleMention | None:
     if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical") \
             and capitalised(doc[role.start]) and role.org is None:
         return None
+    if role is not None and is_title_word(doc[role.end - 1], lang) and (
+            singular := singular_title(role.title, doc[role.end - 1])) is not None:
+        role.title = singular  # one person's share of a title before several: "Singer-guitarists Tom Johnston and"
     return role
 
 
@@ -234,6 +237,11 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
         own_title = title_before(name)
         if (name.start < head_end and len(name) >= 2) or (own_title and own_title.start <= start):
             return None  # the next name in a list ("Lavrov, Chief of General Staff Valery Gerasimov, ..."), not a title
+    last = max((t.i for t in doc[start:head_end] if is_title_word(t, lang)), default=start)
+    while last + 2 < head_end and doc[last + 1].text == "-" and not doc[last].whitespace_:
+        last += 2  # the rest of a hyphenated title: "singer-keyboardist"
+    if last + 1 < head_end and all(t.pos_ == "PROPN" and capitalised(t) for t in doc[last + 1 : head_end]):
+        return None  # a title and a name after it: the next person in a list ("Simmons, singer-keyboardist McDonald,")
     role = role_from_tokens(doc, start, head_end, start, lang, text_end=end)
     if role is not None and head_end < end:
         role.org = complement_org(doc, head_end, end, lang) or role.org
