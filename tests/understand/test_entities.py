@@ -300,3 +300,9 @@ def test_a_plural_title_before_names_is_each_ones_in_the_singular_and_no_form_of
     assert [r.title for r in johnston.roles] == ["Singer-guitarist"] and johnston.aliases == []
     # "singer-keyboardist McDonald" is the next person in the list, not Simmons' title
     assert [r.title for r in found["Patrick Simmons"].roles] == ["Singer-guitarist"]
+
+
+def test_a_country_word_that_ends_a_longer_place_name_is_no_nationality():
+    assert person(["New Jersey native Connor Clifton added a goal as the Bruins won."], "Connor Clifton").affiliation \
+        != "Jersey"
+    assert person(["South African runner Jane Roe came second."], "Jane Roe").affiliation == "South Africa"

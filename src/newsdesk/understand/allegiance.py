@@ -24,8 +24,10 @@ def nationality_before(person: Span) -> str | None:
     if i < 0:
         return None
     token = doc[i]
-    if token.ent_type_ in lang.affiliation_labels and country_of(token.text, lang=lang.code) is not None:
-        return token.text
+    # the whole name the word ends: "New Jersey native Connor Clifton" is no one from Jersey
+    named = next((e.text for e in doc.ents if e.start <= i < e.end), token.text)
+    if token.ent_type_ in lang.affiliation_labels and country_of(named, lang=lang.code) is not None:
+        return named
     return None
 
 
