@@ -306,3 +306,7 @@ def test_a_country_word_that_ends_a_longer_place_name_is_no_nationality():
     assert person(["New Jersey native Connor Clifton added a goal as the Bruins won."], "Connor Clifton").affiliation \
         != "Jersey"
     assert person(["South African runner Jane Roe came second."], "Jane Roe").affiliation == "South Africa"
+
+
+def test_an_organisation_that_only_qualifies_a_kind_of_people_is_no_employer():
+    assert person(["Will Tjernlund, a consultant for Amazon sellers, said so."], "Will Tjernlund").affiliation is None

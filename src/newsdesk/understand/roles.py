@@ -130,11 +130,18 @@ def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None
     """The organisation named last in a title's complement: "chief executive of the website Full
     Fact" (any label: the small model calls some organisations people)."""
     named = [e for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels and start <= e.start
-             and e.end <= end and not is_title_word(e[0], lang)]  # not a title: "du président de la République"
+             and e.end <= end and not is_title_word(e[0], lang)  # not a title: "du président de la République"
+             and not _qualifies_plural(doc, e.end, end)]  # nor a kind of people: "a consultant for Amazon sellers"
     if not named:
         return None
     org = _strip_possessive(named[-1], lang)
     return (org[1:] if len(org) > 1 and org[0].lower_ in lang.determiners else org).text  # "the Department of ..."
+
+
+def _qualifies_plural(doc: Doc, after: int, end: int) -> bool:
+    """Whether a name is followed by the plural noun it qualifies ("Amazon sellers")."""
+    word = doc[after] if after < end else None
+    return word is not None and word.is_lower and word.pos_ == "NOUN" and "Plur" in word.morph.get("Number", [])
 
 
 def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language, name_end: int) -> bool:
