@@ -141,3 +141,14 @@ def test_french_speaker_not_named_is_none():
 def test_french_speech_verbs_beyond_say(verb):
     assert said([f"« Les systèmes de défense ont intercepté 33 drones », {verb} Olivier Panisset."], "fr") == [
         ("Olivier Panisset", "Les systèmes de défense ont intercepté 33 drones", False)]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ('President Donald Trump, according to the White House, made a trip for a "quick exam and labs" on Saturday.',
+     None),  # the source is the White House, not the sentence's subject
+    ('The firm has tended to "consolidate copy editing and page design," according to a 2018 survey by Jane Roe.',
+     "Jane Roe"),
+    ('"We will not back down from this fight at all," according to Senator Jane Roe of Ohio.', "Jane Roe"),
+])
+def test_according_to_names_the_source_after_it(paragraph, speaker):
+    assert [q.speaker for q in stages([paragraph]).quotes] == [speaker]

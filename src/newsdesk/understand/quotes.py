@@ -44,6 +44,7 @@ class SpeechWords:
         verbs = alternation(q.words("speech_verbs") | set(q.list("speech_phrases")))
         pronouns = alternation(q.words("pronouns"))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+        self.sources = frozenset(p.casefold() for p in q.list("source_phrases"))
         # "he said", "she told"; "a-t-il ajouté", "explique-t-elle"
         self.pronoun = re.compile(rf"\b(?:{pronouns})\s++(?:\w++\s++)?(?:{verbs})\b|\b(?:{verbs})-t-(?:{pronouns})\b",
                                   re.IGNORECASE)
@@ -201,6 +202,12 @@ class Speakers:
         if verb is None and not words.rstrip().endswith(":"):
             return False, None
         named = self.mentions_in(block, start, end)
+        if verb is not None and verb.group().casefold() in self.words.sources:
+            # "according to X": the source is the person its phrase names ("according to a survey by
+            # Jane Roe"), or no one ("according to the White House, Donald Trump ...")
+            phrase_end = start + next((i for i in range(verb.end(), len(words)) if words[i] in ",.;:"), len(words))
+            source = next((m for m in named if start + verb.end() <= m.span.start_char < phrase_end), None)
+            return True, source.entity if source is not None else None
         if named:
             if verb is None:
                 return True, named[0].entity
