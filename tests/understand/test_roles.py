@@ -495,3 +495,8 @@ def test_a_title_that_owns_the_next_is_not_the_title():
 def test_an_honorific_before_the_name_is_the_names_not_the_titles():
     assert role("The letter was signed by his longtime physician Dr. Harold Bornstein.", "Harold Bornstein",
                 title_before)[0] == "longtime physician"
+
+
+def test_a_bracketed_aside_before_a_title_is_none_of_it():
+    assert role("(CNN) President Donald Trump made an unscheduled trip.", "Donald Trump", title_before)[:2] == (
+        "President", "President")

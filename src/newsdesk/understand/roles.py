@@ -185,7 +185,11 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMenti
         following = doc[i]
         i -= 1
     start = i + 1
-    # a parenthesis cannot open a run, and a run cannot start with a connector
+    # a bracketed aside opening the run is none of it ("(CNN) President Donald Trump"; an acronym
+    # inside stays: "Department of ... (Dirco) director-general"), and a run cannot start with a
+    # closing bracket or a connector
+    if doc[start].text == "(":
+        start = next((j + 1 for j in range(start, end) if doc[j].text == ")"), start)
     while start < end and (doc[start].text in ")" or doc[start].lower_ in lang.roles.words("connectors")):
         start += 1
     while end > start and doc[end - 1].lower_ in lang.honorifics:
