@@ -152,3 +152,16 @@ def test_french_speech_verbs_beyond_say(verb):
 ])
 def test_according_to_names_the_source_after_it(paragraph, speaker):
     assert [q.speaker for q in stages([paragraph]).quotes] == [speaker]
+
+
+def test_speech_opening_a_sentence_after_one_that_says_who_speaks_in_the_same_paragraph():
+    assert [q.speaker for q in stages(["Kym Lino, a spokesperson for Instagram, confirmed to WIRED that the company "
+                                       "notifies people. “We use a model which predicts likely commercial intent.”"]
+                                      ).quotes] == ["Kym Lino"]
+
+
+def test_someone_of_a_named_persons_speaks_unnamed():
+    quotes = stages(["Taylor Swift said she was hurt.", "Swift's rep told Fox News that this was not the whole "
+                     "truth. \"Big Machine is trying to deflect and make this about money by saying she owes them.\""]
+                    ).quotes
+    assert [(q.text[:11], q.speaker) for q in quotes] == [("Big Machine", None)]

@@ -134,6 +134,11 @@ class Speakers:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
                 and start <= m.span.start_char and m.span.end_char <= end]
 
+    def owns(self, mention: Mention) -> bool:
+        """Whether a name is an owner's: "Swift's rep"."""
+        doc = mention.span.doc
+        return mention.span.end < len(doc) and doc[mention.span.end].text in self.words.possessives
+
     def subject_before(self, block: int, char: int) -> int | None:
         """The person last named as a subject (opening a sentence, or just before a verb) before a point."""
         before = [m for m in self.persons
@@ -184,16 +189,23 @@ class Speakers:
                 return holders[0] if len(holders) == 1 else None
         return None
 
-    def introduced_before(self, block: int) -> tuple[bool, int | None, str]:
-        """(attributed, speaker, words) from the paragraph before a quote paragraph, when its last
-        sentence has a person speak (but quotes no one itself): "Tauqeer Ahmed says the problem ..." """
-        index, sentence = _last_sentence(self.a, block - 1)
+    def introduced_before(self, block: int, char: int | None = None) -> tuple[bool, int | None, str]:
+        """(attributed, speaker, words) from the sentence before a quote that opens its own — the
+        paragraph's before it when `char` is None, else this paragraph's before `char` — when that
+        sentence has a person speak (but quotes no one itself): "Tauqeer Ahmed says the problem ...",
+        "Kym Lino, a spokesperson for Instagram, confirmed that ... “We use ...”" """
+        if char is None:
+            index, sentence = _last_sentence(self.a, block - 1)
+            block -= 1
+        else:
+            sentence = next((s for i, s in reversed(list(enumerate(self.a.sentences)))
+                             if self.a.sentence_block[i] == block and s.end_char <= char), None)
         if sentence is None or any(c in sentence.text for c in OPENERS) or not self.words.verb.search(sentence.text):
             return False, None, ""
         start = sentence.start_char
-        attributed, speaker = self.in_words(sentence.text, block - 1, start, sentence.end_char, sentence.end_char)
-        if speaker is None:
-            return False, None, ""
+        attributed, speaker = self.in_words(sentence.text, block, start, sentence.end_char, sentence.end_char)
+        if speaker is None and char is None:
+            return False, None, ""  # (in the same paragraph, "Swift's rep told ..." attributes it to no one named)
         return attributed, speaker, sentence.text
 
     def in_words(self, words: str, block: int, start: int, end: int, quote_start: int) -> tuple[bool, int | None]:
@@ -213,7 +225,10 @@ class Speakers:
                 return True, named[0].entity
             at = start + verb.start()
             subjects = [m for m in named if m.span.end_char <= at]
-            return True, (subjects[0] if subjects else named[0]).entity
+            if subjects and all(self.owns(m) for m in subjects) and len(subjects) == len(named):
+                return True, None  # "Swift's rep told Fox News": someone of hers, unnamed, speaks
+            return True, (next((m for m in subjects if not self.owns(m)), None) or
+                          (subjects[0] if subjects else named[0])).entity
         if self.words.pronoun.search(words) or self.words.opens_with_pronoun.match(words):
             return True, self.subject_before(block, quote_start)
         described = self.described(words, block, quote_start)
@@ -277,6 +292,9 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             if not attributed and q_start == 0 and block > 0 and analysis.kinds[block - 1] == "paragraph":
                 # a paragraph of speech after one that says who speaks: "Lacerda added ..." / “And then ...”
                 attributed, speaker, words = speakers.introduced_before(block)
+            elif not attributed and q_start > 0 and not before.strip():
+                # speech opening a sentence after one in the same paragraph that says who speaks
+                attributed, speaker, words = speakers.introduced_before(block, q_start)
             if not attributed:
                 if t_end == len(text):  # it runs on into the next paragraph, attributed at its end, maybe
                     running_on = [r for r in running_on if r[0] == block - 1] + [(block, q_start, q_end, quoted)]
