@@ -47,6 +47,13 @@ ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST"
 _TZINFOS = {name: int(hours * 3600) for name, hours in ZONES.items()}
 
 
+def iso_day(year: int | str, month: int | str, day: int | str) -> str | None:
+    """"YYYY-MM-DD" for a day a page wrote in parts (a dotted, slashed or named date), or None when
+    the month or the day cannot be one."""
+    y, m, d = int(year), int(month), int(day)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
 def is_iso(value: str) -> bool:
     return bool(ISO.match(value))
 

@@ -180,8 +180,8 @@ def find_authors(tree, people: list[str], meta_byline: str | None, outlets: tupl
     """Who wrote the page: the people JSON-LD names, else those of the metadata's byline, else
     those of the byline in the page (where the metadata names only the outlet), else a bold byline
     opening the story; a byline that names no person credits its desk, outlet or agency
-    ("Associated Press"). A JSON-LD "Person"
-    with no person's name ("SID", a wire) is credited as written, unless it is the outlet itself."""
+    ("Associated Press"). A JSON-LD "Person" with no person's name ("SID", a wire) is credited as
+    written, unless it is the outlet itself."""
     found = [name for written in people for name in authors_from(written, outlets)]
     if found:
         return list(dict.fromkeys(found))

@@ -21,7 +21,7 @@ import trafilatura
 from trafilatura.settings import Document
 from lxml import html as lxml_html
 
-from ..dates import normalize_published, published_fields
+from ..dates import iso_day, normalize_published, published_fields
 from ..errors import NotANewsPage
 from ..model import Article, Block, Image, RelatedLink, article_id_for
 from . import patterns as p
@@ -432,8 +432,8 @@ def labelled_date(tree) -> str | None:
     """The date a page prints after a date label ("<strong>Datum</strong> 28.04.2023"), as ISO for a
     day-first dotted date (dateutil would read "04.05.2023" as April 5th), else as written."""
     for value in labelled_values(tree, lambda label: DATE_LABEL.match(label) is not None):
-        if (m := p.DOTTED_DATE.match(value)) is not None:
-            return f"{m['year']}-{int(m['month']):02d}-{int(m['day']):02d}"
+        if (m := p.DOTTED_DATE.match(value)) is not None and (day := iso_day(m["year"], m["month"], m["day"])):
+            return day
         if normalize_published(value)[0]:
             return value
     return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..dates import iso_day
+
 #: Languages whose month names are read: those of the pages newsdesk is measured on, and their
 #: neighbours. A language more is a code more.
 LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "ru", "uk", "bg", "sr", "hr", "sl", "tr",
@@ -49,7 +51,7 @@ def named_date_in(line: str) -> str | None:
     if not _YEAR.search(line):
         return None
     for m in named_date_pattern().finditer(line):
-        day, month = int(m["day"]), month_numbers().get(m["month"].casefold())
-        if month and 1 <= day <= 31:
-            return f"{m['year']}-{month:02d}-{day:02d}"
+        month = month_numbers().get(m["month"].casefold())
+        if month and (day := iso_day(m["year"], month, m["day"])):
+            return day
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..dates import iso_day
 from .monthnames import named_date_in, named_date_pattern
 
 
@@ -60,8 +61,7 @@ def date_in(line: str) -> str | None:
     if m := _DATE_IN.search(line):
         return m.group()
     if m := DOTTED_DATE.search(line) or CJK_DATE.search(line):
-        day, month = int(m["day"]), int(m["month"])
-        return f"{m['year']}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+        return iso_day(m["year"], m["month"], m["day"])
     if m := SLASHED_DATE.search(line):
         return slashed_iso(m)
     return named_date_in(line)
@@ -72,13 +72,12 @@ def slashed_iso(m: re.Match[str]) -> str | None:
     that is a date ("22/11/2024", "11/22/2024"); None when both are ("03/04/2024": the 3rd of April
     in most of the world, the 4th of March in the United States) or neither is."""
     if m["year2"]:
-        year, month, day = m["year2"], int(m["month2"]), int(m["day2"])
-    else:
-        a, b, year = int(m["a"]), int(m["b"]), m["year"]
-        if a <= 12 and b <= 12 and a != b:
-            return None
-        day, month = (b, a) if a <= 12 < b else (a, b)
-    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+        return iso_day(m["year2"], m["month2"], m["day2"])
+    a, b = int(m["a"]), int(m["b"])
+    if a <= 12 and b <= 12 and a != b:
+        return None
+    day, month = (b, a) if a <= 12 < b else (a, b)
+    return iso_day(m["year"], month, day)
 
 
 #: The heading of a comment thread: "167 comments", "[ 12 Comments ]", "Top rated comments", "Leave a reply",

@@ -135,25 +135,35 @@ def lines_of(text: str) -> list[Line]:
 
 
 def is_barrier(lines: list[Line], i: int) -> bool:
-    """Whether line i ends the story (or opens it): a source line, a rail or comment thread's
-    heading, a title printed twice, a line that dates something (the story's dateline, or a
-    teaser's or a comment's under it)."""
+    """Whether line i ends the story (or opens it): a stop (`is_stop`), a rail or comment thread's
+    heading, a title printed twice."""
+    return is_stop(lines[i]) or closes_story(lines, i)
+
+
+def closes_story(lines: list[Line], i: int) -> bool:
+    """A barrier a story joined across a box may cross: a rail or comment thread's heading, a title
+    printed twice."""
     line = lines[i]
-    return bool(p.SOURCE_LINE.match(line.text) or p.RAIL_HEADING.match(line.text) or p.COMMENTS_HEADING.match(line.text)
-                or (not line.sentence and not line.chrome
-                    and ((i + 1 < len(lines) and lines[i + 1].text == line.text) or is_dateline(line.text))))
+    return bool(p.RAIL_HEADING.match(line.text) or p.COMMENTS_HEADING.match(line.text)) or (
+        not line.sentence and not line.chrome and i + 1 < len(lines) and lines[i + 1].text == line.text)
 
 
 def is_stop(line: Line) -> bool:
-    """Whether a line no story runs across, however long: a source line, a dateline."""
+    """Whether a line no story runs across, however long: a source line, a line that dates
+    something (the story's dateline, or a teaser's or a comment's under it)."""
     return bool(p.SOURCE_LINE.match(line.text)) or (not line.sentence and not line.chrome and is_dateline(line.text))
+
+
+def bracketed(text: str) -> bool:
+    """A line wholly in brackets: an image or a control a text-mode browser shows ("[photo-03]", "[ ]")."""
+    return text.startswith("[") and text.endswith("]")
 
 
 def is_dateline(text: str) -> bool:
     """Whether a line is there to date something: a date and a few words (a label, a name, a
     section), or a time counted back ("2 days ago at 07:52 am": a comment's), not a caption that
     ends with the day its photo was taken."""
-    if (text.startswith("[") and text.endswith("]")) or _HANDLE.search(text):
+    if bracketed(text) or _HANDLE.search(text):
         return False  # an image a text-mode browser shows by its name, "[2022-05-11-storm-03]"; an
         #               embedded post's signature, "— Jane Roe (@janeroe) November 1, 2019"
     if p.RELATIVE_TIME.search(text):
@@ -164,8 +174,10 @@ def is_dateline(text: str) -> bool:
 
 def line_score(lines: list[Line], i: int) -> int:
     line = lines[i]
-    if is_barrier(lines, i):
-        return -STOP_COST if is_stop(line) else -BARRIER_COST
+    if is_stop(line):
+        return -STOP_COST
+    if closes_story(lines, i):
+        return -BARRIER_COST
     if line.chrome:
         return -SHORT_LINE_COST
     if line.sentence:
@@ -220,7 +232,7 @@ def gap_end(lines: list[Line], steps: range) -> int | None:
         line = lines[i]
         if line.sentence:
             return i
-        if p.SOURCE_LINE.match(line.text) or (not line.chrome and is_dateline(line.text)):
+        if is_stop(line):
             return None
         gap += not line.chrome
         if gap > JOIN_GAP:

@@ -21,7 +21,7 @@ from . import patterns as p
 from .authors import authors_from
 from .textheadline import (HEAD_WINDOW, as_listed, dateline_in, find_headline, is_head_item, is_structural,
                            read_byline, read_caption, without_site_suffix)
-from .textlines import SENTENCE_WORDS, Line, body_run, is_barrier, lines_of, words_in
+from .textlines import SENTENCE_WORDS, Line, body_run, bracketed, is_barrier, lines_of, words_in
 
 #: A page with neither date nor byline is news only with this many words of body (a product page,
 #: a landing page, a profile has a title and a blurb).
@@ -196,7 +196,7 @@ def read_body(lines: list[Line]) -> list[Block]:
 
 def is_placeholder(line: Line) -> bool:
     """An image or a control a text-mode browser shows in brackets: "[photo-03]", "[ ]", "[▼]"."""
-    return not line.sentence and line.text.startswith("[") and line.text.endswith("]")
+    return not line.sentence and bracketed(line.text)
 
 
 def run_lengths(lines: list[Line]) -> list[int]:

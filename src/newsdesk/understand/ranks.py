@@ -60,7 +60,8 @@ def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[Rol
             continue
         start = t.i + 1
         # the title word may follow a word or two of its own ("and PR director of Tmall")
-        word = next((u.i for u in doc[start : min(start + 1 + JOINED_MODIFIERS, role.end)] if is_title_word(u, lang)), None)
+        reach = min(start + 1 + JOINED_MODIFIERS, role.end)
+        word = next((u.i for u in doc[start:reach] if is_title_word(u, lang)), None)
         if word is None or any(u.is_punct or u.pos_ in ("VERB", "AUX", "ADP", "DET") for u in doc[start:word]):
             continue
         end = next((u.i for u in doc[word : role.end] if u.lower_ in complement), role.end)
