@@ -117,6 +117,26 @@ def test_search_ranks_only_the_newest_matches_and_pages_reach_past_them(engine_s
     assert [h.origin for h in politics] == ["/n/best.txt"]
 
 
+def test_common_words_do_not_rank_and_alone_list_newest_first(store, seed_text, monkeypatch):
+    """A word in most of the newest articles (here: a sample of two matches spanning few keys) is
+    not what ranks a query's matches: "Putin" alone lists newest first, and "Putin Erdogan" ranks
+    by "Erdogan" only, which the oldest page names most."""
+    from newsdesk.store import sqlite
+
+    best = seed_text.replace("Putin gathers top officials", "Putin Putin Erdogan Erdogan gathers officials")
+    put(store, best, "/n/best.txt")
+    put(store, seed_text.replace("Russian President", "Turkish President Recep Tayyip Erdogan and Russian President")
+        .replace("date 2025-05-15", "date 2025-05-16"), "/n/erdogan.txt")
+    for i in range(2):
+        put(store, seed_text.replace("date 2025-05-15", f"date 2025-05-1{7 + i}"), f"/n/{i}.txt")
+    monkeypatch.setattr(sqlite, "SHARE_SAMPLE", 2)
+    monkeypatch.setattr(sqlite, "COMMON_SHARE", 0.75)
+    assert [h.origin for h in store.search("Putin")] == ["/n/1.txt", "/n/0.txt", "/n/erdogan.txt", "/n/best.txt"]
+    assert [h.origin for h in store.search("putin erdogan")] == ["/n/best.txt", "/n/erdogan.txt"]
+    monkeypatch.setattr(sqlite, "COMMON_SHARE", 1.1)  # nothing common: bm25 over every word
+    assert store.search("Putin")[0].origin == "/n/best.txt"
+
+
 def test_search_is_safe_with_operators_and_markup(engine_store, seed_text):
     put(engine_store, seed_text)
     for query in ['"unbalanced', "NEAR(", "a OR", "*", "Medinsky)", "<script>"]:

@@ -10,12 +10,16 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, create_engine, event, text
 
 from ..model import Article, SearchHit
-from .search import COUNT_CAP, MARK_END, MARK_START, SearchFilters, query_words, rank_window, snippet_html
+from .search import COUNT_CAP, SearchFilters, make_snippet, query_words, rank_window
 from .sql import SqlStore
 
 #: bm25 weights of headline, standfirst and body.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
-SNIPPET_WORDS = 24
+#: A word in at least this share of the newest articles does not rank a query's matches (bm25's own
+#: weight for a word in half of them is nil); a query of such words only is shown newest first.
+COMMON_SHARE = 0.25
+#: A word's share is read off the span of keys holding its newest this many matches.
+SHARE_SAMPLE = 100
 
 
 def fts_match(words: list[str]) -> str:
@@ -75,42 +79,60 @@ class SqliteStore(SqlStore):
         with self.engine.connect() as conn:
             return conn.execute(sql, {"match": match, "cap": cap, **narrow_params}).scalar_one()
 
+    def _common_words(self, conn: Connection, words: list[str]) -> set[str]:
+        """The query words found in COMMON_SHARE or more of the newest articles, judged by the span
+        of keys holding each word's newest SHARE_SAMPLE matches (FTS5 walks its rowids backwards)."""
+        oldest = ", ".join(f"(SELECT rowid FROM article_search WHERE article_search MATCH :w{i} "
+                           "ORDER BY rowid DESC LIMIT 1 OFFSET :offset)" for i in range(len(words)))
+        row = conn.execute(  # the newest key, then each word's SHARE_SAMPLE-th newest match
+            text(f"SELECT (SELECT coalesce(max(pk), 0) FROM articles), {oldest}"),
+            {"offset": SHARE_SAMPLE - 1, **{f"w{i}": fts_match([w]) for i, w in enumerate(words)}},
+        ).one()
+        newest: int = row[0]
+        return {w for w, last in zip(words, row[1:]) if last is not None and
+                SHARE_SAMPLE / (newest - last + 1) >= COMMON_SHARE}
+
     def search(self, query: str, limit: int = 20, offset: int = 0,
                filters: SearchFilters | None = None) -> list[SearchHit]:
         words = query_words(query)
         if not words:
             return []
-        match = fts_match(words)
-        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         narrow, narrow_params = (filters or SearchFilters()).sql()
-        # Only the newest matches are ranked (RANK_WINDOW; FTS5 walks its rowids backwards to the
-        # window's floor), and only the page's hits get a snippet, each by its rowid (a MATCH over
-        # a list of rowids would read the whole of a frequent word's index again). The articles
-        # table is joined for ranking only when filters need it.
+        # The newest matches are the window (RANK_WINDOW; FTS5 walks its rowids backwards), ranked
+        # by bm25 over the query's informative words: bm25 counts the articles holding each word
+        # it ranks by, per query, which for a word in most articles is most of the index (tens of
+        # milliseconds at a million), to give it next to no weight. A query of common words only
+        # is shown newest first. Only the page's hits get a snippet, marking the words that rank
+        # (a common word marked all over a page hides the one sought). The articles table is
+        # joined for the window only when filters need it.
         matches = ("article_search JOIN articles a ON a.pk = article_search.rowid" if narrow else "article_search")
-        sql = text(
-            f"""
-            WITH ranked AS (
-                SELECT article_search.rowid AS pk, bm25(article_search, {weights}) AS rank
-                FROM {matches}
-                WHERE article_search MATCH :match{narrow} AND article_search.rowid > coalesce((
-                    SELECT article_search.rowid FROM {matches}
-                    WHERE article_search MATCH :match{narrow}
-                    ORDER BY article_search.rowid DESC LIMIT 1 OFFSET :window), 0)
-                ORDER BY rank, pk LIMIT :limit OFFSET :offset)
-            SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source, a.version,
-                   (SELECT snippet(article_search, -1, :ms, :me, '…', {SNIPPET_WORDS}) FROM article_search
-                    WHERE article_search MATCH :match AND article_search.rowid = ranked.pk) AS snippet, ranked.rank
-            FROM ranked JOIN articles a ON a.pk = ranked.pk
-            ORDER BY ranked.rank, ranked.pk
-            """
-        )
-        params = {"match": match, "ms": MARK_START, "me": MARK_END, "limit": limit, "offset": offset,
-                  "window": rank_window(limit, offset), **narrow_params}
         with self.engine.connect() as conn:
+            ranking = [w for w in words if w not in self._common_words(conn, words)]
+            if ranking:
+                weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+                ranked = (f"SELECT article_search.rowid AS pk, bm25(article_search, {weights}) AS rank "
+                          "FROM article_search WHERE article_search MATCH :ranking "
+                          "AND article_search.rowid >= (SELECT min(pk) FROM newest) "
+                          "AND +article_search.rowid IN (SELECT pk FROM newest)")
+            else:
+                ranked = "SELECT pk, 0.0 AS rank FROM newest"
+            sql = text(
+                f"""
+                WITH newest AS MATERIALIZED (
+                    SELECT article_search.rowid AS pk FROM {matches} WHERE article_search MATCH :match{narrow}
+                    ORDER BY article_search.rowid DESC LIMIT :window),
+                ranked AS ({ranked} ORDER BY rank, pk DESC LIMIT :limit OFFSET :offset)
+                SELECT a.id, a.url, a.origin, a.published, a.category, a.headline, a.standfirst, a.source,
+                       a.version, a.body_text, ranked.rank
+                FROM ranked JOIN articles a ON a.pk = ranked.pk
+                ORDER BY ranked.rank, ranked.pk DESC
+                """
+            )
+            params = {"match": fts_match(words), "ranking": fts_match(ranking), "limit": limit, "offset": offset,
+                      "window": rank_window(limit, offset), **narrow_params}
             rows = conn.execute(sql, params).mappings().all()
         return [
-            SearchHit(**{k: row[k] for k in row.keys() if k not in ("snippet", "rank")},
-                      snippet=snippet_html(row["snippet"]), score=-row["rank"])
+            SearchHit(**{k: row[k] for k in row.keys() if k not in ("body_text", "rank")},
+                      snippet=make_snippet([row["body_text"], row["standfirst"]], ranking or words), score=-row["rank"])
             for row in rows
         ]
