@@ -117,6 +117,14 @@ def test_search_ranks_only_the_newest_matches_and_pages_reach_past_them(engine_s
     assert [h.origin for h in politics] == ["/n/best.txt"]
 
 
+def test_search_matches_and_marks_other_forms_of_a_word(engine_store, seed_text):
+    """Both engines match words by their stems (Porter in SQLite, english in PostgreSQL)."""
+    put(engine_store, seed_text)
+    for query, form in (("talk", "talks"), ("negotiation", "negotiations"), ("convening", "convened")):
+        (hit,) = engine_store.search(query)
+        assert f"<mark>{form}</mark>" in hit.snippet, (query, hit.snippet)
+
+
 def test_common_words_do_not_rank_and_alone_list_newest_first(store, seed_text, monkeypatch):
     """A word in most of the newest articles (here: a sample of two matches spanning few keys) is
     not what ranks a query's matches: "Putin" alone lists newest first, and "Putin Erdogan" ranks

@@ -1,4 +1,4 @@
-"""The embedded default: one SQLite file, WAL mode, FTS5 search ranked by bm25."""
+"""The embedded default: one SQLite file, WAL mode, FTS5 search (Porter stems) ranked by bm25."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, create_engine, event, text
 
 from ..model import Article, SearchHit
+from .porter import stem
 from .search import COUNT_CAP, SearchFilters, make_snippet, query_words, rank_window
 from .sql import SqlStore
 
@@ -133,6 +134,7 @@ class SqliteStore(SqlStore):
             rows = conn.execute(sql, params).mappings().all()
         return [
             SearchHit(**{k: row[k] for k in row.keys() if k not in ("body_text", "rank")},
-                      snippet=make_snippet([row["body_text"], row["standfirst"]], ranking or words), score=-row["rank"])
+                      snippet=make_snippet([row["body_text"], row["standfirst"]], ranking or words, stem=stem),
+                      score=-row["rank"])
             for row in rows
         ]
