@@ -148,9 +148,27 @@ def test_two_offices_in_one_title_are_two_roles():
     # everyone else: the organisation in the title
     (["Chargers coach Jim Harbaugh praised the defense."], "Jim Harbaugh", "Chargers"),
     (["Amy Chen, CEO of Ceres Robotics, said the robot was ready."], "Amy Chen", "Ceres Robotics"),
+    # an organisation the model took for a person, or its article outside the title
+    (["Like Instagram head Adam Mosseri, Twitter CEO Jack Dorsey has spoken out about it."], "Jack Dorsey", "Twitter"),
+    (["In 2005, the University of Liverpool biochemist Soraya Shirazi-Beechey showed it."], "Soraya Shirazi-Beechey",
+     "University of Liverpool"),
+    (["Prosecutors dropped an investigation into Wikileaks co-founder Julian Assange in 2010."], "Julian Assange",
+     "Wikileaks"),
+    # written after the name
+    (["When the immunologist De’Broski Herbert at the University of Pennsylvania looked inside, he saw cells."],
+     "De’Broski Herbert", "University of Pennsylvania"),
+    (["Jane Roe of Goldman Sachs said rates will fall."], "Jane Roe", "Goldman Sachs"),
+    (["John Smith of London said he was pleased."], "John Smith", None),
 ])
 def test_affiliations(paragraphs, name, affiliation):
     assert person(paragraphs, name).affiliation == affiliation
+
+
+@pytest.mark.parametrize("paragraphs", [["President Donald Trump agreed. Trump adviser John Bolton said no."],
+                                        ["President Donald Trump agreed.", "Trump adviser John Bolton said no."]])
+def test_a_surname_before_a_title_is_a_person_not_an_employer(paragraphs):
+    bolton = person(paragraphs, "John Bolton")
+    assert bolton.affiliation is None and bolton.roles[0].title.endswith("adviser")
 
 
 @pytest.mark.parametrize("paragraphs, name, affiliation", [

@@ -41,3 +41,21 @@ def party_after(person: Span) -> str | None:
         return None
     m = pattern.match(doc[person.end : person.end + 8].text_with_ws if person.end < len(doc) else "")
     return party.table("names").get(m.group("party")) if m else None
+
+
+def employer_after(person: Span) -> str | None:
+    """The organisation written right after a name by a word of membership: "the immunologist
+    De'Broski Herbert at the University of Pennsylvania", "Jane Roe of Goldman Sachs"."""
+    doc = person.doc
+    lang = lang_of(doc)
+    i = person.end
+    if i >= len(doc) or doc[i].lower_ not in lang.roles.words("employer_after"):
+        return None
+    org = next((e for e in doc.ents if e.start in (i + 1, i + 2)), None)
+    if org is None or org.label_ not in lang.org_labels:
+        return None
+    start = org.start + (doc[org.start].lower_ in lang.determiners)
+    between = doc[i + 1 : start]  # nothing but an article: "at the University of Pennsylvania"
+    if start >= org.end or any(t.lower_ not in lang.determiners for t in between):
+        return None
+    return doc[start : org.end].text

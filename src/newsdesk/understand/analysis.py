@@ -68,6 +68,7 @@ class Mention:
     roles: list[RoleMention] = field(default_factory=list)
     nationality: str | None = None  # "American" in "American Kevin King"
     party: str | None = None  # from "(D-Minn.)"
+    employer: str | None = None  # from "Jane Roe of Goldman Sachs"
     entity: int | None = None  # index into the article's entity list, once resolved
 
     @property

@@ -292,6 +292,8 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
             explicit[affiliations.name(m.nationality)] += 1
         if m.party:
             explicit[m.party] += 1
+        if m.employer and fold(m.employer) not in affiliations.people:
+            evidence.org = evidence.org or m.employer
     evidence.explicit = explicit.most_common(1)[0][0] if explicit else None
     if evidence.public:
         evidence.context = next((c for m in cluster.mentions if m.roles and (c := affiliations.in_sentence(m))), None)

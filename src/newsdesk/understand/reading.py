@@ -19,10 +19,10 @@ from ..model import Article
 from .analysis import Analysis, Mention, classify, credit_key, credit_names, quote_spans, strip_possessive
 from .names import calendar_words, clean_person
 from .nlp import lang_of
-from .allegiance import nationality_before, party_after
+from .allegiance import employer_after, nationality_before, party_after
 from .ranks import joined_title, ranks_apart
 from .described import title_among_peers, title_as, title_before_examples, title_by_copula, titles_by_reference
-from .roles import RoleMention, title_after, title_before
+from .roles import NAME_WORDS, RoleMention, title_after, title_before
 from .titlewords import is_title_word, singular_title
 
 
@@ -60,6 +60,9 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     add_missed_speakers(analysis)
     promote_surnames(analysis)
     drop_products(analysis)
+    name_words = {word for m in analysis.persons() if " " in m.name for word in m.name.split()}
+    for doc in docs:
+        doc.user_data[NAME_WORDS] = name_words
     for mention in analysis.persons():
         after = title_after(mention.span)
         as_role = title_as(mention.span, after.end if after else None)
@@ -69,6 +72,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                          + joined_title(after, mention.span.doc, analysis.lang))
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
+        mention.employer = employer_after(mention.span)
     share_plural_titles(analysis)
     share_titles_after_lists(analysis)
     titles_by_reference(analysis)

@@ -180,7 +180,8 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMenti
     while i >= sent_start and in_run(doc[i], following, lang):
         inside_name = doc[i].text[:1].isupper() and end < len(doc) and all(
             doc[j].ent_iob_ == "I" for j in range(i + 1, end + 1))
-        if doc[i].ent_type_ in lang.person_labels and not inside_name:
+        if doc[i].ent_type_ in lang.person_labels and not inside_name and not (
+                following is not None and is_title_word(following, lang) and _org_taken_for_a_person(doc[i], lang)):
             break  # another person's name; the title NER took into this one's span stays ("King Charles")
         following = doc[i]
         i -= 1
@@ -280,14 +281,33 @@ def _entity_at(doc: Doc, i: int, labels: frozenset[str]) -> Span | None:
     return doc[i:end]
 
 
+#: doc.user_data key: the words of every person's full name in the article (its other paragraphs too).
+NAME_WORDS = "newsdesk.name_words"
+
+
+def _org_taken_for_a_person(token: Token, lang: Language) -> bool:
+    """A one-word "person" opening a title, no word of any fuller name in the article: an
+    organisation the NER took for one ("Twitter CEO Jack Dorsey"), not a person's surname ("Trump
+    adviser John Bolton", where Donald Trump is named)."""
+    doc = token.doc
+    if token.ent_iob_ != "B" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+        return False
+    names = doc.user_data.get(NAME_WORDS)
+    if names is None:
+        names = {t.text for e in doc.ents if e.label_ in lang.person_labels and len(e) > 1 for t in e}
+    return token.text not in names
+
+
 def _name_before_title(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """Capitalised words opening a title that name who it is for: "Chargers coach", "Kremlin spokesman"."""
     i = start
     while i < end and capitalised(doc[i]) and doc[i].pos_ != "ADJ" and not is_title_word(doc[i], lang) \
             and doc[i].lower_ not in lang.title_modifiers and doc[i].lower_ not in lang.portfolio_words \
-            and doc[i].ent_type_ not in lang.affiliation_labels | lang.org_labels | lang.person_labels:
+            and (doc[i].ent_type_ not in lang.affiliation_labels | lang.org_labels | lang.person_labels
+                 or (doc[i].ent_type_ in lang.person_labels and _org_taken_for_a_person(doc[i], lang))):
         i += 1
-    if i == start or i >= end or not is_title_word(doc[i], lang):
+    compound = i + 2 < end and doc[i + 1].text == "-" and not doc[i].whitespace_ and is_title_word(doc[i + 2], lang)
+    if i == start or i >= end or not (is_title_word(doc[i], lang) or compound):  # "Wikileaks co-founder"
         return None
     return doc[start:i].text
 
@@ -377,8 +397,11 @@ def role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Lang
     title_tokens = doc[title_start:end]
     if not any(is_title_word(t, lang) for t in title_tokens):
         return None
-    orgs = [e.text for e in doc.ents if e.label_ in lang.org_labels and title_start <= e.start and e.end <= end
-            and e.text.lower() not in lang.portfolio_words and not any(is_title_word(t, lang) for t in e)]
+    # an organisation inside the run, its article left outside: "the University of Liverpool biochemist"
+    orgs = [org.text for e in doc.ents if e.label_ in lang.org_labels and title_start < e.end <= end
+            and (e.start >= title_start or (e.start == title_start - 1 and doc[e.start].lower_ in lang.determiners))
+            and (org := doc[max(e.start, title_start) : e.end]).text.lower() not in lang.portfolio_words
+            and not any(is_title_word(t, lang) for t in org)]
     prefix = _name_before_title(doc, title_start, end, lang)
     if prefix:
         orgs.append(prefix)
