@@ -159,6 +159,12 @@ def test_two_offices_in_one_title_are_two_roles():
      "De’Broski Herbert", "University of Pennsylvania"),
     (["Jane Roe of Goldman Sachs said rates will fall."], "Jane Roe", "Goldman Sachs"),
     (["John Smith of London said he was pleased."], "John Smith", None),
+    # the organisation a title refers back to
+    (["Tyvak Nano-Satellite Systems makes small satellites.",
+      "Marco Villa, the company’s chief operating officer, said it would grow."], "Marco Villa",
+     "Tyvak Nano-Satellite Systems"),
+    (["PG&E cut power to millions.", "“We won’t roll the dice on public safety,” company CEO Andy Vesey said."],
+     "Andy Vesey", "PG&E"),
 ])
 def test_affiliations(paragraphs, name, affiliation):
     assert person(paragraphs, name).affiliation == affiliation

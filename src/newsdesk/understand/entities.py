@@ -204,6 +204,20 @@ class Affiliations:
         country = country_by_code(code) if code else None
         return self.display.get(country.code, country.name) if country else None
 
+    def referred_org(self, mention: Mention, role, reach: int = EARLIER_REACH) -> str | None:
+        """The organisation a title refers back to ("the company's chief operating officer",
+        "company CEO Andy Vesey"): the one named last before, within a few sentences, outside quotes."""
+        a = self.analysis
+        tokens = mention.span.doc[role.start : role.end]
+        words = [t.lower_ for t in tokens if t.lower_ not in a.lang.determiners]
+        if len(words) < 2 or words[0] not in a.lang.roles.words("referring_orgs"):
+            return None
+        earlier = [(m.sentence, m.span.start, m.name) for m in a.mentions
+                   if m.type == "org" and mention.sentence - reach <= m.sentence <= mention.sentence
+                   and (m.sentence < mention.sentence or m.span.start < role.start)
+                   and not a.in_quote(m.span, a.sentence_block[m.sentence])]
+        return max(earlier)[2] if earlier else None
+
     def before(self, mention: Mention, reach: int = EARLIER_REACH) -> str | None:
         """The country named last before a mention, within a few sentences and outside quotes."""
         a = self.analysis
@@ -288,6 +302,8 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
                 explicit[named] += 1
             if role.org and fold(role.org) not in affiliations.people:
                 evidence.org = evidence.org or role.org
+            elif referred := affiliations.referred_org(m, role):
+                evidence.org = evidence.org or referred
         if m.nationality:
             explicit[affiliations.name(m.nationality)] += 1
         if m.party:
