@@ -159,6 +159,11 @@ def test_two_offices_in_one_title_are_two_roles():
      "De’Broski Herbert", "University of Pennsylvania"),
     (["Jane Roe of Goldman Sachs said rates will fall."], "Jane Roe", "Goldman Sachs"),
     (["John Smith of London said he was pleased."], "John Smith", None),
+    # a complement's organisation whose name runs past the comma; an office said by its verb
+    (["Jim Chilton, senior vice president for space and launch at Boeing Defense, Space, and Security, said it."],
+     "Jim Chilton", "Boeing Defense"),
+    (["The tariffs hurt, said Scott Paul, who heads the Alliance for American Manufacturing, a trade group."],
+     "Scott Paul", "Alliance for American Manufacturing"),
     # the organisation a title refers back to
     (["Tyvak Nano-Satellite Systems makes small satellites.",
       "Marco Villa, the company’s chief operating officer, said it would grow."], "Marco Villa",
@@ -168,6 +173,13 @@ def test_two_offices_in_one_title_are_two_roles():
 ])
 def test_affiliations(paragraphs, name, affiliation):
     assert person(paragraphs, name).affiliation == affiliation
+
+
+def test_an_office_said_by_its_verb_needs_an_organisation_for_object():
+    paul = person(["The tariffs hurt, said Scott Paul, who heads the Alliance for American Manufacturing."], "Scott Paul")
+    assert [(r.title, r.text) for r in paul.roles] == [("head", "heads the Alliance for American Manufacturing")]
+    assert person(["Jeff Bezos founded Amazon in 1994."], "Jeff Bezos").roles[0].title == "founder"
+    assert person(["Kevin Hart heads to Florida on Friday."], "Kevin Hart").roles == []
 
 
 @pytest.mark.parametrize("paragraphs", [["President Donald Trump agreed. Trump adviser John Bolton said no."],

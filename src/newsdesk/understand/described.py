@@ -118,7 +118,7 @@ def title_by_copula(person: Span) -> RoleMention | None:
             break
         j += 1
     if not said:
-        return None
+        return _title_by_verb(doc, i, sent_end, lang)
     if doc[j].lower_ in lang.roles.words("as_words"):
         j += 1  # "was named as"
     role = _title_from(doc, j, sent_end, lang)
@@ -128,6 +128,21 @@ def title_by_copula(person: Span) -> RoleMention | None:
         clause_end = next((t.i for t in doc[role.end : sent_end] if t.text in (",", ";", ":")), sent_end)
         role.org = complement_org(doc, role.end, clause_end, lang)
     return role
+
+
+def _title_by_verb(doc: Doc, i: int, sent_end: int, lang: Language) -> RoleMention | None:
+    """An office the person's clause says they hold by its verb, with an organisation its object:
+    "Scott Paul, who heads the Alliance for American Manufacturing" -> head (`roles.office_verbs`)."""
+    verbs = lang.roles.table("office_verbs")
+    if i >= sent_end or doc[i].lower_ not in verbs or doc[i].pos_ != "VERB":
+        return None
+    clause_end = next((t.i for t in doc[i + 1 : sent_end] if t.text in (",", ";", ":")), sent_end)
+    start = i + 1 + (i + 1 < clause_end and doc[i + 1].lower_ in lang.determiners)
+    if start >= clause_end or doc[start].ent_type_ not in lang.org_labels:
+        return None  # "heads to Florida", "leads the team"
+    end = min(clause_end, next((e.end for e in doc.ents if e.start <= start < e.end), clause_end))
+    return RoleMention(title=verbs[doc[i].lower_], text=doc[i:end].text, qualifier=None, affiliation=None,
+                       org=complement_org(doc, i + 1, end, lang), start=i, end=end, public=False)
 
 
 def title_among_peers(person: Span) -> RoleMention | None:
