@@ -17,8 +17,9 @@ STEP2 = (("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "anc
          ("logi", "log"))
 STEP3 = (("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
          ("ness", ""))
-STEP4 = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
-         "ate", "iti", "ous", "ive", "ize")
+#: Longest first: the longest suffix a word ends with is the one tried ("ement" before "ment", "ent").
+STEP4 = tuple(sorted(("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
+                      "ism", "ate", "iti", "ous", "ive", "ize"), key=len, reverse=True))
 
 
 def _consonant(word: str, i: int) -> bool:
@@ -55,12 +56,13 @@ def _cvc(word: str) -> bool:
             and word[-1] not in "wxy")
 
 
-def _replace(word: str, rules, condition) -> str:
-    """The first rule whose suffix ends the word applies if its stem meets the condition."""
+def _replace(word: str, rules) -> str:
+    """The first rule whose suffix ends the word applies if its stem holds a vowel-consonant run
+    (steps 2 and 3)."""
     for suffix, replacement in rules:
         if word.endswith(suffix):
             stem = word[: len(word) - len(suffix)]
-            return stem + replacement if condition(stem, suffix) else word
+            return stem + replacement if _measure(stem) > 0 else word
     return word
 
 
@@ -94,7 +96,7 @@ def _step1b(word: str) -> str:
 
 
 def _step4(word: str) -> str:
-    for suffix in sorted(STEP4, key=len, reverse=True):
+    for suffix in STEP4:
         if word.endswith(suffix):
             stem = word[: len(word) - len(suffix)]
             if _measure(stem) > 1 and (suffix != "ion" or stem.endswith(("s", "t"))):
@@ -120,6 +122,5 @@ def stem(word: str) -> str:
     if not SHORTEST <= len(word.encode()) <= LONGEST:
         return word
     word = _step1(word)
-    word = _replace(word, STEP2, lambda s, _: _measure(s) > 0)
-    word = _replace(word, STEP3, lambda s, _: _measure(s) > 0)
+    word = _replace(_replace(word, STEP2), STEP3)
     return _step5(_step4(word))

@@ -65,7 +65,7 @@ def _base_letter(char: str) -> str:
     return bare if len(bare) == 1 else char
 
 
-def fold(text_: str) -> str:
+def unaccented(text_: str) -> str:
     """`text_` without accents, letter for letter (offsets kept), as the index folds them."""
     if text_.isascii():
         return text_
@@ -77,10 +77,10 @@ def fold(text_: str) -> str:
 def _matches(text_: str, words: list[str], stem: Callable[[str], str]) -> list[tuple[int, int, str]]:
     """Where the query's words stand in `text_` as whole words with the same stem, accents and case
     aside, in order: (start, end, stem)."""
-    wanted = {stem(fold(w).lower()) for w in words}
-    folded = fold(text_).lower()
+    wanted = {stem(unaccented(w).lower()) for w in words}
+    folded = unaccented(text_).lower()
     if len(folded) != len(text_):  # a letter whose lower case is longer: offsets by a slower reading
-        tokens = ((m.start(), m.end(), stem(m.group().lower())) for m in TOKEN.finditer(fold(text_)))
+        tokens = ((m.start(), m.end(), stem(m.group().lower())) for m in TOKEN.finditer(unaccented(text_)))
         return [t for t in tokens if t[2] in wanted]
     hits = []
     for root in wanted:  # str.find runs in C; each candidate's word is then stemmed
@@ -132,8 +132,8 @@ def make_snippet(texts: list[str], words: list[str], size: int = SNIPPET_WORDS,
                  stem: Callable[[str], str] = str) -> str:
     """An article's snippet for a query, as safe HTML: `size` words of the first of `texts` (body,
     standfirst) holding the most of the query's words, those marked (any word of the same `stem`,
-    as the index matches them). Made from the text the row already holds: FTS5's snippet() must first find the row in every segment of each word's index,
-    0.3 ms a row at a million articles."""
+    as the index matches them). Made from the text the row already holds: FTS5's snippet() must
+    first find the row in every segment of each word's index, 0.3 ms a row at a million articles."""
     found = [(_matches(t, words, stem), t) for t in texts if t]
     if not found:
         return ""

@@ -129,9 +129,11 @@ def _portfolio_end(doc: Doc, complement: int, end: int, lang: Language) -> int:
 def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """The organisation named last in a title's complement: "chief executive of the website Full
     Fact" (any label: the small model calls some organisations people)."""
-    # a name running on past the complement's end keeps its part inside: "at Boeing Defense, Space, and Security"
+    # a name running on past the complement's end keeps its part inside:
+    # "at Boeing Defense, Space, and Security"
     named = [doc[e.start : min(e.end, end)] for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels
-             and start <= e.start < end and not is_title_word(e[0], lang)  # not a title: "du président de la République"
+             and start <= e.start < end
+             and not is_title_word(e[0], lang)  # not a title: "du président de la République"
              and not _qualifies_plural(doc, e.end, end)]  # nor a kind of people: "a consultant for Amazon sellers"
     if not named:
         return None
