@@ -62,3 +62,18 @@ def test_each_language_gets_its_pipeline_and_a_user_map_overrides_it():
     nlp = load_pipeline(model_for("en"))
     assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names
     assert model_for("de") is None  # no words for German: not understood, whatever pipeline is mapped
+
+
+def test_a_known_surname_opening_a_sentence_is_the_person_whatever_its_tag(read_page):
+    a = read_page("The campaign drew mockery, but Michelle Hege’s response was concern.\n"
+                  "Hege is the CEO of DH, the Spokane advertising firm.")
+    hege = person(a, "Michelle Hege")
+    assert [r.title for r in hege.roles] == ["CEO"] and hege.affiliation == "DH" and "Hege" in hege.aliases
+
+
+def test_a_person_titled_inside_anothers_title_stays_a_person(read_page):
+    a = read_page("Lawmakers grilled Jennifer Williams, a top national security aide to Vice President Pence "
+                  "on Trump's July 25 phone call.")
+    assert [r.title for r in person(a, "Pence").roles] == ["Vice President"]
+    williams = person(a, "Jennifer Williams")
+    assert [r.title for r in williams.roles] == ["top national security aide"] and williams.affiliation is None

@@ -441,12 +441,20 @@ def test_a_title_in_a_complement_is_no_organisation():
     ("Michael Howitt, who is now an immunologist at Stanford University, agreed.", "Michael Howitt", "immunologist",
      "Stanford University"),
     ("Tova Noel and Michael Thomas were the officers on duty.", "Michael Thomas", "officer", None),
+    ("Tova Noel and Michael Thomas were the officers on duty.", "Tova Noel", "officer", None),
 ])
 def test_a_title_the_persons_own_clause_says_they_are(sentence, name, title, org):
     from newsdesk.understand.described import title_by_copula
 
     found = role(sentence, name, title_by_copula)
     assert found is not None and (found[0], found[4]) == (title, org)
+
+
+def test_two_subjects_share_only_a_plural_title():
+    from newsdesk.understand.described import title_by_copula
+
+    assert role("Tova Noel and Michael Thomas were at home.", "Tova Noel", title_by_copula) is None
+    assert role("Tova Noel and Michael Thomas is the name of the firm.", "Tova Noel", title_by_copula) is None
 
 
 @pytest.mark.parametrize("sentence", [
@@ -500,3 +508,46 @@ def test_an_honorific_before_the_name_is_the_names_not_the_titles():
 def test_a_bracketed_aside_before_a_title_is_none_of_it():
     assert role("(CNN) President Donald Trump made an unscheduled trip.", "Donald Trump", title_before)[:2] == (
         "President", "President")
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("A spokesman for Prime Minister Boris Johnson said the talks would go on.", "Boris Johnson", "Prime Minister"),
+    ("An aide to former president Donald Trump said no.", "Donald Trump", "president"),
+    ("The country's nominee for governor Jim Hood lost.", "Jim Hood", "nominee for governor"),
+    ("Secretary of State Marco Rubio met NATO allies.", "Marco Rubio", "Secretary of State"),
+])
+def test_the_job_of_someone_serving_the_named_is_not_their_title(sentence, name, title):
+    assert role(sentence, name, title_before)[0] == title
+
+
+def test_a_possessive_owner_before_a_qualified_title():
+    assert role("The stake was held by Tribune’s former chairman, Michael Ferro, until May.", "Michael Ferro",
+                title_before)[1:5] == ("Tribune’s former chairman", "former", None, "Tribune")
+
+
+def test_one_of_a_plural_title_is_one_of_them():
+    found = role("The book sold well, said Beth Meacham, one of his editors at Tor.", "Beth Meacham", title_after)
+    assert (found[0], found[4]) == ("editor", "Tor")
+    assert role("He met John Smith, one of the richest men in Texas.", "John Smith", title_after) is None
+
+
+def test_a_complement_word_inside_an_organisations_name_is_not_the_titles_complement():
+    found = role("It did not appeal to Julie Graham, Washington State Department of Health public information "
+                 "officer, she said.", "Julie Graham", title_after)
+    assert found[0].endswith("public information officer") and found[4] == "Washington State Department of Health"
+
+
+def test_ranks_without_their_full_stops():
+    assert role("Lawmakers grilled Lt Col Alexander Vindman on Tuesday.", "Alexander Vindman", title_before)[0] == \
+        "Lt Col"
+
+
+def test_a_noun_the_tagger_read_as_a_verb_inside_a_title():
+    assert role("JPL scientist and study co-author Michael Malaska said so.", "Michael Malaska", title_before)[0] \
+        .endswith("study co-author")
+
+
+@pytest.mark.parametrize("word", ["address", "business", "progress"])
+def test_nouns_ending_as_jobs_do_that_are_no_jobs(word):
+    parsed = doc(f"She gave me the {word} Martha Fry had left.", "en")
+    assert not is_title_word(next(t for t in parsed if t.text == word))

@@ -13,7 +13,7 @@ from ..lang import Language
 from .analysis import Analysis, Mention
 from .asides import after_relative
 from .nlp import lang_of
-from .roles import RoleMention, complement_org, role_from_tokens, run_before, sentence_end, sentence_start
+from .roles import RoleMention, complement_org, phrase_at, role_from_tokens, run_before, sentence_end, sentence_start
 from .titlewords import in_run, is_title_word, singular_title
 
 
@@ -57,14 +57,10 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
             return None  # a measure before any verb: not the person's clause
         i += 1
     left = any(t.lower_ in lang.roles.words("leaving_verbs") for t in doc[person.end : i])  # "stepped down as CEO"
-    for phrase in lang.roles.list("as_words"):
-        words = phrase.split()
-        if [t.lower_ for t in doc[i : i + len(words)]] == words:
-            start = i + len(words)
-            break
-    else:
+    as_phrase = phrase_at(doc, i, lang.roles.list("as_words"))
+    if not as_phrase:
         return None
-    role = _title_from(doc, start, sent_end, lang)
+    role = _title_from(doc, i + as_phrase, sent_end, lang)
     if role is not None and left:
         role.qualifier = "former"
     return role
@@ -105,6 +101,8 @@ def title_by_copula(person: Span) -> RoleMention | None:
     doc, lang = person.doc, lang_of(person.doc)
     sent_end = sentence_end(person)
     i = after_relative(doc, person.end, sent_end, lang)
+    joined = _joined_subject_end(doc, i, lang)  # "Noel and Thomas were the only officers": Noel is one too
+    i = joined or i
     copulas, appointed = lang.roles.words("copulas"), lang.roles.words("appointed")
     negations, between = lang.roles.words("negations"), lang.roles.words("copula_between")
     j, said = i, False
@@ -118,16 +116,27 @@ def title_by_copula(person: Span) -> RoleMention | None:
             break
         j += 1
     if not said:
-        return _title_by_verb(doc, i, sent_end, lang)
+        return None if joined else _title_by_verb(doc, i, sent_end, lang)
     if doc[j].lower_ in lang.roles.words("as_words"):
         j += 1  # "was named as"
     role = _title_from(doc, j, sent_end, lang)
-    if role is not None and (singular := singular_title(role.title, doc[role.end - 1])) is not None:
+    singular = singular_title(role.title, doc[role.end - 1]) if role is not None else None
+    if joined and singular is None:
+        return None  # two subjects, one title: not what either is
+    if role is not None and singular is not None:
         role.title = singular  # "Noel and Thomas were the only officers"
     if role is not None and role.org is None:
         clause_end = next((t.i for t in doc[role.end : sent_end] if t.text in (",", ";", ":")), sent_end)
         role.org = complement_org(doc, role.end, clause_end, lang)
     return role
+
+
+def _joined_subject_end(doc: Doc, i: int, lang: Language) -> int | None:
+    """The end of a second person's name joined to the first by "and" at `i`, or None."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in lang.roles.words("and_word"):
+        return None
+    name = next((e for e in doc.ents if e.start == i + 1 and e.label_ in lang.person_labels), None)
+    return name.end if name is not None else None
 
 
 def _title_by_verb(doc: Doc, i: int, sent_end: int, lang: Language) -> RoleMention | None:

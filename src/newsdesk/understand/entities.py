@@ -334,8 +334,9 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
             between = m.span.doc[role.end : m.span.start]
             head = m.span.doc[role.end - 1]
             shared = "Plur" in head.morph.get("Number", []) and is_title_word(head, lang)  # "Sens. Sanders and"
-            if role.start < m.span.start and not shared and not any(t.is_quote or t.is_bracket for t in between):
-                # written before the name: "President Putin" (not "le député « constructif » Thierry Solère")
+            if role.start < m.span.start and not shared and not any(t.is_quote or t.is_bracket or t.text == "," for t in between):
+                # written before the name: "President Putin" (not "le député « constructif » Thierry Solère",
+                # nor an apposition: "the Kremlin spokesman, Dmitry Peskov")
                 forms.append(m.span.doc[role.start : m.span.end].text)
         aliases += [f for f in forms if f != name and f not in aliases]
     evidence = affiliation_evidence(cluster, affiliations)

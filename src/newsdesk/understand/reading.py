@@ -171,12 +171,12 @@ def drop_products(analysis: Analysis) -> None:
 def demote_names_in_titles(analysis: Analysis) -> None:
     """A "person" inside another person's title is the organisation the title names:
     "Will Moy, chief executive of the fact-checking website Full Fact" (unless a possessive owner,
-    as in "Carlineo's attorney")."""
+    as in "Carlineo's attorney", or titled in turn: "an aide to Vice President Pence")."""
     possessives = analysis.lang.possessives
     for m in analysis.persons():
         doc = m.span.doc
         following = doc[m.span.end].text if m.span.end < len(doc) else ""
-        if following in possessives:
+        if following in possessives or any(role.end == m.span.start for role in m.roles):
             continue
         for other in analysis.persons():
             if other is m or other.span.doc is not doc:
@@ -314,6 +314,16 @@ def add_missed_speakers(analysis: Analysis) -> None:
     analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))
 
 
+def _as_a_name(token: Token) -> bool:
+    """A known surname used as a name: tagged a proper noun, or opening a sentence tagged a common
+    noun before a verb or punctuation ("Hege is the CEO of DH"; not "Rice prices rose")."""
+    if token.pos_ == "PROPN":
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "NOUN" and bool(token.is_sent_start) and following is not None \
+        and (following.pos_ in ("AUX", "VERB", "PUNCT") or following.tag_ == "POS")
+
+
 def promote_surnames(analysis: Analysis) -> None:
     """A known person's surname that NER tagged otherwise, or missed, is that person.
 
@@ -341,6 +351,6 @@ def promote_surnames(analysis: Analysis) -> None:
             m.type = "person"  # and the full name the model tagged a place once: "Francisca Joly-Gomez"
     for index, sent in enumerate(analysis.sentences):
         for token in sent:
-            if token.text in surnames and token.pos_ == "PROPN" and (id(token.doc), token.i) not in covered:
+            if token.text in surnames and _as_a_name(token) and (id(token.doc), token.i) not in covered:
                 analysis.mentions.append(Mention("person", token.text, token.doc[token.i : token.i + 1], index))
     analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))

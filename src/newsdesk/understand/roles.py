@@ -23,7 +23,8 @@ from ..lang.countries import country_of_demonym
 from .allegiance import party_after
 from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
-from .titlewords import adjective_of_title, capitalised, in_run, is_title_word, singular_title
+from .titlewords import (adjective_of_title, capitalised, in_run, is_title_word, phrase_at, served_title_start,
+                         singular_title)
 
 
 @dataclass
@@ -67,7 +68,7 @@ def title_before(person: Span) -> RoleMention | None:
         role = run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
             return role
-    role = run_before(doc, end, sent_start, lang)
+    role = run_before(doc, end, sent_start, lang, name_follows=True)
     # "fears that a President Connolly might confuse the world": no one holds it yet; but an office
     # in lower case or with its organisation is a description: "a VOA reporter Nisan Ahmado"
     if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical") \
@@ -129,6 +130,10 @@ def _portfolio_end(doc: Doc, complement: int, end: int, lang: Language) -> int:
 def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None:
     """The organisation named last in a title's complement: "chief executive of the website Full
     Fact" (any label: the small model calls some organisations people)."""
+    # a person with a title of their own is whom the title serves, and the complement stops there:
+    # "aide to Vice President Pence on Trump's call"
+    end = next((e.start for e in doc.ents if e.label_ in lang.person_labels and start < e.start < end
+                and is_title_word(doc[e.start - 1], lang)), end)
     # a name running on past the complement's end keeps its part inside:
     # "at Boeing Defense, Space, and Security"
     named = [doc[e.start : min(e.end, end)] for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels
@@ -176,19 +181,20 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
     return opens_clause or closed
 
 
-def run_before(doc: Doc, end: int, sent_start: int, lang: Language) -> RoleMention | None:
-    """The title whose run of words ends just before `end`."""
+def run_before(doc: Doc, end: int, sent_start: int, lang: Language, name_follows: bool = False) -> RoleMention | None:
+    """The title whose run of words ends just before `end`; when `name_follows`, a name follows
+    the run with nothing between, and the run may open with the job of someone serving them."""
     i = end - 1
     following = None
     while i >= sent_start and in_run(doc[i], following, lang):
         inside_name = doc[i].text[:1].isupper() and end < len(doc) and all(
             doc[j].ent_iob_ == "I" for j in range(i + 1, end + 1))
-        if doc[i].ent_type_ in lang.person_labels and not inside_name and not (
+        if doc[i].ent_type_ in lang.person_labels and not inside_name and not is_title_word(doc[i], lang) and not (
                 following is not None and is_title_word(following, lang) and _org_taken_for_a_person(doc[i], lang)):
             break  # another person's name; the title NER took into this one's span stays ("King Charles")
         following = doc[i]
         i -= 1
-    start = i + 1
+    start = served_title_start(doc, i + 1, end, lang) if name_follows else i + 1
     # a bracketed aside opening the run is none of it ("(CNN) President Donald Trump"; an acronym
     # inside stays: "Department of ... (Dirco) director-general"), and a run cannot start with a
     # closing bracket or a connector
@@ -221,7 +227,10 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
     holds none: "Jean-Jacques Bridey, un des premiers « marcheurs », actuel président de la commission"."""
     dashed = doc[i].text != ","  # "Andy Kaufman – comique et génie de la performance –"
     i = after_age(doc, i + 1, sent_end, lang)  # "Hayley Walsh, 42, a lecturer from Nottingham"
-    if i < sent_end and (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.roles.words("distributive")):
+    one_of = phrase_at(doc, i, lang.roles.list("one_of"))
+    i += one_of  # "Beth Meacham, one of his editors at Tor": an editor
+    if i < sent_end and (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.roles.words("distributive")
+                         or (one_of and doc[i].lower_ in lang.names.words("possessive_determiners"))):
         i += 1  # "the Kremlin spokesman"; "Kevin King and Timothy Weeks, both professors at ..."
     start = i
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
@@ -234,7 +243,9 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
                        and not (t.i + 1 < end and is_title_word(doc[t.i + 1], lang))), end)  # "founding director"
     if first_verb < end:
         end = first_verb  # "un jardinier californien atteint d'un cancer": the title ends at the verb
-    first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement), end)
+    # not inside an organisation's name: "Washington State Department of Health public information officer"
+    first_complement = next((t.i for t in doc[start:end] if t.lower_ in complement
+                             and not (t.ent_iob_ == "I" and t.ent_type_ in lang.org_labels)), end)
     if not any(is_title_word(t, lang) for t in doc[start:first_complement]):
         # not after another person, named or owned ("whose father, also as governor", "his wife, a lawyer")
         if second and end < sent_end and doc[end].text == "," and not any(
@@ -258,6 +269,8 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
     if last + 1 < head_end and all(t.pos_ == "PROPN" and capitalised(t) for t in doc[last + 1 : head_end]):
         return None  # a title and a name after it: the next person in a list ("Simmons, singer-keyboardist McDonald,")
     role = role_from_tokens(doc, start, head_end, start, lang, text_end=end)
+    if role is not None and one_of and (singular := singular_title(role.title, doc[last])) is not None:
+        role.title = singular
     if role is not None and head_end < end:
         role.org = complement_org(doc, head_end, end, lang) or role.org
     return role
@@ -358,6 +371,7 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
             start = j + 1
             break
     # a qualifier opening the run: "Former Prime Minister", "new police commissioner", "ancien ministre"
+    run_start = start
     while start < end - 1 and doc[start].lower_ in lang.qualifier_words:
         qualifier = canonical_qualifier(doc[start].lower_, lang)
         start += 1
@@ -366,12 +380,12 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
     affiliation_or_org = lang.affiliation_labels | lang.org_labels
     if owner is not None and owner[0].ent_type_ in affiliation_or_org:
         affiliation = owner.text
-    # a possessive before the run: "Russia's Foreign Minister", "NASA's Administrator"
-    if owner is None and start - 2 >= sent_start and doc[start - 1].text in possessives \
-            and doc[start - 2].ent_type_ in affiliation_or_org:
-        written_start = _entity_start(doc, start - 2)
-        owner = doc[written_start : start - 1]
-        if doc[start - 2].ent_type_ not in lang.org_labels:
+    # a possessive before the run: "Russia's Foreign Minister", "NASA's Administrator", "Tribune's former chairman"
+    if owner is None and run_start - 2 >= sent_start and doc[run_start - 1].text in possessives \
+            and doc[run_start - 2].ent_type_ in affiliation_or_org:
+        written_start = _entity_start(doc, run_start - 2)
+        owner = doc[written_start : run_start - 1]
+        if doc[run_start - 2].ent_type_ not in lang.org_labels:
             affiliation = owner.text
     return start, written_start, owner, affiliation, qualifier
 

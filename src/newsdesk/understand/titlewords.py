@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lang import Language
 from .nlp import lang_of
@@ -106,6 +106,10 @@ def in_run(token: Token, following: Token | None, lang: Language) -> bool:
     if token.pos_ in ("ADJ", "NOUN") and following is not None and (
             is_title_word(following, lang) or following.pos_ in ("ADJ", "NOUN")):
         return True
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm", []) and following is not None \
+            and (is_title_word(following, lang) or following.pos_ == "NOUN") \
+            and (previous is None or previous.pos_ not in ("AUX", "PART")):
+        return True  # a noun the tagger read as a verb, before a title word: "study co-author"
     return adjective_of_title(token, lang)
 
 
@@ -128,3 +132,27 @@ def singular_title(title: str, noun: Token) -> str | None:
     word = words[-1]
     words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
     return " ".join(words)
+
+
+def phrase_at(doc: Doc, i: int, phrases: list[str]) -> int:
+    """How many words of one of the phrases are written at `i` (0 when none is)."""
+    for phrase in phrases:
+        words = phrase.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            return len(words)
+    return 0
+
+
+def served_title_start(doc: Doc, start: int, end: int, lang: Language) -> int:
+    """Where the name's own title starts in a run that opens with someone else's job and whom it
+    serves: "a spokesman for Prime Minister Boris Johnson", "an aide to former president Donald
+    Trump", "le porte-parole du président Emmanuel Macron". A job in lower case before "to"/"for"
+    ("of", "du") is the other person's; the name's title is what follows, when a title word is
+    there ("Minister of Foreign Affairs", "Secretary of State" have none after the connector), and
+    the job is not one of seeking the office after it ("nominee for commerce secretary")."""
+    for c in range(end - 2, start, -1):
+        if doc[c].lower_ in lang.roles.words("after_title") and doc[c - 1].is_lower and is_title_word(doc[c - 1], lang) \
+                and doc[c - 1].lower_ not in lang.roles.words("seeking") \
+                and any(is_title_word(t, lang) for t in doc[c + 1 : end]):
+            return c + 1
+    return start
