@@ -551,3 +551,33 @@ def test_a_noun_the_tagger_read_as_a_verb_inside_a_title():
 def test_nouns_ending_as_jobs_do_that_are_no_jobs(word):
     parsed = doc(f"She gave me the {word} Martha Fry had left.", "en")
     assert not is_title_word(next(t for t in parsed if t.text == word))
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("As a postdoc at Harvard University in 2011, Michael Howitt became fascinated with tuft cells.", "Michael Howitt",
+     "postdoc"),
+    ("As President, Barack Obama signed it.", "Barack Obama", "President"),
+])
+def test_a_title_in_the_as_phrase_opening_the_sentence(sentence, name, title):
+    from newsdesk.understand.described import title_as_opening
+
+    assert role(sentence, name, title_as_opening)[0] == title
+
+
+@pytest.mark.parametrize("sentence", ["As the storm passed, Ann Berg left.", "As a result, Ann Berg left."])
+def test_no_title_from_an_opening_as_clause_or_phrase_without_one(sentence):
+    from newsdesk.understand.described import title_as_opening
+
+    assert role(sentence, "Ann Berg", title_as_opening) is None
+
+
+def test_a_title_after_as_past_the_verbs_place():
+    assert role("Ann Berg had been signed to the BBC as a presenter in May.", "Ann Berg", title_as)[0] == "presenter"
+
+
+def test_a_copula_title_with_an_owner():
+    from newsdesk.understand.described import title_by_copula
+
+    found = role("Michael Reed, who will be the merged company’s chairman, told investors.", "Michael Reed",
+                 title_by_copula)
+    assert found[:2] == ("chairman", "merged company’s chairman")

@@ -50,7 +50,12 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
         i += 1
     clause_end, verb = i + MAX_CLAUSE_TO_AS, False
     as_words = {phrase.split()[0] for phrase in lang.roles.list("as_words")}  # "as", "en" of "en tant que"
-    while i < min(sent_end, clause_end) and doc[i].lower_ not in as_words and _between_subject_and_as(doc[i], lang):
+    while i < min(sent_end, clause_end) and doc[i].lower_ not in as_words:
+        if verb and doc[i].pos_ == "ADP" and (org := _entity_after(doc, i + 1, lang.org_labels)) is not None:
+            i = org.end  # a place in the verb's phrase, not its object: "signed to Universal as a songwriter"
+            continue
+        if not _between_subject_and_as(doc[i], lang):
+            break
         if doc[i].pos_ in ("AUX", "VERB"):
             verb = True
         elif doc[i].pos_ not in ("ADV", "PART") and not verb:
@@ -66,6 +71,28 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
     return role
 
 
+def _entity_after(doc: Doc, i: int, labels: frozenset[str]) -> Span | None:
+    """The entity of one of `labels` that starts at `i`, past an article ("to the BBC")."""
+    i += i < len(doc) and doc[i].lower_ in lang_of(doc).determiners
+    return next((e for e in doc.ents if e.start == i and e.label_ in labels), None)
+
+
+def title_as_opening(person: Span) -> RoleMention | None:
+    """A title in the "as" phrase that opens the sentence, when the name follows its comma: "As a
+    postdoc at Harvard University in 2011, Michael Howitt became fascinated"; "As President, Obama
+    signed". Not when the phrase holds a verb ("As the storm passed, Ann Berg left")."""
+    doc, lang = person.doc, lang_of(person.doc)
+    comma, sent_start = person.start - 1, sentence_start(person)
+    as_phrase = phrase_at(doc, sent_start, lang.roles.list("as_words"))
+    if not as_phrase or comma <= sent_start or doc[comma].text != "," \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[sent_start:comma]):
+        return None
+    role = _title_from(doc, sent_start + as_phrase, comma, lang)
+    if role is not None and role.end < comma:
+        role.org = complement_org(doc, role.end, comma, lang) or role.org
+    return role
+
+
 def _title_from(doc: Doc, start: int, sent_end: int, lang: Language) -> RoleMention | None:
     """The title that starts at `start` (after its article), up to its last title word: "a customer
     service representative", "Tottenham's manager"; None when no title starts there."""
@@ -76,7 +103,8 @@ def _title_from(doc: Doc, start: int, sent_end: int, lang: Language) -> RoleMent
     end = start
     while end < sent_end and (doc[end].text in lang.possessives or doc[end].ent_type_
                               or doc[end].lower_ in lang.qualifier_words  # "new DHS acting secretary"
-                              or in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang)):
+                              or in_run(doc[end], doc[end + 1] if end + 1 < sent_end else None, lang)
+                              or (end + 1 < sent_end and doc[end + 1].text in lang.possessives)):  # an owner
         if doc[end].ent_type_ in lang.person_labels:
             return None
         end += 1
