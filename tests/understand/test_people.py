@@ -77,3 +77,15 @@ def test_a_person_titled_inside_anothers_title_stays_a_person(read_page):
     assert [r.title for r in person(a, "Pence").roles] == ["Vice President"]
     williams = person(a, "Jennifer Williams")
     assert [r.title for r in williams.roles] == ["top national security aide"] and williams.affiliation is None
+
+
+def test_a_list_shares_its_title_past_bracketed_asides(read_page):
+    a = read_page("Sens. Elizabeth Warren (D-Mass.) and Bernie Sanders (I-Vt.) spoke.\n"
+                  "Kevin King (USA) and Timothy Weeks (Australia), both professors at the university, were freed.\n"
+                  "He was a peer to writers including Neil Gaiman, James Rigney (better known as Robert Jordan), "
+                  "and Jack Womack.")
+    assert [r.title for r in person(a, "Bernie Sanders").roles] == ["Sen."]
+    assert [r.title for r in person(a, "Kevin King").roles] == [r.title for r in person(a, "Timothy Weeks").roles] \
+        == ["professor"]
+    assert [r.title for r in person(a, "Jack Womack").roles] == ["writer"]
+    assert person(a, "Robert Jordan").roles == []

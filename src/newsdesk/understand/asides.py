@@ -30,6 +30,21 @@ def after_footnote(doc: Doc, i: int, end: int) -> int:
     return i
 
 
+#: The most tokens inside a bracketed aside after a name ("(D-Mass.)", "(Serbia)", "(pictured)").
+MAX_BRACKETED = 8
+
+
+def after_bracket(doc: Doc, i: int, end: int, lang: Language) -> int:
+    """Past a short bracketed aside at `i` that names no one: "Brian Babin (R-TX), ranking member",
+    "Timothy Weeks (Australia), both professors" (`i` itself when none stands there)."""
+    if i >= end or doc[i].text != "(":
+        return i
+    close = next((j for j in range(i + 1, min(end, i + MAX_BRACKETED + 2)) if doc[j].text == ")"), None)
+    if close is None or any(t.ent_type_ in lang.person_labels for t in doc[i + 1 : close]):
+        return i
+    return close + 1
+
+
 def after_age(doc: Doc, i: int, end: int, lang: Language) -> int:
     """Past an age set off by commas, from the token after the first comma: "42," "32 ans,"
     "42 years old," (the index after the second comma; `i` itself when no age stands there)."""

@@ -20,10 +20,11 @@ from .analysis import Analysis, Mention, classify, credit_key, credit_names, quo
 from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import employer_after, nationality_before, party_after
+from .asides import after_bracket
 from .ranks import joined_title, ranks_apart
 from .described import (title_among_peers, title_as, title_as_opening, title_before_examples, title_by_copula,
                         titles_by_reference)
-from .roles import NAME_WORDS, RoleMention, title_after, title_before
+from .roles import NAME_WORDS, RoleMention, sentence_start, title_after, title_before
 from .titlewords import is_title_word, singular_title
 
 
@@ -191,7 +192,7 @@ def share_plural_titles(analysis: Analysis) -> None:
     """A title in the plural before a list of names is each one's: "Sens. Cory Booker and Kamala
     Harris", "founding members Tom Johnston, Michael McDonald and Pat Simmons"."""
     joiners = {",", *analysis.lang.roles.words("and_word")}
-    persons = analysis.persons()
+    persons = _outside_brackets(analysis.persons())
     carried: RoleMention | None = None  # the title in the singular, passed along the list
     for first, m in zip(persons, persons[1:]):
         if not listed_together(first, m, joiners) or m.roles:
@@ -214,9 +215,10 @@ def share_titles_after_lists(analysis: Analysis) -> None:
     Timothy Weeks, both professors at the American University of Kabul"."""
     joiners = {",", *analysis.lang.roles.words("and_word")}
     distributive = analysis.lang.roles.words("distributive")
-    persons = analysis.persons()
+    persons = _outside_brackets(analysis.persons())
     for index, last in enumerate(persons):
-        doc, end = last.span.doc, last.span.end
+        doc = last.span.doc
+        end = after_bracket(doc, last.span.end, len(doc), analysis.lang)  # "Timothy Weeks (Australia), both"
         if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in distributive:
             continue
         after = next((r for r in last.roles if r.start > last.span.start), None)
@@ -235,10 +237,26 @@ def share_titles_after_lists(analysis: Analysis) -> None:
 
 
 def listed_together(first: Mention, later: Mention, joiners: set[str]) -> bool:
-    """Two names next to each other in one list: in one sentence, only commas and "and" between."""
-    between = later.span.doc[first.span.end : later.span.start]
-    return (first.span.doc is later.span.doc and first.sentence == later.sentence and bool(between)
+    """Two names next to each other in one list: in one sentence, only commas and "and" between,
+    and bracketed asides ("Elizabeth Warren (D-Mass.) and Bernie Sanders")."""
+    doc = later.span.doc
+    between, depth = [], 0
+    for t in doc[first.span.end : later.span.start]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            between.append(t)
+    return (first.span.doc is doc and first.sentence == later.sentence and bool(between)
             and all(t.lower_ in joiners for t in between))
+
+
+def _outside_brackets(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not inside brackets: "James Rigney (better known as Robert Jordan)" lists Rigney."""
+    def inside(m: Mention) -> bool:
+        doc, depth = m.span.doc, 0
+        for t in doc[sentence_start(m.span) : m.span.start]:
+            depth += (t.text == "(") - (t.text == ")")
+        return depth > 0
+    return [m for m in mentions if not inside(m)]
 
 
 def drop_lone_names(analysis: Analysis) -> None:

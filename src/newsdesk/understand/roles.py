@@ -20,8 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.countries import country_of_demonym
-from .allegiance import party_after
-from .asides import after_age, after_footnote, before_bracketed_name, before_quoted_aside
+from .asides import after_age, after_bracket, after_footnote, before_bracketed_name, before_quoted_aside
 from .nlp import lang_of
 from .titlewords import (adjective_of_title, capitalised, in_run, is_title_word, phrase_at, served_title_start,
                          singular_title)
@@ -214,9 +213,7 @@ def title_after(person: Span) -> RoleMention | None:
     doc = person.doc
     sent_end = sentence_end(person)
     i = after_footnote(doc, person.end, sent_end)  # "Antoine*, chargé de cours"
-    if i < sent_end and doc[i].text == "(" and party_after(person) is not None:
-        # "Brian Babin (R-TX), ranking member of the space subcommittee"
-        i = next((j + 1 for j in range(i, min(sent_end, i + 8)) if doc[j].text == ")"), i)
+    i = after_bracket(doc, i, sent_end, lang_of(doc))  # "Brian Babin (R-TX), ranking member of the space subcommittee"
     if i >= sent_end or doc[i].text not in (",", "–", "—"):
         return None
     return _appositive(doc, i, sent_end, lang_of(doc), second=True)
