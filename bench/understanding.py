@@ -20,6 +20,13 @@ with speakers), each read by its language's pipeline:
 - `en-heldout3`: tests/data/understanding-gold-heldout3-en.json, the next 15 by the same rule
   (short ids after 833caf3bdb, development pages skipped), annotated blind on 2026-11-27; its
   misses were read for general rules after its first measure, as en-heldout's were.
+- `en-heldout4`: tests/data/understanding-gold-heldout4-en.json, the 13 pages after en-heldout3 by
+  the same rule (which then had no more pages to give), annotated blind; read for rules after its
+  first measure;
+- `en-heldout5`: tests/data/understanding-gold-heldout5-en.json, 15 English news pages of
+  ../shared/bench/readability-dev (Readability's expected output, bench/readability_texts.py), the
+  first in folder order naming three people with titles, annotated blind on 2026-11-27 by a
+  helper who never saw newsdesk's output; first measured after the rule rounds of that day.
 Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
 full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
@@ -69,6 +76,12 @@ def _en_heldout4() -> list[tuple[str, list[str], str | None]]:
     return _en_181("understanding-gold-heldout4-en.json")
 
 
+def _readability_en():
+    from readability_texts import readability_articles
+
+    return [(a["id"], a["paragraphs"], a["published"]) for a in readability_articles()]
+
+
 def _fundus_en():
     from fundus_english import english_articles
 
@@ -90,6 +103,7 @@ GOLD_SETS = {
     "en-heldout2": ("understanding-gold-heldout2-en.json", "en", _en_heldout2),
     "en-heldout3": ("understanding-gold-heldout3-en.json", "en", _en_heldout3),
     "en-heldout4": ("understanding-gold-heldout4-en.json", "en", _en_heldout4),
+    "en-heldout5": ("understanding-gold-heldout5-en.json", "en", _readability_en),
 }
 
 

@@ -6,6 +6,7 @@ from literal import doc, span
 from newsdesk.understand.allegiance import nationality_before, party_after
 from newsdesk.understand.described import title_among_peers, title_as
 from newsdesk.understand.roles import title_after, title_before
+from newsdesk.understand.nlp import lang_of
 from newsdesk.understand.titlewords import is_title_word
 
 
@@ -581,3 +582,38 @@ def test_a_copula_title_with_an_owner():
     found = role("Michael Reed, who will be the merged company’s chairman, told investors.", "Michael Reed",
                  title_by_copula)
     assert found[:2] == ("chairman", "merged company’s chairman")
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Instructions came from the office of a meteorologist named Edward Norton Lorenz.", "Edward Norton Lorenz",
+     "meteorologist"),
+    ("The roadshow featured the Prime Minister’s national security adviser, Andrew Shearer, and others.",
+     "Andrew Shearer", "national security adviser"),
+    ("A quote was attributed to President-elect Donald Trump.", "Donald Trump", "President-elect"),
+    ("The cast spoke to Vice-president elect Mike Pence.", "Mike Pence", "Vice-president elect"),
+])
+def test_titles_given_by_named_an_owner_or_elect(sentence, name, title):
+    assert role(sentence, name, title_before)[0] == title
+
+
+def test_a_second_title_after_and_an_article():
+    from newsdesk.understand.ranks import joined_title
+
+    parsed = doc("“It is a worry,” said Eugene Steuerle, a fellow at the Urban Institute and a co-founder of the "
+                 "Tax Policy Center.", "en")
+    first = title_after(span(parsed, "Eugene Steuerle"))
+    assert first.title == "fellow" and [r.title for r in joined_title(first, parsed, lang_of(parsed))] == [
+        "co-founder"]
+
+
+def test_an_owner_after_including_is_no_example():
+    from newsdesk.understand.described import title_before_examples
+
+    assert role("Many other officials, including Yoon’s chief of staff, resigned.", "Yoon", title_before_examples) \
+        is None
+
+
+@pytest.mark.parametrize("word", ["receptors", "character", "murder", "schooner", "witness"])
+def test_things_ending_as_jobs_do_are_no_titles(word):
+    parsed = doc(f"The {word} Martha Fry had seen was there.", "en")
+    assert not is_title_word(next(t for t in parsed if t.text == word))

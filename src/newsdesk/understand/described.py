@@ -210,6 +210,8 @@ def title_before_examples(person: Span) -> RoleMention | None:
     list share it as any list does)."""
     doc, lang = person.doc, lang_of(person.doc)
     sent_start = sentence_start(person)
+    if person.end < len(doc) and doc[person.end].text in lang.possessives:
+        return None  # an owner, not an example: "officials, including Yoon's chief of staff"
     for phrase in lang.roles.list("examples"):
         words = phrase.split()
         end = person.start - len(words)

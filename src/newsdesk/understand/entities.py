@@ -323,6 +323,7 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
     roles: list[Role] = []
     seen = set()
     aliases = []
+    naming = lang.roles.words("naming_words")  # not "a meteorologist named Edward Lorenz"
     for m in cluster.mentions:
         forms = [m.name]
         for role in m.roles:
@@ -334,7 +335,7 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
             between = m.span.doc[role.end : m.span.start]
             head = m.span.doc[role.end - 1]
             shared = "Plur" in head.morph.get("Number", []) and is_title_word(head, lang)  # "Sens. Sanders and"
-            if role.start < m.span.start and not shared and not any(t.is_quote or t.is_bracket or t.text == "," for t in between):
+            if role.start < m.span.start and not shared and not any(t.is_quote or t.is_bracket or t.text == "," or t.lower_ in naming for t in between):
                 # written before the name: "President Putin" (not "le député « constructif » Thierry Solère",
                 # nor an apposition: "the Kremlin spokesman, Dmitry Peskov")
                 forms.append(m.span.doc[role.start : m.span.end].text)

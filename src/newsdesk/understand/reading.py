@@ -250,13 +250,15 @@ def listed_together(first: Mention, later: Mention, joiners: set[str]) -> bool:
 
 
 def _outside_brackets(mentions: list[Mention]) -> list[Mention]:
-    """The mentions not inside brackets: "James Rigney (better known as Robert Jordan)" lists Rigney."""
-    def inside(m: Mention) -> bool:
-        doc, depth = m.span.doc, 0
-        for t in doc[sentence_start(m.span) : m.span.start]:
-            depth += (t.text == "(") - (t.text == ")")
-        return depth > 0
-    return [m for m in mentions if not inside(m)]
+    """The mentions not inside brackets that others of their sentence are outside: "James Rigney
+    (better known as Robert Jordan)" lists Rigney (a sentence all in brackets keeps its names)."""
+    def depth(m: Mention) -> int:
+        return sum((t.text == "(") - (t.text == ")") for t in m.span.doc[sentence_start(m.span) : m.span.start])
+    depths = {id(m): depth(m) for m in mentions}
+    least: dict[int, int] = {}
+    for m in mentions:
+        least[m.sentence] = min(least.get(m.sentence, depths[id(m)]), depths[id(m)])
+    return [m for m in mentions if depths[id(m)] == least[m.sentence]]
 
 
 def drop_lone_names(analysis: Analysis) -> None:

@@ -56,13 +56,15 @@ def sentence_end(span: Span) -> int:
 
 
 def title_before(person: Span) -> RoleMention | None:
-    """The title written just before a person's name, or before it and a comma ("the Kremlin
-    spokesman, Dmitry Peskov")."""
+    """The title written just before a person's name, before it and a comma ("the Kremlin
+    spokesman, Dmitry Peskov") or before "named" ("a meteorologist named Edward Lorenz")."""
     doc = person.doc
     lang = lang_of(doc)
     sent_start = sentence_start(person)
     end = before_bracketed_name(doc, person.start, person.end) or person.start
     end = before_quoted_aside(doc, end, sent_start) or end
+    if end - 1 > sent_start and doc[end - 1].lower_ in lang.roles.words("naming_words"):
+        end -= 1  # "a meteorologist named Edward Lorenz"
     if end - 1 > sent_start and doc[end - 1].text == ",":
         role = run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
@@ -174,6 +176,8 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
         # as a formal title, in capitals ("Senate Leader, Ahmad Lawan raises a motion")
         return (name_end < len(doc) and doc[name_end].text == ",") or capitalised(doc[role.end - 1]) or any(
             t.lower_ in lang.roles.words("complement") for t in doc[role.start : role.end + 1])
+    if doc[i].text in lang.possessives:
+        return True  # an owner before it: "the Prime Minister's national security adviser, Andrew Shearer"
     if not (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.names.words("possessive_determiners")):
         return False
     opens_clause = i == sent_start or doc[i - 1].is_punct

@@ -69,6 +69,10 @@ def in_run(token: Token, following: Token | None, lang: Language) -> bool:
     lower = token.lower_
     if token.is_alpha and _glued_compound(token):
         return True  # inside a compound: "editor-in-chief", "commander-in-chief"
+    if lower in lang.roles.words("after_office"):
+        # "President-elect", "Vice-president elect", "Secretary-designate"
+        office = token.i - (2 if token.i > 1 and token.doc[token.i - 1].text == "-" else 1)
+        return office >= 0 and is_title_word(token.doc[office], lang)
     connectors = lang.roles.words("connectors")
     if lower in connectors:
         # "Secretary of State", "Minister of the Interior", "ambassador to Britain", "founder and
