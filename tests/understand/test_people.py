@@ -89,3 +89,20 @@ def test_a_list_shares_its_title_past_bracketed_asides(read_page):
         == ["professor"]
     assert [r.title for r in person(a, "Jack Womack").roles] == ["writer"]
     assert person(a, "Robert Jordan").roles == []
+
+
+def test_a_family_name_with_a_particle_opening_a_sentence_is_the_persons(read_page):
+    a = read_page("“We think of Las Vegas,” said Luis de Miranda, a philosopher.\n"
+                  "“In the 1960s, the Soviets deployed neon,” De Miranda said.")
+    assert [e.name for e in a.entities if e.type == "person"] == ["Luis de Miranda"]
+    assert {q.speaker for q in a.quotes} == {"Luis de Miranda"}
+
+
+def test_a_third_name_the_model_left_out(read_page):
+    a = read_page("A plan to impeach South Korean President Yoon Suk Yeol over his declaration has failed.")
+    assert [e.name for e in a.entities if e.type == "person"] == ["Yoon Suk Yeol"]
+
+
+def test_no_third_name_after_two_longer_ones(read_page):
+    a = read_page("Michael Jordan Brand products sold well this year, the company said in a statement on Monday.")
+    assert [e.name for e in a.entities if e.type == "person"] == ["Michael Jordan"]

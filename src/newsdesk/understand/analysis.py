@@ -163,9 +163,15 @@ def with_acronym(span: Span) -> Span:
     return span
 
 
+#: The longest word of a name written in syllables ("Yoon Suk Yeol", "Lee Hsien Loong"), where the
+#: small model often leaves the last out; "Joe Biden Administration" is no such name.
+SYLLABLE_NAME = 5
+
+
 def person_span(span: Span, lang: Language) -> Span:
     """A person's name from an NER span: possessives cut ("Jeff Bezos's Blue Origin" -> "Jeff Bezos"),
-    a given name the model left out of a one-word span taken in ("Eyamba Sowers")."""
+    a given name the model left out of a one-word span taken in ("Eyamba Sowers"), and a third name
+    after two ("Yoon Suk Yeol")."""
     while len(span) > 1 and span[0].text in lang.possessives:
         span = span[1:]
     cut = next((t.i for t in span if t.text in lang.possessives and t.i > span.start), None)
@@ -179,7 +185,17 @@ def person_span(span: Span, lang: Language) -> Span:
             and doc[given].lower_ not in lang.honorifics
             and (given == first or not doc[given - 1].text[:1].isupper())):
         start = given  # a lone capitalised word before the name, not the end of a title
-    return doc[start : span.end]
+    end = span.end
+    if len(span) == 2 and end < len(doc) and all(len(t) <= SYLLABLE_NAME for t in (*span, doc[end])) \
+            and _name_part_left_out(doc[end], lang) and (end + 1 == len(doc) or not doc[end + 1].text[:1].isupper()):
+        end += 1  # the last of three one-syllable names the model left out: "Yoon Suk Yeol over his ..."
+    return doc[start:end]
+
+
+def _name_part_left_out(token, lang: Language) -> bool:
+    return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type_
+            and not is_title_word(token, lang) and token.lower_ not in lang.honorifics
+            and token.lower_ not in lang.not_name_words and token.lower_ not in lang.portfolio_words)
 
 
 def _named(span: Span) -> bool:

@@ -50,8 +50,15 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
     nearest full name it ends, a given name alone the nearest it starts.
     """
     clusters: list[Cluster] = []
+    # a family name with a particle, capitalised at a sentence's start, reads as a given name and a
+    # surname: "De Miranda said" is Luis de Miranda's
+    particled = {fold(m.person_name.surname) for m in persons if m.person_name.full and " " in m.person_name.surname}
+
+    def short(m: Mention) -> bool:
+        return not m.person_name.full or fold(str(m.person_name)) in particled
+
     for m in persons:
-        if not m.person_name.full:
+        if short(m):
             continue
         name = m.person_name
         target = next((c for c in clusters if names_agree(c.mentions[0].person_name, name)), None)
@@ -66,9 +73,9 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
         target.mentions.append(m)
     full = list(clusters)
     for m in persons:
-        if m.person_name.full:
+        if not short(m):
             continue
-        key = fold(m.person_name.surname)
+        key = fold(m.person_name.surname if not m.person_name.full else str(m.person_name))
         surname_of = [c for c in full if fold(c.mentions[0].surname) == key]
         given = [c for c in full if fold(c.mentions[0].person_name.given[0]) == key]
         candidates = surname_of or given
