@@ -165,3 +165,22 @@ def test_someone_of_a_named_persons_speaks_unnamed():
                      "truth. \"Big Machine is trying to deflect and make this about money by saying she owes them.\""]
                     ).quotes
     assert [(q.text[:11], q.speaker) for q in quotes] == [("Big Machine", None)]
+
+
+def test_a_pronoun_after_a_speaker_named_after_the_verb():
+    quotes = said(["Daniel Rothman studied the paper. Coding pays better in industry, said Alyssa Goodman, an "
+                   "astronomer at Harvard University. “In the 1960s, there was no such thing as a data scientist,” "
+                   "she said."])
+    assert [q[0] for q in quotes] == ["Alyssa Goodman"]
+
+
+def test_the_one_told_is_not_the_speaker_a_pronoun_stands_for():
+    quotes = said(["Customers began to ask for more, Tim Cook told Marc Benioff on stage.",
+                   "“We really took that challenge to heart,” he said."])
+    assert [q[0] for q in quotes] == ["Tim Cook"]
+
+
+def test_a_surname_the_gazetteer_knows_as_a_place_speaks_when_the_model_says_person():
+    quotes = said(["When Margaret Hamilton arrived at MIT in 1959, Lorenz had only recently bought the computer.",
+                   "“He loved that computer,” Hamilton said."])
+    assert [q[0] for q in quotes] == ["Margaret Hamilton"]

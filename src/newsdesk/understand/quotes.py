@@ -129,6 +129,7 @@ class Speakers:
         self.entities = entities
         self.persons = analysis.persons()
         self.words = speech_words(analysis.lang)
+        self.speech_verbs = analysis.lang.quotes.words("speech_verbs")
 
     def mentions_in(self, block: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
@@ -140,7 +141,8 @@ class Speakers:
         return mention.span.end < len(doc) and doc[mention.span.end].text in self.words.possessives
 
     def subject_before(self, block: int, char: int) -> int | None:
-        """The person last named as a subject (opening a sentence, or just before a verb) before a point."""
+        """The person last named as a subject (opening a sentence, just before a verb or just after a
+        verb of speaking) before a point."""
         before = [m for m in self.persons
                   if (self.a.sentence_block[m.sentence], m.span.end_char) < (block, char + 1)]
         if not before:
@@ -152,7 +154,11 @@ class Speakers:
             sent = self.a.sentences[m.sentence]
             following = m.span.doc[m.span.end] if m.span.end < len(m.span.doc) else None
             possessive = following is not None and following.text in self.words.possessives
-            if not possessive and (m.span.start == sent.start or (following is not None and following.pos_ in ("VERB", "AUX"))):
+            # "..., said Alyssa Goodman": the verb after a comma or quote, not "Cook told Benioff"
+            said_by = m.span.start - 1 > sent.start and m.span.doc[m.span.start - 1].lower_ in self.speech_verbs \
+                and m.span.doc[m.span.start - 2].is_punct
+            if not possessive and (m.span.start == sent.start or said_by  # "said Alyssa Goodman, an astronomer"
+                                   or (following is not None and following.pos_ in ("VERB", "AUX"))):
                 return m.entity
         return before[-1].entity
 

@@ -369,7 +369,7 @@ def promote_surnames(analysis: Analysis) -> None:
                   if person and n > labels[name, False] and len(name.split()) >= 2}
     for m in analysis.mentions:
         if m.type != "person" and ((len(m.span) == 1 and m.name in surnames) or m.name in full_names) \
-                and country_of(m.name, lang=code) is None:
+                and (country_of(m.name, lang=code) is None or m.span[0].ent_type_ not in analysis.lang.place_labels):
             m.type = "person"  # and the full name the model tagged a place once: "Francisca Joly-Gomez"
     for index, sent in enumerate(analysis.sentences):
         for token in sent:
