@@ -106,3 +106,21 @@ def test_a_third_name_the_model_left_out(read_page):
 def test_no_third_name_after_two_longer_ones(read_page):
     a = read_page("Michael Jordan Brand products sold well this year, the company said in a statement on Monday.")
     assert [e.name for e in a.entities if e.type == "person"] == ["Michael Jordan"]
+
+
+def test_an_organisation_and_its_acronym_are_one_and_affiliate_by_its_name(read_page):
+    a = read_page("Han Dong-hoon, the leader of the People Power Party (PPP), said the vote would fail.\n"
+                  "The PPP walked out of the chamber on Saturday. PPP leader Han Dong-hoon called it a disgrace.")
+    orgs = [e for e in a.entities if e.type == "org"]
+    assert [(o.name, o.aliases) for o in orgs] == [("People Power Party (PPP)", ["PPP"])]
+    assert person(a, "Han Dong-hoon").affiliation.startswith("People Power Party")
+
+
+@pytest.mark.parametrize("sentence, name, affiliation", [
+    ("Charles Schultze, chairman of the Council of Economic Advisers in the Carter administration, once summed it "
+     "up with a metaphor about a termite.", "Charles Schultze", "Council of Economic Advisers"),
+    ("Jennifer Jett is the Asia Digital Editor for NBC News, based in Hong Kong, and she wrote the story on Monday.",
+     "Jennifer Jett", "NBC News"),
+])
+def test_the_organisation_a_job_is_for(read_page, sentence, name, affiliation):
+    assert person(read_page(sentence), name).affiliation == affiliation

@@ -105,13 +105,16 @@ def _distance(cluster: Cluster, mention: Mention) -> int:
 
 
 def cluster_by_name(mentions: list[Mention], kind: EntityType) -> list[Cluster]:
-    """Organisations and places: one per name; a country under any of its names is one place."""
+    """Organisations and places: one per name; a country under any of its names is one place, an
+    organisation under the acronym the article gives it ("People Power Party (PPP)", "PPP") one."""
     clusters: dict[str, Cluster] = {}
+    spelled = {m.name[m.name.rindex("(") + 1 : -1]: fold(m.name) for m in mentions
+               if m.type == kind and m.name.endswith(")") and "(" in m.name}
     for m in mentions:
         if m.type != kind:
             continue
         country = country_named(m.name) if kind == "place" else None
-        key = f"country:{country.code}" if country else fold(m.name)
+        key = f"country:{country.code}" if country else spelled.get(m.name, fold(m.name))
         clusters.setdefault(key, Cluster(kind)).mentions.append(m)
     return list(clusters.values())
 
@@ -364,7 +367,7 @@ def fullest(roles: list[Role]) -> list[Role]:
 
 def named_entity(cluster: Cluster, affiliations: Affiliations) -> Entity:
     names = Counter(cluster.names)
-    name = max(names, key=lambda n: (names[n], len(n)))
+    name = max(names, key=lambda n: (n.endswith(")"), names[n], len(n)))  # spelled out with its acronym first
     if cluster.type == "place" and country_named(name, affiliations.code):
         name = affiliations.name(name)
     aliases = sorted(set(cluster.names) - {name})
@@ -412,6 +415,10 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], dict[int, Affili
         else:
             entity = named_entity(cluster, affiliations)
         entities.append(entity)
+    # an affiliation by an organisation's other name is by the name the article's entity goes by
+    canonical = {fold(a): e.name for e in entities if e.type == "org" for a in e.aliases}
+    entities = [e.model_copy(update={"affiliation": canonical[fold(e.affiliation)]})
+                if e.type == "person" and e.affiliation and fold(e.affiliation) in canonical else e for e in entities]
     known = {fold(e.name): i for i, e in enumerate(entities) if e.type == "org"}
     credit = analysis.article.image.credit if analysis.article.image else None
     for name in source_organisations(analysis.article.source, credit, lang):

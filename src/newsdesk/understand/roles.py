@@ -143,7 +143,10 @@ def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None
              and not _qualifies_plural(doc, e.end, end)]  # nor a kind of people: "a consultant for Amazon sellers"
     if not named:
         return None
-    org = _strip_possessive(named[-1], lang)
+    # an organisation the model saw before a name it took for a person: "chairman of the Council of
+    # Economic Advisers in the Carter administration"
+    orgs = [n for n in named if n.label_ in lang.org_labels or doc[n.start].ent_type_ in lang.org_labels]
+    org = _strip_possessive((orgs or named)[-1], lang)
     return (org[1:] if len(org) > 1 and org[0].lower_ in lang.determiners else org).text  # "the Department of ..."
 
 
