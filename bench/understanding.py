@@ -26,7 +26,10 @@ with speakers), each read by its language's pipeline:
 - `en-heldout5`: tests/data/understanding-gold-heldout5-en.json, 15 English news pages of
   ../shared/bench/readability-dev (Readability's expected output, bench/readability_texts.py), the
   first in folder order naming three people with titles, annotated blind on 2026-11-27 by a
-  helper who never saw newsdesk's output; first measured after the rule rounds of that day.
+  helper who never saw newsdesk's output; first measured after the rule rounds of that day;
+- `en-heldout6`: tests/data/understanding-gold-heldout6-en.json, the 8 English fundus-dev pages
+  outside en-fundus naming three people with titles (bench/fundus_english.py MORE_PAGES), annotated
+  blind on 2026-11-27 and first measured after every rule round of that day.
 Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
 full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
@@ -88,6 +91,12 @@ def _fundus_en():
     return [(a["id"], a["paragraphs"], a["published"]) for a in english_articles()]
 
 
+def _fundus_more_en():
+    from fundus_english import MORE_PAGES, english_articles
+
+    return [(a["id"], a["paragraphs"], a["published"]) for a in english_articles(MORE_PAGES)]
+
+
 def _french():
     from french_texts import french_articles
 
@@ -104,6 +113,7 @@ GOLD_SETS = {
     "en-heldout3": ("understanding-gold-heldout3-en.json", "en", _en_heldout3),
     "en-heldout4": ("understanding-gold-heldout4-en.json", "en", _en_heldout4),
     "en-heldout5": ("understanding-gold-heldout5-en.json", "en", _readability_en),
+    "en-heldout6": ("understanding-gold-heldout6-en.json", "en", _fundus_more_en),
 }
 
 
