@@ -124,3 +124,10 @@ def test_an_organisation_and_its_acronym_are_one_and_affiliate_by_its_name(read_
 ])
 def test_the_organisation_a_job_is_for(read_page, sentence, name, affiliation):
     assert person(read_page(sentence), name).affiliation == affiliation
+
+
+def test_a_name_the_model_missed_before_a_title_in_apposition(read_page):
+    a = read_page("Ana Escrogima, the U.S. ambassador to Oman, told reporters that tech companies have launched.\n"
+                  "On a January 31 earnings call, Amit Mehrotra, an analyst for Deutsche Bank, expressed concern.")
+    assert [r.title for r in person(a, "Ana Escrogima").roles] == ["ambassador"]
+    assert person(a, "Amit Mehrotra").affiliation == "Deutsche Bank"

@@ -617,3 +617,18 @@ def test_an_owner_after_including_is_no_example():
 def test_things_ending_as_jobs_do_are_no_titles(word):
     parsed = doc(f"The {word} Martha Fry had seen was there.", "en")
     assert not is_title_word(next(t for t in parsed if t.text == word))
+
+
+def test_a_job_opening_the_sentence_in_capitals():
+    assert role("Novelist Jo Watson, from Johannesburg, admitted it was not her vibe.", "Jo Watson",
+                title_before)[0] == "Novelist"
+
+
+def test_who_replaced_someone_as_holds_the_title_too():
+    assert role("Jeremy Hunt, who replaced Kwasi Kwarteng as chancellor shortly afterwards, said so.", "Jeremy Hunt",
+                title_as)[0] == "chancellor"
+
+
+def test_a_hyphenated_qualifier_is_no_part_of_the_title():
+    assert role("After ex-premier Leabua Jonathan lost the elections, he ruled by decree.", "Leabua Jonathan",
+                title_before)[:3] == ("premier", "premier", "ex")

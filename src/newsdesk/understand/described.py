@@ -54,6 +54,10 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
         if verb and doc[i].pos_ == "ADP" and (org := _entity_after(doc, i + 1, lang.org_labels)) is not None:
             i = org.end  # a place in the verb's phrase, not its object: "signed to Universal as a songwriter"
             continue
+        if doc[i].lower_ in lang.roles.words("succession_verbs") \
+                and (held := _entity_after(doc, i + 1, lang.person_labels)) is not None:
+            i, verb = held.end, True  # "Jeremy Hunt, who replaced Kwasi Kwarteng as chancellor": both held it
+            continue
         if not _between_subject_and_as(doc[i], lang):
             break
         if doc[i].pos_ in ("AUX", "VERB"):

@@ -58,6 +58,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                             and (country := country_of_demonym(token.text, lang.code)) is not None:
                         analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
     add_names_after_titles(analysis, calendar, credited)
+    add_names_before_appositions(analysis, calendar, credited)
     drop_unconfirmed_title_case(analysis)
     add_missed_speakers(analysis)
     promote_surnames(analysis)
@@ -120,6 +121,28 @@ def add_names_after_titles(analysis: Analysis, calendar: frozenset[str], credite
             if cleaned is not None and credit_key(cleaned[1]) not in credited:
                 analysis.mentions.append(Mention("person", cleaned[1], cleaned[0], index))
                 taken.update((id(doc), i) for i in range(name.start, name.end))
+    analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))
+
+
+def add_names_before_appositions(analysis: Analysis, calendar: frozenset[str], credited: set[str]) -> None:
+    """Two or three proper nouns NER left unlabelled, set off by a comma and a title in apposition,
+    are a person: "Ana Escrogima, the U.S. ambassador to Oman, told ...", "Amit Mehrotra, an analyst
+    for Deutsche Bank"."""
+    lang = analysis.lang
+    taken = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
+    for index, sent in enumerate(analysis.sentences):
+        doc, i = sent.doc, sent.start
+        while i < sent.end:
+            end = i
+            while end < sent.end and end - i < 4 and _bare_name_word(doc[end], lang):
+                end += 1
+            opens = i == sent.start or not doc[i - 1].text[:1].isupper()
+            if opens and 2 <= end - i <= 3 and end < sent.end and doc[end].text == "," \
+                    and not any((id(doc), k) in taken for k in range(i, end)) and title_after(doc[i:end]) is not None \
+                    and (cleaned := clean_person(doc[i:end], lang, calendar)) is not None \
+                    and credit_key(cleaned[1]) not in credited:
+                analysis.mentions.append(Mention("person", cleaned[1], cleaned[0], index))
+            i = max(end, i + 1)
     analysis.mentions.sort(key=lambda m: (m.sentence, m.span.start))
 
 

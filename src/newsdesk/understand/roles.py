@@ -378,7 +378,7 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
     run_start = start
     while start < end - 1 and doc[start].lower_ in lang.qualifier_words:
         qualifier = canonical_qualifier(doc[start].lower_, lang)
-        start += 1
+        start += 1 + (doc[start + 1].text == "-" and start + 2 < end)  # "ex-premier"
     affiliation = None
     written_start = start if owner is None else owner.start
     affiliation_or_org = lang.affiliation_labels | lang.org_labels

@@ -32,8 +32,10 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
         return stem in lang.role_nouns or (token.pos_ == "NOUN" and token.is_lower  # not a team: "Chargers"
                                            and len(stem) >= MIN_SUFFIX_ROLE and stem.endswith(lang.role_suffixes)
                                            and stem not in lang.not_roles)
-    # a job by its ending; a long ending says it whatever the tagger thought ("the immunologist")
-    return (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and lower.endswith(lang.role_suffixes_any_tag))) \
+    # a job by its ending; a long ending says it whatever the tagger thought ("the immunologist"),
+    # and a capital opening the sentence says nothing ("Novelist Jo Watson, from Johannesburg")
+    opening = token.pos_ == "PROPN" and bool(token.is_sent_start) and token.is_title
+    return (token.pos_ == "NOUN" or opening or (token.pos_ == "ADJ" and lower.endswith(lang.role_suffixes_any_tag))) \
         and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes) \
         and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_
 
@@ -155,8 +157,8 @@ def served_title_start(doc: Doc, start: int, end: int, lang: Language) -> int:
     there ("Minister of Foreign Affairs", "Secretary of State" have none after the connector), and
     the job is not one of seeking the office after it ("nominee for commerce secretary")."""
     for c in range(end - 2, start, -1):
-        if doc[c].lower_ in lang.roles.words("after_title") and doc[c - 1].is_lower and is_title_word(doc[c - 1], lang) \
-                and doc[c - 1].lower_ not in lang.roles.words("seeking") \
+        if doc[c].lower_ in lang.roles.words("after_title") and doc[c - 1].is_lower \
+                and is_title_word(doc[c - 1], lang) and doc[c - 1].lower_ not in lang.roles.words("seeking") \
                 and any(is_title_word(t, lang) for t in doc[c + 1 : end]):
             return c + 1
     return start
