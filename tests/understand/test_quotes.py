@@ -184,3 +184,20 @@ def test_a_surname_the_gazetteer_knows_as_a_place_speaks_when_the_model_says_per
     quotes = said(["When Margaret Hamilton arrived at MIT in 1959, Lorenz had only recently bought the computer.",
                    "“He loved that computer,” Hamilton said."])
     assert [q[0] for q in quotes] == ["Margaret Hamilton"]
+
+
+def test_an_interviewees_unattributed_sentences_of_speech_are_theirs():
+    paragraphs = ["“Leadership is a craft you learn,” says Tony Blair, sitting in his office.",
+                  "“It takes years to get good at it,” Blair says.",
+                  "“Nobody is born knowing how to run a country,” he adds, smiling.",
+                  "Is the new leader doing well?",
+                  "“Give the guy a chance, he has only just started in the job.”"]
+    assert [q[0] for q in said(paragraphs)] == ["Tony Blair"] * 4
+
+
+def test_no_interviewee_where_several_people_speak():
+    paragraphs = ["“We will win this,” said Anna Berg.", "“We will not,” said Tom Hale.",
+                  "“We will see about that,” said Anna Berg.", "“You will not win,” said Tom Hale.",
+                  "The crowd cheered for both of them at the rally.",
+                  "“Give the guy a chance, he has only just started in the job.”"]
+    assert [q[0] for q in said(paragraphs)] == ["Anna Berg", "Tom Hale"] * 2

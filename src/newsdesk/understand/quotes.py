@@ -12,6 +12,7 @@ the quote before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..lang import Language, alternation
@@ -262,6 +263,7 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
     speakers = Speakers(analysis, entities)
     found: list[FoundQuote] = []
     running_on: list[tuple[int, int, int, str]] = []  # unattributed quotes open at their paragraph's end
+    unattributed: list[tuple[int, int, int, str]] = []  # sentences of speech no words attribute
     for block, text in enumerate(analysis.texts):
         if analysis.kinds[block] != "paragraph":
             continue
@@ -304,6 +306,8 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             if not attributed:
                 if t_end == len(text):  # it runs on into the next paragraph, attributed at its end, maybe
                     running_on = [r for r in running_on if r[0] == block - 1] + [(block, q_start, q_end, quoted)]
+                elif not before.strip() and len(quoted.split()) >= INTERVIEW_WORDS:
+                    unattributed.append((block, q_start, q_end, quoted))
                 continue
             if q_start == 0 and running_on and running_on[-1][0] == block - 1:
                 found += [quote_found(entities, speaker, words, *r, partial=False, place=None) for r in running_on]
@@ -311,7 +315,29 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             partial = bool(before.strip()) and not before.rstrip().endswith((":", ",")) or quoted[:1].islower()
             found.append(quote_found(entities, speaker, words, block, q_start, q_end, quoted, partial,
                                      place_said(speakers.words, after)))
-    return found
+    found += interviewee_quotes(found, unattributed, entities)
+    return sorted(found, key=lambda q: (q.block, q.start))
+
+
+#: An interview: one person says at least this share of the quotes given to someone, and this many.
+INTERVIEW_SHARE = 0.7
+INTERVIEW_QUOTES = 3
+#: The fewest words of an unattributed sentence of speech given to the interviewee.
+INTERVIEW_WORDS = 5
+
+
+def interviewee_quotes(found: list[FoundQuote], unattributed: list[tuple[int, int, int, str]],
+                       entities: list[Entity]) -> list[FoundQuote]:
+    """Sentences of speech no words attribute, in an article most of whose quotes one person says
+    (an interview: "Is Starmer a good leader? “Well, I'm fully supportive of him”"), are that person's."""
+    said = Counter(q.speaker for q in found if q.speaker is not None)
+    if not said or not unattributed:
+        return []
+    speaker, count = said.most_common(1)[0]
+    if count < INTERVIEW_QUOTES or count < INTERVIEW_SHARE * len(found):
+        return []
+    return [quote_found(entities, speaker, "", block, start, end, quoted, False, None)
+            for block, start, end, quoted in unattributed]
 
 
 def quote_found(entities: list[Entity], speaker: int | None, words: str, block: int, start: int, end: int,
