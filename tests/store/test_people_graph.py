@@ -201,3 +201,12 @@ def test_a_users_correction_decides_what_a_family_name_finds(engine_store):
 def test_particles_belong_to_the_family_name(name, given, surname):
     parsed = parse_person(name)
     assert (parsed.given, parsed.surname) == (given, surname)
+
+
+def test_one_title_however_it_is_spelt_over_time(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "v1", person("Alexander Vindman", roles=["Lt. Col."]), published="2019-11-19")
+    add(engine_store, relator, "v2", person("Alexander Vindman", roles=["Lt Col"]), published="2019-11-20")
+    profile = engine_store.entity_profile(engine_store.find_entity("Alexander Vindman"))
+    assert [(r.title, r.articles, r.first_article, r.last_article) for r in profile.roles] == [
+        ("Lt. Col.", 2, "v1", "v2")]

@@ -17,7 +17,7 @@ import json
 from sqlalchemy import Connection, Engine, bindparam, delete, func, or_, select, update
 
 from ..lang import english
-from ..lang.names import names_agree, parse_person
+from ..lang.names import names_agree, parse_person, title_key
 from ..dates import month_series
 from ..model import Article, ArticleRef, EntityProfile, MonthCount, NamedCount, RoleMention, RoleSpan
 from . import lookup
@@ -48,13 +48,14 @@ def role_spans(rows) -> list[RoleSpan]:
     attested: set[tuple] = set()
     for row in rows:
         for role in json.loads(row.roles):
-            key = (role["title"], role.get("qualifier"))
+            # one title however it is spelt ("Lt. Col." and "Lt Col"), shown as first written
+            key = (title_key(role["title"]), role.get("qualifier"))
             if (key, row.article_id) in attested:
                 continue
             attested.add((key, row.article_id))
             span = spans.get(key)
             if span is None:
-                span = spans[key] = RoleSpan(title=key[0], qualifier=key[1], current=key[1] not in past,
+                span = spans[key] = RoleSpan(title=role["title"], qualifier=key[1], current=key[1] not in past,
                                              articles=0)
             span.articles += 1
             if row.published:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lang import Language
 from ..lang.countries import country_by_code, country_named, country_of, country_of_demonym, fold
-from ..lang.names import names_agree
+from ..lang.names import names_agree, title_key
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
 from .titlewords import is_title_word, office_word
@@ -338,7 +338,7 @@ def person_entity(cluster: Cluster, affiliations: Affiliations, lang: Language) 
         forms = [m.name]
         for role in m.roles:
             for title, qualifier in split_titles(role.title, role.qualifier, lang):
-                key = (title.lower(), qualifier)
+                key = (title_key(title), qualifier)  # "Lt. Col." and "Lt Col" are one
                 if key not in seen:
                     seen.add(key)
                     roles.append(Role(title=title, text=role.text, qualifier=qualifier))
