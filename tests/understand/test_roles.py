@@ -632,3 +632,25 @@ def test_who_replaced_someone_as_holds_the_title_too():
 def test_a_hyphenated_qualifier_is_no_part_of_the_title():
     assert role("After ex-premier Leabua Jonathan lost the elections, he ruled by decree.", "Leabua Jonathan",
                 title_before)[:3] == ("premier", "premier", "ex")
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Jim Cantrell, who worked at SpaceX in its earliest days and is now CEO of Phantom Space, told us.",
+     "Jim Cantrell", "CEO"),
+    ("Todd Hartsell has been a member of the union for 40 years and was president of Local 90.", "Todd Hartsell",
+     "president"),
+])
+def test_a_title_said_by_a_second_verb_of_the_persons_clause(sentence, name, title):
+    from newsdesk.understand.described import title_by_joined_copula
+
+    assert role(sentence, name, title_by_joined_copula)[0] == title
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ann Berg said the firm grew and is now the largest in Oslo.",
+    "Ann Berg met Tom Hale, who left and is now CEO of Acme.",
+])
+def test_no_second_verb_title_past_speech_or_another_person(sentence):
+    from newsdesk.understand.described import title_by_joined_copula
+
+    assert role(sentence, "Ann Berg", title_by_joined_copula) is None

@@ -163,6 +163,35 @@ def title_by_copula(person: Span) -> RoleMention | None:
     return role
 
 
+def title_by_joined_copula(person: Span) -> RoleMention | None:
+    """A title said by a second verb of the person's clause, after "and": "Jim Cantrell, who worked
+    at SpaceX in its earliest days and is now CEO of launch startup Phantom Space"; "Hartsell has
+    been a member of TDU and was president of Local 90". Not past a comma, a person, a verb of
+    speaking or "that" (the verb would be someone else's)."""
+    doc, lang = person.doc, lang_of(person.doc)
+    sent_end = sentence_end(person)
+    i = after_relative(doc, person.end, sent_end, lang)
+    stops = lang.quotes.words("speech_verbs") | lang.countries.words("reported")
+    for j in range(i, sent_end - 1):
+        token = doc[j]
+        if token.text in (",", ";", ":") or token.ent_type_ in lang.person_labels or token.lower_ in stops:
+            return None
+        if token.lower_ in lang.roles.words("and_word") and j > i:
+            k = j + 1
+            while k < sent_end and doc[k].lower_ in lang.roles.words("copula_between"):
+                k += 1
+            if k < sent_end and doc[k].lower_ in lang.roles.words("copulas") and doc[k].pos_ in ("AUX", "VERB"):
+                k += 1
+                while k < sent_end and doc[k].lower_ in lang.roles.words("copula_between"):
+                    k += 1  # "is now CEO"
+                role = _title_from(doc, k, sent_end, lang)
+                if role is not None and role.org is None:
+                    clause_end = next((t.i for t in doc[role.end : sent_end] if t.text in (",", ";", ":")), sent_end)
+                    role.org = complement_org(doc, role.end, clause_end, lang)
+                return role
+    return None
+
+
 def _joined_subject_end(doc: Doc, i: int, lang: Language) -> int | None:
     """The end of a second person's name joined to the first by "and" at `i`, or None."""
     if i + 1 >= len(doc) or doc[i].lower_ not in lang.roles.words("and_word"):

@@ -23,7 +23,7 @@ from .allegiance import employer_after, nationality_before, party_after
 from .asides import after_bracket
 from .ranks import joined_title, ranks_apart
 from .described import (title_among_peers, title_as, title_as_opening, title_before_examples, title_by_copula,
-                        titles_by_reference)
+                        title_by_joined_copula, titles_by_reference)
 from .roles import NAME_WORDS, RoleMention, sentence_start, title_after, title_before
 from .titlewords import is_title_word, singular_title
 
@@ -72,7 +72,8 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
         said = title_by_copula(mention.span) if after is None and as_role is None else None
         before = title_before(mention.span) or title_among_peers(mention.span) or title_before_examples(mention.span) \
             or title_as_opening(mention.span)
-        mention.roles = (ranks_apart(before, analysis.lang) + [r for r in (after, as_role, said) if r]
+        then = title_by_joined_copula(mention.span) if as_role is None else None
+        mention.roles = (ranks_apart(before, analysis.lang) + [r for r in (after, as_role, said, then) if r]
                          + joined_title(after, mention.span.doc, analysis.lang))
         mention.nationality = nationality_before(mention.span)
         mention.party = party_after(mention.span)
