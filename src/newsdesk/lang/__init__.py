@@ -104,6 +104,8 @@ class Language:
     #: Words that end a venue, product or place, never a person's name ("Falls", "Arena", "Pro").
     not_name_words = _cached("names", "not_name_words")
     role_suffixes = _cached("roles", "suffixes", tuple)
+    #: Endings that look like a job's but never are one ("tenderness", "awareness").
+    not_role_suffixes = _cached("roles", "not_suffixes", tuple)
     #: Job endings read as jobs whatever the tagger said ("the immunologist").
     role_suffixes_any_tag = _cached("roles", "suffixes_whatever_tagged", tuple)
     #: Role nouns only at the head of their phrase ("a senior fellow at", not "his fellow senators").

@@ -30,21 +30,25 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     if lower.endswith("s") and "Plur" in token.morph.get("Number", []):
         stem = lower[:-1]  # "founding members", "professors", "writers", "politicians"
         return stem in lang.role_nouns or (token.pos_ == "NOUN" and token.is_lower  # not a team: "Chargers"
-                                           and len(stem) >= MIN_SUFFIX_ROLE and stem.endswith(lang.role_suffixes)
-                                           and stem not in lang.not_roles)
+                                           and ends_as_jobs_do(stem, lang))
     # a job by its ending; a long ending says it whatever the tagger thought ("the immunologist"),
     # and a capital opening the sentence says nothing ("Novelist Jo Watson, from Johannesburg")
     opening = token.pos_ == "PROPN" and bool(token.is_sent_start) and token.is_title
     return (token.pos_ == "NOUN" or opening or (token.pos_ == "ADJ" and lower.endswith(lang.role_suffixes_any_tag))) \
-        and len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes) \
-        and lower not in lang.not_roles and lower not in lang.honorifics and not token.ent_type_
+        and ends_as_jobs_do(lower, lang) and lower not in lang.honorifics and not token.ent_type_
+
+
+def ends_as_jobs_do(word: str, lang: Language) -> bool:
+    """A long word with a job's ending ("sociologist", "teacher"), not one of the endings that only
+    look like it ("tenderness": `roles.not_suffixes`) nor a word listed as no job (`not_roles`)."""
+    return len(word) >= MIN_SUFFIX_ROLE and word.endswith(lang.role_suffixes) \
+        and not word.endswith(lang.not_role_suffixes) and word not in lang.not_roles
 
 
 def office_word(word: str, lang: Language) -> bool:
     """A word written as an office is, by its letters alone ("ministre", "gastro-entérologue", "co-CEO")."""
     lower = word.lower().removeprefix("co-")
-    return lower in lang.role_nouns or (len(lower) >= MIN_SUFFIX_ROLE and lower.endswith(lang.role_suffixes)
-                                        and lower not in lang.not_roles)
+    return lower in lang.role_nouns or ends_as_jobs_do(lower, lang)
 
 
 def _glued_compound(token: Token) -> bool:
