@@ -24,7 +24,7 @@ FLOORS = {
     "en-heldout3": {"people": 0.89, "roles": 0.80, "affiliations": 0.55, "quotes": 0.85, "quote_speakers": 0.73},
     "en-heldout4": {"people": 0.88, "roles": 0.80, "affiliations": 0.27, "quotes": 0.84, "quote_speakers": 0.72},
     "en-heldout5": {"people": 0.84, "roles": 0.78, "affiliations": 0.43, "quotes": 0.90, "quote_speakers": 0.75},
-    "en-heldout6": {"people": 0.80, "roles": 0.67, "affiliations": 0.33, "quotes": 0.79, "quote_speakers": 0.58},
+    "en-heldout6": {"people": 0.80, "roles": 0.70, "affiliations": 0.33, "quotes": 0.81, "quote_speakers": 0.61},
 }
 #: The sets rules were developed on; en-heldout, en-heldout3 to en-heldout6 were annotated blind and
 #: only read for general rules afterwards, en-heldout2 never.
