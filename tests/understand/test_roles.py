@@ -654,3 +654,9 @@ def test_no_second_verb_title_past_speech_or_another_person(sentence):
     from newsdesk.understand.described import title_by_joined_copula
 
     assert role(sentence, "Ann Berg", title_by_joined_copula) is None
+
+
+def test_a_critic_is_a_job_only_after_its_field():
+    assert role("The legendary film critic Pauline Kael wrote it down.", "Pauline Kael", title_before)[0].endswith(
+        "film critic")
+    assert role("A critic of the plan, Tom Hale said no.", "Tom Hale", title_before) is None

@@ -23,6 +23,10 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     lower = token.lower_
     if lower in lang.role_nouns:
         return True
+    if lower in lang.roles.words("field_roles"):
+        # a job only after the field it is in: "film critic Pauline Kael", not "a critic of the plan"
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return before is not None and before.pos_ == "NOUN" and before.is_lower
     if lower in lang.head_only_roles:
         # "a senior fellow at", not "his fellow senators"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
