@@ -131,3 +131,11 @@ def test_a_name_the_model_missed_before_a_title_in_apposition(read_page):
                   "On a January 31 earnings call, Amit Mehrotra, an analyst for Deutsche Bank, expressed concern.")
     assert [r.title for r in person(a, "Ana Escrogima").roles] == ["ambassador"]
     assert person(a, "Amit Mehrotra").affiliation == "Deutsche Bank"
+
+
+def test_a_style_before_a_title_is_neither_title_nor_organisation(read_page):
+    a = read_page("On September 15, 1987, His Holiness Pope John Paul II visited the stadium and said mass there.\n"
+                  "His Excellency Archbishop Roger M. Mahony led the prayers for the crowd that afternoon.")
+    pope = person(a, "John Paul II")
+    assert [r.title for r in pope.roles] == ["Pope"] and pope.affiliation is None
+    assert [r.title for r in person(a, "Roger M. Mahony").roles] == ["Archbishop"]

@@ -374,6 +374,8 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
             owner = doc[start:j]
             start = j + 1
             break
+    while start < end - 1 and doc[start].lower_ in lang.honorifics:
+        start += 1  # a style before the title: "His Holiness Pope John Paul II"
     # a qualifier opening the run: "Former Prime Minister", "new police commissioner", "ancien ministre"
     run_start = start
     while start < end - 1 and doc[start].lower_ in lang.qualifier_words:
