@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,9 +42,14 @@ class Section:
     """One table of a language file, read with typed accessors."""
 
     data: dict
+    _read: dict = field(default_factory=dict, compare=False, repr=False)  # word lists, made once
 
     def words(self, key: str) -> frozenset[str]:
-        return _words(self.data.get(key))
+        """A word list of the table, made on first use: the rules ask for some on every token."""
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = _words(self.data.get(key))
+        return found
 
     def list(self, key: str) -> list:
         value = self.data.get(key) or []

@@ -157,10 +157,23 @@ def title_by_copula(person: Span) -> RoleMention | None:
         return None  # two subjects, one title: not what either is
     if role is not None and singular is not None:
         role.title = singular  # "Noel and Thomas were the only officers"
+    return _with_clause_org(role, doc, sent_end, lang)
+
+
+def _with_clause_org(role: RoleMention | None, doc: Doc, sent_end: int, lang: Language) -> RoleMention | None:
+    """A title said by a verb, with the organisation of its complement up to the clause's end when
+    it names none itself: "is the CEO of DH, the Spokane firm" -> DH."""
     if role is not None and role.org is None:
         clause_end = next((t.i for t in doc[role.end : sent_end] if t.text in (",", ";", ":")), sent_end)
         role.org = complement_org(doc, role.end, clause_end, lang)
     return role
+
+
+def _past(doc: Doc, i: int, end: int, words: frozenset[str]) -> int:
+    """The first index from `i` whose word is none of `words`."""
+    while i < end and doc[i].lower_ in words:
+        i += 1
+    return i
 
 
 def title_by_joined_copula(person: Span) -> RoleMention | None:
@@ -172,23 +185,16 @@ def title_by_joined_copula(person: Span) -> RoleMention | None:
     sent_end = sentence_end(person)
     i = after_relative(doc, person.end, sent_end, lang)
     stops = lang.quotes.words("speech_verbs") | lang.countries.words("reported")
+    between = lang.roles.words("copula_between")
     for j in range(i, sent_end - 1):
         token = doc[j]
         if token.text in (",", ";", ":") or token.ent_type_ in lang.person_labels or token.lower_ in stops:
             return None
         if token.lower_ in lang.roles.words("and_word") and j > i:
-            k = j + 1
-            while k < sent_end and doc[k].lower_ in lang.roles.words("copula_between"):
-                k += 1
+            k = _past(doc, j + 1, sent_end, between)
             if k < sent_end and doc[k].lower_ in lang.roles.words("copulas") and doc[k].pos_ in ("AUX", "VERB"):
-                k += 1
-                while k < sent_end and doc[k].lower_ in lang.roles.words("copula_between"):
-                    k += 1  # "is now CEO"
-                role = _title_from(doc, k, sent_end, lang)
-                if role is not None and role.org is None:
-                    clause_end = next((t.i for t in doc[role.end : sent_end] if t.text in (",", ";", ":")), sent_end)
-                    role.org = complement_org(doc, role.end, clause_end, lang)
-                return role
+                return _with_clause_org(_title_from(doc, _past(doc, k + 1, sent_end, between), sent_end, lang),
+                                        doc, sent_end, lang)  # "and is now CEO of ..."
     return None
 
 
