@@ -139,3 +139,9 @@ def test_a_style_before_a_title_is_neither_title_nor_organisation(read_page):
     pope = person(a, "John Paul II")
     assert [r.title for r in pope.roles] == ["Pope"] and pope.affiliation is None
     assert [r.title for r in person(a, "Roger M. Mahony").roles] == ["Archbishop"]
+
+
+def test_a_given_name_ending_as_jobs_do_opens_a_sentence_as_a_name(read_page):
+    a = read_page("The union met on Monday in Des Moines to talk about the new contract.\n"
+                  "Tanner Fischer, the president of the local, said the union was strong.")
+    assert [r.title for r in person(a, "Tanner Fischer").roles] == ["president"]

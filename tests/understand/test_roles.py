@@ -660,3 +660,33 @@ def test_a_critic_is_a_job_only_after_its_field():
     assert role("The legendary film critic Pauline Kael wrote it down.", "Pauline Kael", title_before)[0].endswith(
         "film critic")
     assert role("A critic of the plan, Tom Hale said no.", "Tom Hale", title_before) is None
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("The team signed UCLA star Kenny Washington on March 21, 1946.", "Kenny Washington", "UCLA star"),
+    ("Braun is unhappy with the way his business partner Scott Borchetta has handled it.", "Scott Borchetta",
+     "business partner"),
+])
+def test_a_star_and_a_business_partner_are_roles(sentence, name, title):
+    assert role(sentence, name)[0] == title
+
+
+def test_his_partner_alone_is_no_role():
+    assert role("She arrived with her partner Scott Borchetta on Monday.", "Scott Borchetta") is None
+
+
+@pytest.mark.parametrize("sentence, name, title, qualifier", [
+    ("It turned out that Sarah Gille, now a physical oceanographer at the university, was their daughter.",
+     "Sarah Gille", "physical oceanographer", None),
+    ("It was Rosa who signed up Tanner Fischer, then a teenage loader making $10.50 an hour, to the union.",
+     "Tanner Fischer", "teenage loader", "then"),
+])
+def test_an_adverb_before_an_appositives_article(sentence, name, title, qualifier):
+    found = role(sentence, name, title_after)
+    assert (found[0], found[2]) == (title, qualifier)
+
+
+def test_the_first_item_of_a_list_after_a_name_is_no_title():
+    assert role("Because of the noise, Edward Lorenz, his secretary, his programmer and his students shared "
+                "an office.", "Edward Lorenz", title_after) is None
+    assert role("Rose Woods, his secretary, said so, and left.", "Rose Woods", title_after)[0] == "secretary"

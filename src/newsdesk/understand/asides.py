@@ -2,10 +2,11 @@
 "Francisca Joly-Gomez (2)"), an age ("32 ans", "42 years old"), a word set in quotation marks
 ("le député « constructif » Thierry Solère"), brackets an editor put round a name ("the defense
 minister [Mykhailo Fedorov]"), a relative pronoun before "as" ("Govender, who was appointed as
-the national co-ordinator").
+the national co-ordinator"), an adverb ("Sarah Gille, now a physical oceanographer").
 
 Each function takes token indices and returns where the title rules should look instead; the
-words they skip are the language file's (`roles.age_words`, `roles.relative_words`).
+words they skip are the language file's (`roles.age_words`, `roles.relative_words`,
+`roles.appositive_adverbs`). And one that tells the first item of a list after a name from its title.
 """
 
 from __future__ import annotations
@@ -83,3 +84,23 @@ def after_relative(doc: Doc, i: int, end: int, lang: Language) -> int:
     if i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ in lang.roles.words("relative_words"):
         return i + 2
     return i
+
+
+def after_adverb(doc: Doc, i: int, end: int, lang: Language) -> tuple[int, str | None]:
+    """Past an adverb before an appositive's article: "Sarah Gille, now a physical oceanographer",
+    "Fischer, then a teenage UPS loader" (the index after it and the adverb, or `i` and None)."""
+    adverbs = lang.roles.words("appositive_adverbs")
+    if i + 1 < end and doc[i].lower_ in adverbs and doc[i + 1].lower_ in lang.determiners:
+        return i + 1, doc[i].lower_
+    return i, None
+
+
+def lists_on(doc: Doc, determiner: str, end: int, sent_end: int, lang: Language) -> bool:
+    """The phrase after the comma at `end` opens with the same determiner and an "and" comes before
+    the next verb: the phrase before it was a list's first item, not a title."""
+    if end + 1 >= sent_end or doc[end].text != "," or doc[end + 1].lower_ != determiner or not (
+            determiner in lang.determiners or determiner in lang.names.words("possessive_determiners")):
+        return False
+    and_word = lang.roles.words("and_word")
+    verb = next((t.i for t in doc[end + 2 : sent_end] if t.pos_ in ("VERB", "AUX")), sent_end)
+    return any(t.lower_ in and_word for t in doc[end + 2 : verb])

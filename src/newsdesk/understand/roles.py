@@ -20,10 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from ..lang.countries import country_of_demonym
-from .asides import after_age, after_bracket, after_footnote, before_bracketed_name, before_quoted_aside
+from .asides import (after_adverb, after_age, after_bracket, after_footnote, before_bracketed_name, before_quoted_aside,
+                     lists_on)
 from .nlp import lang_of
-from .titlewords import (adjective_of_title, capitalised, in_run, is_title_word, phrase_at, served_title_start,
-                         singular_title)
+from .titlewords import (adjective_of_title, capitalised, hyphenated, in_run, is_title_word, phrase_at,
+                         served_title_start, singular_title)
 
 
 @dataclass
@@ -231,8 +232,10 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
     holds none: "Jean-Jacques Bridey, un des premiers « marcheurs », actuel président de la commission"."""
     dashed = doc[i].text != ","  # "Andy Kaufman – comique et génie de la performance –"
     i = after_age(doc, i + 1, sent_end, lang)  # "Hayley Walsh, 42, a lecturer from Nottingham"
+    i, adverb = after_adverb(doc, i, sent_end, lang)  # "Sarah Gille, now a physical oceanographer at"
     one_of = phrase_at(doc, i, lang.roles.list("one_of"))
     i += one_of  # "Beth Meacham, one of his editors at Tor": an editor
+    determiner = doc[i].lower_ if i < sent_end else ""
     if i < sent_end and (doc[i].lower_ in lang.determiners or doc[i].lower_ in lang.roles.words("distributive")
                          or (one_of and doc[i].lower_ in lang.names.words("possessive_determiners"))):
         i += 1  # "the Kremlin spokesman"; "Kevin King and Timothy Weeks, both professors at ..."
@@ -240,8 +243,10 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
     if end == start or doc[start].is_quote or (end < sent_end and doc[end].text not in (",", ".", ";") and not dashed):
         return None  # and words quoted after a name are someone's words, not a title
+    if lists_on(doc, determiner, end, sent_end, lang):
+        return None  # a list: "Lorenz, his secretary, his programmer and his graduate students shared"
     complement = lang.roles.words("complement")
-    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not _hyphenated(t)
+    first_verb = next((t.i for t in doc[start:end] if t.pos_ in ("VERB", "AUX", "PRON") and not hyphenated(t)
                        and t.lower_ not in lang.role_nouns  # "chargé de cours", tagged a verb
                        and t.lower_ not in lang.qualifier_words  # "the acting director"
                        and not (t.i + 1 < end and is_title_word(doc[t.i + 1], lang))), end)  # "founding director"
@@ -277,13 +282,9 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
         role.title = singular
     if role is not None and head_end < end:
         role.org = complement_org(doc, head_end, end, lang) or role.org
+    if role is not None and adverb is not None and adverb in lang.past_qualifiers:
+        role.qualifier = role.qualifier or canonical_qualifier(adverb, lang)
     return role
-
-
-def _hyphenated(token: Token) -> bool:
-    """A word glued to a hyphen before it is the end of a compound ("fact-checking"), whatever its tag."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.text in ("-", "‐") and not before.whitespace_
 
 
 def canonical_qualifier(word: str, lang: Language) -> str:
@@ -374,6 +375,9 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
             owner = doc[start:j]
             start = j + 1
             break
+    owned_by = None  # "his secretary": the owner is someone named elsewhere
+    if owner is None and doc[start].lower_ in lang.names.words("possessive_determiners") and start < end - 1:
+        owned_by, start = start, start + 1
     while start < end - 1 and doc[start].lower_ in lang.honorifics:
         start += 1  # a style before the title: "His Holiness Pope John Paul II"
     # a qualifier opening the run: "Former Prime Minister", "new police commissioner", "ancien ministre"
@@ -382,7 +386,7 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
         qualifier = canonical_qualifier(doc[start].lower_, lang)
         start += 1 + (doc[start + 1].text == "-" and start + 2 < end)  # "ex-premier"
     affiliation = None
-    written_start = start if owner is None else owner.start
+    written_start = owner.start if owner is not None else start if owned_by is None else owned_by
     affiliation_or_org = lang.affiliation_labels | lang.org_labels
     if owner is not None and owner[0].ent_type_ in affiliation_or_org:
         affiliation = owner.text

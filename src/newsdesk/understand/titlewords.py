@@ -37,7 +37,9 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
                                            and ends_as_jobs_do(stem, lang))
     # a job by its ending; a long ending says it whatever the tagger thought ("the immunologist"),
     # and a capital opening the sentence says nothing ("Novelist Jo Watson, from Johannesburg")
-    opening = token.pos_ == "PROPN" and bool(token.is_sent_start) and token.is_title
+    # when a full name follows it; with one name word after it, it is a given name ("Tanner Fischer")
+    opening = token.pos_ == "PROPN" and bool(token.is_sent_start) and token.is_title \
+        and all(t.pos_ == "PROPN" and t.is_title for t in token.doc[token.i + 1 : token.i + 3])
     return (token.pos_ == "NOUN" or opening or (token.pos_ == "ADJ" and lower.endswith(lang.role_suffixes_any_tag))) \
         and ends_as_jobs_do(lower, lang) and lower not in lang.honorifics and not token.ent_type_
 
@@ -170,3 +172,9 @@ def served_title_start(doc: Doc, start: int, end: int, lang: Language) -> int:
                 and any(is_title_word(t, lang) for t in doc[c + 1 : end]):
             return c + 1
     return start
+
+
+def hyphenated(token: Token) -> bool:
+    """A word glued to a hyphen before it is the end of a compound ("fact-checking"), whatever its tag."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text in ("-", "‐") and not before.whitespace_
