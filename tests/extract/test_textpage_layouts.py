@@ -171,3 +171,23 @@ def test_a_short_headline_printed_right_under_the_breadcrumb_ending_in_it():
     a = read(page("Du befindest dich hier: Home » Gesellschaft » „Brücke gesperrt“", "„Brücke gesperrt“",
                   "erstellt: 01. April 2025, 15:20", *PARAGRAPHS))
     assert a.headline == "„Brücke gesperrt“"
+
+
+def test_the_body_runs_across_a_dated_teaser_inside_it_but_not_across_its_own_dateline():
+    a = read(page("Council shuts harbour bridge to lorries", "12 May 2025", "By Jane Roe", *PARAGRAPHS[:2],
+                  "Analysis 11 April 2024", "Why the harbour bridge has cost the town so much",
+                  "The bridge was cracked long before anyone wanted to pay for it more", *PARAGRAPHS[2:]))
+    assert a.paragraphs == PARAGRAPHS
+    lead = "The council met on Tuesday night in the town hall and decided what to do with the bridge in a long vote."
+    a = read(page("Council shuts harbour bridge to lorries", lead, "Jane Roe, 12 May 2025 10:00",
+                  "bridge, harbour, council, lorries, port, traffic, repair, engineers, river", "What the council decided",
+                  *PARAGRAPHS))
+    assert a.paragraphs[-4:] == PARAGRAPHS and "bridge, harbour" not in " ".join(a.paragraphs)
+
+
+def test_a_short_paragraph_between_two_boxes_inside_the_story_does_not_cut_it():
+    story = PARAGRAPHS * 2
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story[:4], "Also read",
+                  "Mayor opens new library in the old market hall", "The vote was close, as everyone in town expected.", "Also read",
+                  "Advertisement", "Five things to know about the harbour", *story[4:]))
+    assert a.paragraphs == story[:4] + ["The vote was close, as everyone in town expected."] + story[4:]

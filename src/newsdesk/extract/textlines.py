@@ -45,7 +45,7 @@ LABEL_WORDS = 3
 LABEL_REPEATS = 3
 #: A run of sentences this close to the body (in lines that are not chrome) and this heavy is more
 #: of it, cut off by a box inside the story ("Read more", a teaser, an advert): joined to it.
-JOIN_GAP = 6
+JOIN_GAP = 8
 JOIN_WEIGHT = 20
 #: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
 _HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
@@ -57,6 +57,8 @@ TAG_WORDS = 3
 COMMENTS_AFTER = 100
 #: A dateline has at most this many words besides its dates ("Posted:", "Updated", a name).
 DATELINE_WORDS = 6
+#: A teaser's title under its date has at least this many words.
+TEASER_TITLE_WORDS = 4
 #: Unspaced scripts: characters that count as one word.
 CHARS_PER_WORD = 2
 
@@ -198,7 +200,9 @@ def body_run(lines: list[Line]) -> tuple[int, int, int]:
         h = bisect_left(headings, best[1])
         if best[2] >= COMMENTS_AFTER and h < len(headings) and headings[h] < start:
             break  # what follows a comment thread's heading under the story is readers' comments
-        joined = chain is not None and weight >= JOIN_WEIGHT and chain[2] >= JOIN_WEIGHT
+        if weight < JOIN_WEIGHT and chain is not None and chain[2] >= JOIN_WEIGHT:
+            continue  # too light to join or to part: part of the gap before the next run (`gap_end`)
+        joined = chain is not None and chain[2] >= JOIN_WEIGHT
         if chain is not None and joined and gap_end(lines, range(chain[1], start)) == start:
             chain = (chain[0], end, chain[2] + weight)
         else:
@@ -226,15 +230,33 @@ def runs(lines: list[Line]):
 def gap_end(lines: list[Line], steps: range) -> int | None:
     """The end of a gap between runs (its first sentence, or steps' end), when at most JOIN_GAP
     lines that are not chrome are in it, and no line that ends a story (a source line, a date: a
-    comment's or a teaser's)."""
-    gap = 0
+    comment's; a teaser's date over its title is a box inside the story). Sentences too light to be
+    a run of their own (`JOIN_WEIGHT`) between two boxes are part of the gap."""
+    gap, light = 0, 0
     for i in steps:
         line = lines[i]
         if line.sentence:
-            return i
-        if is_stop(line):
+            light += line.words
+            if light >= JOIN_WEIGHT:
+                return i
+            continue
+        if is_stop(line) and not teaser_date(lines, i, steps.stop):
             return None
         gap += not line.chrome
         if gap > JOIN_GAP:
             return None
     return steps.stop
+
+
+def teaser_date(lines: list[Line], i: int, end: int) -> bool:
+    """Whether the date line at i dates a teaser inside the story, not a comment under it nor the
+    story's own dateline: a date line came before it (the story's), and the next two lines that are
+    not chrome are a title and its blurb, no sentences ("Analyse 11.04.2022" over "Spiegels
+    Rücktritt Wenn der Gegenwind zu stark wird" and "Bereits als Landesministerin war Spiegel ...
+    mehr"), where a comment's date is followed by its words."""
+    if p.SOURCE_LINE.match(lines[i].text) or not any(is_stop(line) for line in lines[:i]):
+        return False
+    after = [j for j in range(i + 1, end) if not lines[j].chrome][:2]
+    return len(after) == 2 and all(
+        not lines[j].sentence and not is_stop(lines[j]) and lines[j].words >= TEASER_TITLE_WORDS for j in after) \
+        and not ends_like_sentence(lines[after[0]].text)

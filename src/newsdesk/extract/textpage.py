@@ -21,7 +21,7 @@ from . import patterns as p
 from .authors import authors_from
 from .textheadline import (HEAD_WINDOW, as_listed, dateline_in, find_headline, is_head_item, is_structural,
                            read_byline, read_caption, without_site_suffix)
-from .textlines import SENTENCE_WORDS, Line, body_run, bracketed, is_barrier, lines_of, words_in
+from .textlines import SENTENCE_WORDS, Line, body_run, bracketed, is_barrier, is_stop, lines_of, words_in
 
 #: A page with neither date nor byline is news only with this many words of body (a product page,
 #: a landing page, a profile has a title and a blurb).
@@ -175,11 +175,11 @@ def read_head_item(line: str, header: Header) -> bool:
 
 def read_body(lines: list[Line]) -> list[Block]:
     """Paragraphs and subheadings; chrome, teaser links, stray captions, link lists and boxes of
-    other stories inside the story (a rail heading and the lines under it up to the next sentence)
-    dropped."""
+    other stories inside the story (a rail heading or a teaser's date and the lines under it up to
+    the next sentence) dropped."""
     kept, in_box = [], False
     for line in lines:
-        in_box = bool(p.RAIL_HEADING.match(line.text)) or (in_box and not line.sentence)
+        in_box = bool(p.RAIL_HEADING.match(line.text)) or is_stop(line) or (in_box and not line.sentence)
         if not (in_box or line.chrome or read_caption(line.text) or is_placeholder(line)):
             kept.append(line)
     runs = run_lengths(kept)
