@@ -121,6 +121,8 @@ def test_an_organisation_and_its_acronym_are_one_and_affiliate_by_its_name(read_
      "up with a metaphor about a termite.", "Charles Schultze", "Council of Economic Advisers"),
     ("Jennifer Jett is the Asia Digital Editor for NBC News, based in Hong Kong, and she wrote the story on Monday.",
      "Jennifer Jett", "NBC News"),
+    ("Lawmakers grilled Lt Col Alexander Vindman, a Ukraine specialist on the National Security Council, on Tuesday.",
+     "Alexander Vindman", "the National Security Council"),
 ])
 def test_the_organisation_a_job_is_for(read_page, sentence, name, affiliation):
     assert person(read_page(sentence), name).affiliation == affiliation
@@ -145,3 +147,9 @@ def test_a_given_name_ending_as_jobs_do_opens_a_sentence_as_a_name(read_page):
     a = read_page("The union met on Monday in Des Moines to talk about the new contract.\n"
                   "Tanner Fischer, the president of the local, said the union was strong.")
     assert [r.title for r in person(a, "Tanner Fischer").roles] == ["president"]
+
+
+def test_a_priest_set_off_by_commas_before_his_name(read_page):
+    a = read_page("The talks went on all night.\n"
+                  "The priest, Fidelis Mukonori, is acting as a middle-man between Mr Mugabe and the generals.")
+    assert [r.title for r in person(a, "Fidelis Mukonori").roles] == ["priest"]
