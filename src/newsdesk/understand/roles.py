@@ -413,8 +413,8 @@ def role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Lang
         place = doc[title_start : title_start + 1]  # "Philippine Marine Corps Commandant", unlabelled
     if place is not None and place.end < end:
         # a place before a job about places is its subject, not whom they act for: "China scholar"
-        about = doc[end - 1].lower_ in lang.roles.words("subject_nouns") or doc[place.end].lower_ in lang.roles.words(
-            "subject_nouns")
+        subjects = lang.roles.words("subject_nouns")
+        about = doc[end - 1].lower_ in subjects or doc[place.end].lower_ in subjects
         affiliation = affiliation or (None if about else place.text)
         title_start = place.end
     title_words = [t.text_with_ws for t in doc[title_start:end]]
