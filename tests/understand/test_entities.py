@@ -202,6 +202,27 @@ def test_a_country_someone_travels_to_or_from_is_not_whom_an_official_acts_for(p
     assert person(paragraphs, name).affiliation == affiliation
 
 
+@pytest.mark.parametrize("paragraphs, name, affiliation", [
+    # a country someone deals with
+    (["The decree was signed in 2011 by Sultan Qaboos bin Said, who took power with British support."],
+     "Qaboos bin Said", None),
+    (["Vice President Anna Berg said the talks with Ukraine would go on."], "Anna Berg", None),
+    # a country in someone else's title, even an unnamed one's, or in what the official said
+    (["In a Truth Social post after a meeting with Nato Secretary General Mark Rutte, the US President said: "
+      "\"NATO WASN'T THERE WHEN WE NEEDED THEM.\""], "Mark Rutte", "Nato"),
+    (["The Nato chief at the time, Jens Stoltenberg, said Ukraine could join in the long term."],
+     "Jens Stoltenberg", "Nato"),
+    # a capital the model took for a person is where the envoy goes, not whom he serves
+    (["Later in the day, Kurt Volker, former special envoy to Kyiv, testified before the House Committee."],
+     "Kurt Volker", None),
+    # "New" opening a place's name is no qualifier
+    (["New Jersey Sen. Cory Booker and Hawaii Rep. Tulsi Gabbard are under enormous pressure."], "Cory Booker",
+     "New Jersey"),
+])
+def test_whom_an_official_acts_for_and_whom_they_deal_with(paragraphs, name, affiliation):
+    assert person(paragraphs, name).affiliation == affiliation
+
+
 def test_a_country_in_what_an_official_argues_is_not_whom_they_act_for():
     adviser = person(["Anna Berg, the president's special adviser on legal affairs, argued that Israel's conduct "
                       "breaks the law."], "Anna Berg")

@@ -171,6 +171,8 @@ class Affiliations:
         where someone travels, not in another person's title (in the mention's own it is: "ministre
         de la Défense de la Russie")."""
         titled = self.titled.get((id(span.doc), span.start))
+        if titled is None and span.end < len(span.doc) and is_title_word(span.doc[span.end], self.analysis.lang):
+            titled = {-1}  # a title of someone unnamed: "after a meeting with X, the US President said"
         return (country_of(span.text, capitals=False, lang=self.code) is not None and not self._modifies(span)
                 and (id(span.doc), span.start) not in self.travelled and (not titled or mention.span.start in titled))
 
@@ -244,8 +246,8 @@ class Affiliations:
         Israel's conduct ..."): the countries in it are its matter, not whom they act for."""
         words = self.analysis.lang.countries.words("reported")
         sentence = self.analysis.sentences[mention.sentence]
-        return next((t.i for t in sentence if t.i >= mention.span.end and t.pos_ == "SCONJ" and t.lower_ in words),
-                    sentence.end)
+        return next((t.i + (t.pos_ == "VERB") for t in sentence if t.i >= mention.span.end and t.lower_ in words
+                     and t.pos_ in ("SCONJ", "VERB")), sentence.end)
 
     def in_sentence(self, mention: Mention) -> str | None:
         """The nearest country named (by name or nationality, not capital) in the mention's sentence."""

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
-from ..lang.countries import country_of_demonym
+from ..lang.countries import country_of, country_of_demonym
 from .asides import (after_adverb, after_age, after_bracket, after_footnote, before_bracketed_name, before_quoted_aside,
                      lists_on)
 from .nlp import lang_of
-from .titlewords import (adjective_of_title, capitalised, hyphenated, in_run, is_title_word, phrase_at,
-                         served_title_start, singular_title)
+from .titlewords import (adjective_of_title, capitalised, hyphenated, in_run, is_title_word, opens_name, phrase_at,
+                         qualifies_plural, served_title_start, singular_title)
 
 
 @dataclass
@@ -141,7 +141,8 @@ def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None
     named = [doc[e.start : min(e.end, end)] for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels
              and start <= e.start < end
              and not is_title_word(e[0], lang)  # not a title: "du président de la République"
-             and not _qualifies_plural(doc, e.end, end)]  # nor a kind of people: "a consultant for Amazon sellers"
+             and not qualifies_plural(doc, e.end, end)  # nor a kind of people: "a consultant for Amazon sellers"
+             and country_of(e.text, lang=lang.code) is None]  # nor a place the model took for one: "envoy to Kyiv"
     if not named:
         return None
     # an organisation the model saw before a name it took for a person: "chairman of the Council of
@@ -149,12 +150,6 @@ def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None
     orgs = [n for n in named if n.label_ in lang.org_labels or doc[n.start].ent_type_ in lang.org_labels]
     org = _strip_possessive((orgs or named)[-1], lang)
     return (org[1:] if len(org) > 1 and org[0].lower_ in lang.determiners else org).text  # "the Department of ..."
-
-
-def _qualifies_plural(doc: Doc, after: int, end: int) -> bool:
-    """Whether a name is followed by the plural noun it qualifies ("Amazon sellers")."""
-    word = doc[after] if after < end else None
-    return word is not None and word.is_lower and word.pos_ == "NOUN" and "Plur" in word.morph.get("Number", [])
 
 
 def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Language, name_end: int) -> bool:
@@ -382,7 +377,7 @@ def _title_opening(doc: Doc, start: int, end: int, sent_start: int, lang: Langua
         start += 1  # a style before the title: "His Holiness Pope John Paul II"
     # a qualifier opening the run: "Former Prime Minister", "new police commissioner", "ancien ministre"
     run_start = start
-    while start < end - 1 and doc[start].lower_ in lang.qualifier_words:
+    while start < end - 1 and doc[start].lower_ in lang.qualifier_words and not opens_name(doc, start, lang):
         qualifier = canonical_qualifier(doc[start].lower_, lang)
         start += 1 + (doc[start + 1].text == "-" and start + 2 < end)  # "ex-premier"
     affiliation = None

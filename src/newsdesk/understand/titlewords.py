@@ -178,3 +178,15 @@ def hyphenated(token: Token) -> bool:
     """A word glued to a hyphen before it is the end of a compound ("fact-checking"), whatever its tag."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and before.text in ("-", "‐") and not before.whitespace_
+
+
+def qualifies_plural(doc: Doc, after: int, end: int) -> bool:
+    """Whether a name is followed by the plural noun it qualifies ("Amazon sellers")."""
+    word = doc[after] if after < end else None
+    return word is not None and word.is_lower and word.pos_ == "NOUN" and "Plur" in word.morph.get("Number", [])
+
+
+def opens_name(doc: Doc, i: int, lang: Language) -> bool:
+    """Whether a word opens a place's or organisation's name: "New" in "New Jersey Sen. Cory Booker"."""
+    named = lang.affiliation_labels | lang.org_labels
+    return doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ == "I" and doc[i].ent_type_ in named
