@@ -150,6 +150,35 @@ def test_a_title_after_as_with_a_possessive_owner():
 
 
 @pytest.mark.parametrize("sentence, name, title", [
+    ("After Rachel Reeves' first major speech as chancellor, the OBR spoke up.", "Rachel Reeves", "chancellor"),
+    ("Tony Blair's decade as prime minister changed the party.", "Tony Blair", "prime minister"),
+])
+def test_a_title_after_the_persons_possessive_and_a_noun(sentence, name, title):
+    assert role(sentence, name, title_as)[0] == title
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Rudolph had thrown the ball to running back Trey Edmunds.", "Trey Edmunds", "running back"),
+    ("The Bills signed tight end Dawson Knox on Monday.", "Dawson Knox", "tight end"),
+])
+def test_a_job_written_in_two_words_neither_a_job_alone(sentence, name, title):
+    assert role(sentence, name, title_before)[0] == title
+
+
+def test_words_of_a_two_word_job_alone_are_no_title():
+    assert role("He ran back to Anna Berg and kept running.", "Anna Berg", title_before) is None
+
+
+def test_one_of_a_plural_title_in_apposition_holds_it_in_the_singular():
+    assert role("Author and one of the organisers, Kelly L Clarke, said the conference was a success.",
+                "Kelly L Clarke", title_before)[0] == "organiser"
+
+
+def test_no_title_after_a_possessive_and_no_noun():
+    assert role("Anna Berg's as good as anyone.", "Anna Berg", title_as) is None
+
+
+@pytest.mark.parametrize("sentence, name, title", [
     ("The findings were checked by sociologist Maria Gomez.", "Maria Gomez", "sociologist"),
     ("The plumber John Smith fixed the sink.", "John Smith", "plumber"),
     ("Her brother John Smith, a teacher, was there.", "John Smith", "teacher"),

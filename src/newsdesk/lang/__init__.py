@@ -129,6 +129,16 @@ class Language:
         return self.roles.words("nouns") | self.public_office
 
     @cached_property
+    def compound_roles(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Jobs written in more than one word ("running back", "point guard"), by each word in them."""
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.roles.list("compounds"):
+            words = tuple(phrase.lower().split())
+            for word in words:
+                found.setdefault(word, []).append(words)
+        return {word: tuple(phrases) for word, phrases in found.items()}
+
+    @cached_property
     def time_units(self) -> frozenset[str]:
         """Every written form of a unit of time: "year", "months", "semaines"."""
         return frozenset(form for forms in self.time.table("units").values() for form in forms)

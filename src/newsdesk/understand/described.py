@@ -50,6 +50,8 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
         i += 1
     clause_end, verb = i + MAX_CLAUSE_TO_AS, False
     as_words = {phrase.split()[0] for phrase in lang.roles.list("as_words")}  # "as", "en" of "en tant que"
+    if after is None:
+        i = _past_possessed_noun(doc, i, sent_end, as_words, lang)
     while i < min(sent_end, clause_end) and doc[i].lower_ not in as_words:
         if verb and doc[i].pos_ == "ADP" and (org := _entity_after(doc, i + 1, lang.org_labels)) is not None:
             i = org.end  # a place in the verb's phrase, not its object: "signed to Universal as a songwriter"
@@ -73,6 +75,17 @@ def title_as(person: Span, after: int | None = None) -> RoleMention | None:
     if role is not None and left:
         role.qualifier = "former"
     return role
+
+
+def _past_possessed_noun(doc: Doc, i: int, sent_end: int, as_words: set[str], lang: Language) -> int:
+    """The "as" after the person's possessive and a short noun phrase, else `i`: "Rachel Reeves' first
+    major speech as chancellor", "Blair's decade as prime minister"."""
+    if i >= sent_end or doc[i].text not in lang.possessives:
+        return i
+    j = i + 1
+    while j < min(sent_end, i + 5) and doc[j].pos_ in ("ADJ", "NOUN", "NUM"):
+        j += 1
+    return j if j < sent_end and doc[j - 1].pos_ == "NOUN" and doc[j].lower_ in as_words else i
 
 
 def _entity_after(doc: Doc, i: int, labels: frozenset[str]) -> Span | None:

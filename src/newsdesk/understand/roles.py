@@ -69,16 +69,20 @@ def title_before(person: Span) -> RoleMention | None:
     if end - 1 > sent_start and doc[end - 1].text == ",":
         role = run_before(doc, end - 1, sent_start, lang) or _title_with_complement(doc, end - 1, sent_start, lang)
         if role is not None and _opens_apposition(doc, role, sent_start, lang, person.end):
-            return role
+            return _ones_share(doc, role, lang)  # "one of the organisers, Kelly L Clarke"
     role = run_before(doc, end, sent_start, lang, name_follows=True)
     # "fears that a President Connolly might confuse the world": no one holds it yet; but an office
     # in lower case or with its organisation is a description: "a VOA reporter Nisan Ahmado"
     if role is not None and role.start > sent_start and doc[role.start - 1].lower_ in lang.roles.words("hypothetical") \
             and capitalised(doc[role.start]) and role.org is None:
         return None
-    if role is not None and is_title_word(doc[role.end - 1], lang) and (
-            singular := singular_title(role.title, doc[role.end - 1])) is not None:
-        role.title = singular  # one person's share of a title before several: "Singer-guitarists Tom Johnston and"
+    return _ones_share(doc, role, lang) if role is not None else None  # "Singer-guitarists Tom Johnston and"
+
+
+def _ones_share(doc: Doc, role: RoleMention, lang: Language) -> RoleMention:
+    """One person's share of a title in the plural: the title in the singular."""
+    if is_title_word(doc[role.end - 1], lang) and (singular := singular_title(role.title, doc[role.end - 1])):
+        role.title = singular
     return role
 
 

@@ -21,7 +21,7 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     "teacher", "naturopathe") that is no kin word or the like."""
     lang = lang or lang_of(token.doc)
     lower = token.lower_
-    if lower in lang.role_nouns:
+    if lower in lang.role_nouns or (lower in lang.compound_roles and _in_compound(token, lang)):
         return True
     if lower in lang.roles.words("field_roles"):
         # a job only after the field it is in: "film critic Pauline Kael", not "a critic of the plan"
@@ -42,6 +42,16 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
         and all(t.pos_ == "PROPN" and t.is_title for t in token.doc[token.i + 1 : token.i + 3])
     return (token.pos_ == "NOUN" or opening or (token.pos_ == "ADJ" and lower.endswith(lang.role_suffixes_any_tag))) \
         and ends_as_jobs_do(lower, lang) and lower not in lang.honorifics and not token.ent_type_
+
+
+def _in_compound(token: Token, lang: Language) -> bool:
+    """Whether a word stands inside a job written in several words: "running back", "point guard"."""
+    doc, lower = token.doc, token.lower_
+    for words in lang.compound_roles[lower]:
+        start = token.i - words.index(lower)
+        if start >= 0 and tuple(t.lower_ for t in doc[start : start + len(words)]) == words:
+            return True
+    return False
 
 
 def ends_as_jobs_do(word: str, lang: Language) -> bool:
