@@ -191,3 +191,28 @@ def test_a_short_paragraph_between_two_boxes_inside_the_story_does_not_cut_it():
                   "Mayor opens new library in the old market hall", "The vote was close, as everyone in town expected.", "Also read",
                   "Advertisement", "Five things to know about the harbour", *story[4:]))
     assert a.paragraphs == story[:4] + ["The vote was close, as everyone in town expected."] + story[4:]
+
+
+LATER = [
+    "Engineers will inspect the cracks in the piers of the harbour bridge again in the spring, before the council decides on repairs.",
+    "The council said the bridge closure to lorries would be reviewed once the engineers report on the cracked piers next year.",
+    "Residents welcomed the closure of the bridge to lorries, though hauliers said the council had not consulted the port.",
+]
+
+
+def test_the_story_goes_on_past_a_rail_inside_it_that_costs_more_than_what_follows_weighs():
+    story = PARAGRAPHS * 3
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story, "Read More",
+                  "Mayor opens new library in the old market hall", "Ferry timetable changes for the winter season",
+                  "Advertisement", *LATER))
+    assert a.paragraphs == story + LATER
+
+
+def test_blurbs_on_other_subjects_after_a_rail_heading_are_not_the_story():
+    story = PARAGRAPHS * 3
+    blurbs = ["The new library in the old market hall opens on Saturday with a concert and a reading for children.",
+              "Ferries will sail less often from November, and the last boat of the evening leaves an hour earlier.",
+              "School meals will cost more from January onwards, after suppliers raised their prices for a second time."]
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story, "Read More",
+                  "Mayor opens new library in the old market hall", "Advertisement", *blurbs))
+    assert a.paragraphs == story

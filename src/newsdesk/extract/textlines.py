@@ -48,6 +48,9 @@ LABEL_REPEATS = 3
 JOIN_GAP = 8
 JOIN_WEIGHT = 20
 #: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
+#: What a story carried past a box must share with it (`on_topic`).
+TOPIC_SHARE = 0.3
+_TOPIC_WORD = re.compile(r"\w{5,}")
 _HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
 #: Where clauses break: a list of tags breaks at each tag, prose every several words.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：।،؛؟۔]")
@@ -208,7 +211,32 @@ def body_run(lines: list[Line]) -> tuple[int, int, int]:
         else:
             chain = (start, end, weight)
         best = max(best, chain, key=lambda run: run[2])
-    return best
+    return story_past_boxes(lines, best)
+
+
+def story_past_boxes(lines: list[Line], run: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The run carried on past the boxes inside the story that `runs` counted against it: a rail
+    heading and its teasers cost more than the paragraphs after them weigh, so the running sum never
+    peaks again. What follows the run is read afresh, and joined as `body_run` joins runs."""
+    start, end, weight = run
+    while end < len(lines):
+        following = next(runs(lines[end:]), None)
+        if following is None or following[2] < 3 * JOIN_WEIGHT:
+            break
+        gap, after = range(end, end + following[0]), lines[end + following[0] : end + following[1]]
+        if gap_end(lines, gap) != gap.stop or any(p.COMMENTS_HEADING.match(lines[i].text) for i in gap) \
+                or not on_topic(after, lines[start:end]):
+            break  # readers' comments talk of the story too
+        end, weight = end + following[1], weight + following[2]
+    return start, end, weight
+
+
+def on_topic(after: list[Line], story: list[Line]) -> bool:
+    """Whether the sentences after a box go on with the story: three in ten of their words (of five
+    letters or more) are the story's already, where a rail's blurbs speak of other things."""
+    known = {w.lower() for line in story for w in _TOPIC_WORD.findall(line.text)}
+    words = [w.lower() for line in after if line.sentence for w in _TOPIC_WORD.findall(line.text)]
+    return bool(words) and sum(w in known for w in words) >= TOPIC_SHARE * len(words)
 
 
 def runs(lines: list[Line]):
