@@ -157,11 +157,17 @@ def page(between: str, after: str = "") -> bytes:
     f"<strong><p>{LEAD}</p></strong>",
     f"<p class='bold'>{LEAD}</p>",
     f"<p class='font-sans font-semibold'>{LEAD}</p>",  # a utility class's weight
+    f"<p data-manual='teaserText' class='css-1485smx'>{LEAD}</p>",  # named by a data attribute
 ])
 def test_a_lead_the_page_sets_apart_is_the_standfirst_and_leaves_the_body(marked):
     a = read(page(marked))
     assert a.standfirst == LEAD
     assert LEAD not in [b.text for b in a.body]
+
+
+def test_a_long_data_attribute_names_nothing():
+    data = "{&quot;lead&quot;: &quot;" + "x" * 60 + "&quot;}"
+    assert read(page(f"<p data-config='{data}'>{LEAD}</p>")).standfirst != LEAD
 
 
 def test_a_teaser_after_the_article_text_has_begun_is_not_the_standfirst():

@@ -1,8 +1,8 @@
 """The standfirst of an HTML page: the paragraph under the headline that sums the story up.
 
 Pages mark it in one of three ways, tried in this order:
-- a class (or id) naming it, in the words newsrooms use in many languages and in any spelling of
-  class names: "standfirst", "article-leadtext", "leadIn", "Article_elementLead__x", "vorspann",
+- a class (or id, or short data attribute) naming it, in the words newsrooms use in many languages
+  and in any spelling of class names: "standfirst", "article-leadtext", "leadIn", "Article_elementLead__x", "vorspann",
   "c-summary__intro", "hero__excerpt", "article__preamble";
 - a lead set in bold: the first paragraph after the headline, all of it in <strong>/<b>, followed by
   paragraphs that are not;
@@ -42,6 +42,8 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 #: Class names of the site's own boxes: subscription offers, paywalls, newsletter sign-ups.
 _SITE_BOX = re.compile(r"subscri|paywall|newsletter|sign-?up|regwall|abo-?(?:box|teaser|promo)", re.IGNORECASE)
 BOX_DEPTH = 3
+#: A data attribute's value longer than this is data (JSON, a web address), not a name.
+MARKER_CHARS = 40
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -56,6 +58,12 @@ def names_standfirst(marker: str) -> bool:
         return False
     words = class_words(marker)
     return any(w in STANDFIRST_WORDS for w in words) or any(pair in STANDFIRST_PAIRS for pair in zip(words, words[1:]))
+
+
+def marker(el) -> str:
+    """What names an element: its class, id and short data attributes (data-manual="teaserText")."""
+    data = " ".join(v for k, v in el.attrib.items() if k.startswith("data-") and len(v) <= MARKER_CHARS)
+    return f"{el.get('class', '')} {el.get('id', '')} {data}"
 
 
 def find_standfirst(tree, headline_el, headline: str | None = None) -> str | None:
@@ -81,7 +89,7 @@ def marked_standfirst(tree, headline_el) -> str | None:
     for el in _after_headline(tree, headline_el):
         if el.tag not in CANDIDATE_TAGS:
             continue
-        if names_standfirst(f"{el.get('class', '')} {el.get('id', '')}") and not _elsewhere(el):
+        if names_standfirst(marker(el)) and not _elsewhere(el):
             text = visible_text(el)
             if MIN_WORDS <= p.word_count(text) <= MAX_WORDS:
                 return text
