@@ -165,6 +165,17 @@ def test_a_lead_the_page_sets_apart_is_the_standfirst_and_leaves_the_body(marked
     assert LEAD not in [b.text for b in a.body]
 
 
+POINTS = ["Firefighters fought a blaze in the old town through the night.", "Residents were told to stay inside."]
+
+
+@pytest.mark.parametrize("marked", [
+    f"<ul class='summary-list'><li>{POINTS[0]}</li><li>{POINTS[1]}</li></ul>",
+    f"<div class='article-key-points'><p>{POINTS[0]}</p><p>{POINTS[1]}</p></div>",
+])
+def test_a_list_of_key_points_under_the_headline_is_the_standfirst(marked):
+    assert read(page(marked)).standfirst == " ".join(POINTS)
+
+
 def test_a_long_data_attribute_names_nothing():
     data = "{&quot;lead&quot;: &quot;" + "x" * 60 + "&quot;}"
     assert read(page(f"<p data-config='{data}'>{LEAD}</p>")).standfirst != LEAD

@@ -24,14 +24,15 @@ from .headline import agreement_key
 STANDFIRST_WORDS = frozenset("""
 standfirst dek deck subtitle subheadline subhead summary lede lead leadtext leadin excerpt strapline intro
 introduction preamble abstract vorspann ingress ingresso chapo chapeau entradilla sumario sottotitolo
+bulletpoints keypoints takeaways
 """.split())
 #: Pairs of such words that mark one together: "sub-title", "first-paragraph", "teaserText".
 STANDFIRST_PAIRS = frozenset({("sub", "title"), ("sub", "headline"), ("first", "paragraph"), ("teaser", "text"),
-                              ("article", "description"), ("kicker", "text")})
+                              ("article", "description"), ("kicker", "text"), ("key", "points")})
 #: A standfirst is a sentence or a short paragraph, not a heading or the whole article.
 MIN_WORDS, MAX_WORDS = 5, 80
 #: Elements that may hold a standfirst.
-CANDIDATE_TAGS = ("p", "div", "h2", "span", "li")
+CANDIDATE_TAGS = ("p", "div", "h2", "span", "li", "ul")
 #: A paragraph this long, outside a figure, is the article's text: a standfirst comes before it.
 BODY_WORDS = 25
 #: A bold paragraph shorter than this is a label ("Read more:"), not a lead.
