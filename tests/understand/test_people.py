@@ -153,3 +153,12 @@ def test_a_priest_set_off_by_commas_before_his_name(read_page):
     a = read_page("The talks went on all night.\n"
                   "The priest, Fidelis Mukonori, is acting as a middle-man between Mr Mugabe and the generals.")
     assert [r.title for r in person(a, "Fidelis Mukonori").roles] == ["priest"]
+
+
+def test_a_given_name_the_model_once_took_for_an_organisation_leaves_the_person_a_person(read_page):
+    a = read_page("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.\n"
+                  "Triple-doubles also don’t mean much to LeBron without wins attached to them, so James was pleased "
+                  "when his latest statistical superlative occurred during yet another successful night for the "
+                  "surging Los Angeles Lakers.\n"
+                  "Seven of LeBron’s assists came on baskets by Davis.")
+    assert person(a, "LeBron James").mentions >= 2

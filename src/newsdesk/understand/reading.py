@@ -178,7 +178,11 @@ def drop_unconfirmed_title_case(analysis: Analysis) -> None:
 def drop_products(analysis: Analysis) -> None:
     """A "person" whose first word opens an organisation the article names is that organisation's
     product or part: "Google Stadia", "Nintendo Switch", "Blue Moon" beside Blue Origin."""
-    openers = {m.span[0].text for m in analysis.mentions if m.type == "org"}
+    # not a given name the model took for an organisation as often as for a person: "LeBron" beside
+    # "LeBron James"
+    tagged = Counter((m.name, m.type) for m in analysis.mentions)
+    openers = {m.span[0].text for m in analysis.mentions
+               if m.type == "org" and (m.words >= 2 or tagged[m.name, "org"] > tagged[m.name, "person"])}
     products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
     # a "name" followed by a model's tier somewhere in the article: "Nintendo Switch Lite", "... Pro controller"
     tiers = analysis.lang.not_name_words
