@@ -169,6 +169,11 @@ def test_words_of_a_two_word_job_alone_are_no_title():
     assert role("He ran back to Anna Berg and kept running.", "Anna Berg", title_before) is None
 
 
+def test_a_clause_after_the_names_comma_is_no_title():
+    assert role("Rose-Lynn worships Patsy Cline, and so the three writers knew they had to craft a country song.",
+                "Patsy Cline", title_after) is None
+
+
 def test_one_of_a_plural_title_in_apposition_holds_it_in_the_singular():
     assert role("Author and one of the organisers, Kelly L Clarke, said the conference was a success.",
                 "Kelly L Clarke", title_before)[0] == "organiser"

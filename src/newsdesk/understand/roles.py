@@ -240,8 +240,9 @@ def _appositive(doc: Doc, i: int, sent_end: int, lang: Language, second: bool) -
         i += 1  # "the Kremlin spokesman"; "Kevin King and Timothy Weeks, both professors at ..."
     start = i
     end = next((j for j in range(start, sent_end) if doc[j].text in (",", ";", ":", ".", "—", "–")), sent_end)
-    if end == start or doc[start].is_quote or (end < sent_end and doc[end].text not in (",", ".", ";") and not dashed):
-        return None  # and words quoted after a name are someone's words, not a title
+    if end == start or doc[start].is_quote or doc[start].pos_ in ("CCONJ", "SCONJ") \
+            or (end < sent_end and doc[end].text not in (",", ".", ";") and not dashed):
+        return None  # words quoted after a name are someone's, and a clause is no title: ", and so the writers"
     if lists_on(doc, determiner, end, sent_end, lang):
         return None  # a list: "Lorenz, his secretary, his programmer and his graduate students shared"
     complement = lang.roles.words("complement")
