@@ -162,3 +162,9 @@ def test_a_given_name_the_model_once_took_for_an_organisation_leaves_the_person_
                   "surging Los Angeles Lakers.\n"
                   "Seven of LeBron’s assists came on baskets by Davis.")
     assert person(a, "LeBron James").mentions >= 2
+
+
+def test_a_name_the_model_took_for_an_organisation_after_a_title_is_a_person(read_page):
+    a = read_page("In another tweet in which Emery links to an article that falsely attributes a quote to "
+                  "President-elect Trump, Emery states that some people put words in Trump’s mouth.")
+    assert [r.title for r in person(a, "Trump").roles] == ["President-elect"]

@@ -62,6 +62,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     drop_unconfirmed_title_case(analysis)
     add_missed_speakers(analysis)
     promote_surnames(analysis)
+    promote_titled_names(analysis)
     drop_products(analysis)
     name_words = {word for m in analysis.persons() if " " in m.name for word in m.name.split()}
     for doc in docs:
@@ -173,6 +174,19 @@ def drop_unconfirmed_title_case(analysis: Analysis) -> None:
             confirmed |= {m.name, m.surname, m.name.split()[0]}
     analysis.mentions = [m for m in analysis.mentions if m.type != "person" or m.sentence not in cased
                          or m.name in confirmed or m.surname in confirmed]
+
+
+def promote_titled_names(analysis: Analysis) -> None:
+    """A name the model took for an organisation right after a title of its own is a person:
+    "President-elect Trump", "Coach Nelson" (proper nouns only, the title capitalised)."""
+    lang = analysis.lang
+    for m in analysis.mentions:
+        span, before = m.span, m.span.doc[m.span.start - 1] if m.span.start > 0 else None
+        if before is not None and before.lower_ in lang.roles.words("after_office") and before.i >= 2:
+            before = before.doc[before.i - 2]  # "President-elect Trump"
+        if m.type == "org" and before is not None and len(span) <= 3 and all(t.pos_ == "PROPN" for t in span) \
+                and before.text[:1].isupper() and (is_title_word(before, lang) or before.lower_ in lang.honorifics):
+            m.type = "person"
 
 
 def drop_products(analysis: Analysis) -> None:
