@@ -48,7 +48,7 @@ LABEL_REPEATS = 3
 JOIN_GAP = 8
 JOIN_WEIGHT = 20
 #: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
-#: What a story carried past a box must share with it (`on_topic`).
+#: What a story carried past a box must share with it (`story_past_boxes`, `topic_words`).
 TOPIC_SHARE = 0.3
 _TOPIC_WORD = re.compile(r"\w{5,}")
 _HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
@@ -219,24 +219,25 @@ def story_past_boxes(lines: list[Line], run: tuple[int, int, int]) -> tuple[int,
     heading and its teasers cost more than the paragraphs after them weigh, so the running sum never
     peaks again. What follows the run is read afresh, and joined as `body_run` joins runs."""
     start, end, weight = run
+    known = set(topic_words(lines[start:end]))
     while end < len(lines):
         following = next(runs(lines[end:]), None)
         if following is None or following[2] < 3 * JOIN_WEIGHT:
             break
         gap, after = range(end, end + following[0]), lines[end + following[0] : end + following[1]]
+        words = topic_words([line for line in after if line.sentence])
         if gap_end(lines, gap) != gap.stop or any(p.COMMENTS_HEADING.match(lines[i].text) for i in gap) \
-                or not on_topic(after, lines[start:end]):
-            break  # readers' comments talk of the story too
+                or sum(w in known for w in words) < TOPIC_SHARE * len(words) or not words:
+            break  # readers' comments talk of the story too; a rail's blurbs speak of other things
+        known.update(words)
         end, weight = end + following[1], weight + following[2]
     return start, end, weight
 
 
-def on_topic(after: list[Line], story: list[Line]) -> bool:
-    """Whether the sentences after a box go on with the story: three in ten of their words (of five
-    letters or more) are the story's already, where a rail's blurbs speak of other things."""
-    known = {w.lower() for line in story for w in _TOPIC_WORD.findall(line.text)}
-    words = [w.lower() for line in after if line.sentence for w in _TOPIC_WORD.findall(line.text)]
-    return bool(words) and sum(w in known for w in words) >= TOPIC_SHARE * len(words)
+def topic_words(lines: list[Line]) -> list[str]:
+    """The words of five letters or more that say what lines are about: three in ten of those of
+    the sentences after a box must be the story's already for them to go on with it."""
+    return [w.lower() for line in lines for w in _TOPIC_WORD.findall(line.text)]
 
 
 def runs(lines: list[Line]):
