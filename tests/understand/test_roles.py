@@ -444,6 +444,8 @@ def test_peers_give_no_title_without_a_plural_title_in_a_verbless_phrase(sentenc
     # a job written in two words, neither a job alone
     ("Rudolph had thrown the ball to running back Trey Edmunds.", "Trey Edmunds", title_before, "running back"),
     ("The Bills signed tight end Dawson Knox on Monday.", "Dawson Knox", title_before, "tight end"),
+    # a plural after "co-" the tagger read as a verb
+    ("Her co-writers Caitlyn Smith and Kate York came to the project.", "Caitlyn Smith", title_before, "co-writer"),
 ])
 def test_titles_read_on_pages_never_developed_on(sentence, name, read, title):
     assert role(sentence, name, read)[0] == title

@@ -23,6 +23,9 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     lower = token.lower_
     if lower in lang.role_nouns or (lower in lang.compound_roles and _in_compound(token, lang)):
         return True
+    if hyphenated(token) and token.i >= 2 and token.doc[token.i - 2].lower_ == "co":
+        # a noun after "co-", however tagged ("co-writers" read as a verb)
+        return office_word(lower, lang) or (lower.endswith("s") and office_word(lower[:-1], lang))
     if lower in lang.roles.words("field_roles"):
         # a job only after the field it is in: "film critic Pauline Kael", not "a critic of the plan"
         before = token.doc[token.i - 1] if token.i > 0 else None
@@ -152,8 +155,9 @@ def adjective_of_title(token: Token, lang: Language) -> bool:
 def singular_title(title: str, noun: Token) -> str | None:
     """A plural title in the singular ("Sens." -> "Sen.", "founding members" -> "founding member"),
     by the token of its last word, or None when the title is no plural."""
-    if "Plur" not in noun.morph.get("Number", []) and not re.fullmatch(r"[A-Z][a-z]+s\.", noun.text):
-        return None
+    misread = noun.pos_ != "NOUN" and noun.lower_.endswith("s") and office_word(noun.lower_[:-1], lang_of(noun.doc))
+    if "Plur" not in noun.morph.get("Number", []) and not re.fullmatch(r"[A-Z][a-z]+s\.", noun.text) and not misread:
+        return None  # (a plural the tagger read as a verb: "co-writers")
     words = title.split()
     word = words[-1]
     words[-1] = word[:-2] + "." if word.endswith("s.") else word[:-1] if word.endswith("s") else word
