@@ -2,8 +2,9 @@
 
 Pages mark it in one of three ways, tried in this order:
 - a class (or id, or short data attribute) naming it, in the words newsrooms use in many languages
-  and in any spelling of class names: "standfirst", "article-leadtext", "leadIn", "Article_elementLead__x", "vorspann",
-  "c-summary__intro", "hero__excerpt", "article__preamble";
+  and in any spelling of class names: "standfirst", "article-leadtext", "leadIn",
+  "Article_elementLead__x", "vorspann", "c-summary__intro", "hero__excerpt", "article__preamble",
+  "teaserText", a list of key points;
 - a lead set in bold: the first paragraph after the headline, all of it in <strong>/<b>, followed by
   paragraphs that are not;
 - else the page's description: what the site itself gives as the story's summary, even when it is

@@ -47,10 +47,10 @@ LABEL_REPEATS = 3
 #: of it, cut off by a box inside the story ("Read more", a teaser, an advert): joined to it.
 JOIN_GAP = 8
 JOIN_WEIGHT = 20
-#: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
 #: What a story carried past a box must share with it (`story_past_boxes`, `topic_words`).
 TOPIC_SHARE = 0.3
 _TOPIC_WORD = re.compile(r"\w{5,}")
+#: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
 _HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
 #: Where clauses break: a list of tags breaks at each tag, prose every several words.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：।،؛؟۔]")
@@ -226,8 +226,8 @@ def story_past_boxes(lines: list[Line], run: tuple[int, int, int]) -> tuple[int,
             break
         gap, after = range(end, end + following[0]), lines[end + following[0] : end + following[1]]
         words = topic_words([line for line in after if line.sentence])
-        if gap_end(lines, gap) != gap.stop or any(p.COMMENTS_HEADING.match(lines[i].text) for i in gap) \
-                or sum(w in known for w in words) < TOPIC_SHARE * len(words) or not words:
+        if not words or gap_end(lines, gap) != gap.stop or any(p.COMMENTS_HEADING.match(lines[i].text) for i in gap) \
+                or sum(w in known for w in words) < TOPIC_SHARE * len(words):
             break  # readers' comments talk of the story too; a rail's blurbs speak of other things
         known.update(words)
         end, weight = end + following[1], weight + following[2]

@@ -171,10 +171,11 @@ class Affiliations:
         where someone travels, not in another person's title (in the mention's own it is: "ministre
         de la Défense de la Russie")."""
         titled = self.titled.get((id(span.doc), span.start))
-        if titled is None and span.end < len(span.doc) and is_title_word(span.doc[span.end], self.analysis.lang):
-            titled = {-1}  # a title of someone unnamed: "after a meeting with X, the US President said"
+        # a title of someone unnamed: "after a meeting with X, the US President said"
+        unnamed = titled is None and span.end < len(span.doc) and is_title_word(span.doc[span.end], self.analysis.lang)
         return (country_of(span.text, capitals=False, lang=self.code) is not None and not self._modifies(span)
-                and (id(span.doc), span.start) not in self.travelled and (not titled or mention.span.start in titled))
+                and (id(span.doc), span.start) not in self.travelled and not unnamed
+                and (not titled or mention.span.start in titled))
 
     @staticmethod
     def _modifies(span) -> bool:
