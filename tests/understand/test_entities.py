@@ -36,6 +36,34 @@ def test_a_surname_joins_the_nearest_full_name_before_it():
         ("Boris Johnson", "person", [], 1), ("Jimmie Johnson", "person", ["Johnson"], 2)]
 
 
+def test_a_surname_in_another_spelling_joins_the_full_name():
+    zelenskiy = person(["Trump asked Ukraine President Volodymyr Zelenskiy for investigations.",
+                        "Holmes said President Zelensky would do anything he was asked."], "Volodymyr Zelenskiy")
+    assert ("Zelensky" in zelenskiy.aliases, zelenskiy.mentions) == (True, 2)
+
+
+def test_a_name_taken_for_an_organisation_with_a_title_in_apposition_is_a_person():
+    read = stages(["Eswar Prasad, a trade professor at Cornell, said the deal was thin.", "Eswar Prasad has doubts."],
+                  ents=[{"Eswar Prasad": "ORG", "Cornell": "ORG"}, {"Eswar Prasad": "ORG"}])
+    prasad = read.people()["Eswar Prasad"]
+    assert ([r.title for r in prasad.roles], prasad.mentions) == (["trade professor"], 2)
+    # a place ending an opening phrase, before the sentence's subject, stays a place
+    read = stages(["At the assembly plant in New Orleans, workers installed the engines."], ents=[{"New Orleans": "GPE"}])
+    assert (read.names("person"), read.names("place")) == ([], ["New Orleans"])
+
+
+def test_a_titled_person_is_no_product_of_the_same_name_taken_for_an_organisation():
+    read = stages(["The label was bought by a company owned by talent manager Scooter Braun earlier this year.",
+                   "Fans criticised Scooter Braun's company."],
+                  ents=[{"Scooter Braun": "PERSON"}, {"Scooter Braun": "ORG"}])
+    assert [r.title for r in read.people()["Scooter Braun"].roles] == ["talent manager"]
+    # but a name before the noun it qualifies is no one's: "the deputy White House press secretary"
+    read = stages(["“We are fine,” said Hogan Gidley, the principal deputy White House press secretary.",
+                   "The White House said so."], ents=[{"Hogan Gidley": "PERSON", "White House": "PERSON"},
+                                                    {"White House": "ORG"}])
+    assert list(read.people()) == ["Hogan Gidley"]
+
+
 def test_full_names_that_agree_are_one_person():
     assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
                      "Carlineo denied it."]) == [

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lang import Language
 from ..lang.countries import country_by_code, country_named, country_of, country_of_demonym, fold
-from ..lang.names import names_agree, title_key
+from ..lang.names import names_agree, spelling_key, title_key
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
 from .titlewords import is_title_word, office_word
@@ -75,15 +75,16 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
     for m in persons:
         if not short(m):
             continue
-        key = fold(m.person_name.surname if not m.person_name.full else str(m.person_name))
-        surname_of = [c for c in full if fold(c.mentions[0].surname) == key]
-        given = [c for c in full if fold(c.mentions[0].person_name.given[0]) == key]
+        # by spelling, as across articles: "President Zelensky" is the "Volodymyr Zelenskiy" named before
+        key = spelling_key(m.person_name.surname if not m.person_name.full else str(m.person_name))
+        surname_of = [c for c in full if c.mentions[0].person_name.surname_key == key]
+        given = [c for c in full if spelling_key(c.mentions[0].person_name.given[0]) == key]
         candidates = surname_of or given
         if candidates:
             target = min(candidates, key=lambda c: _distance(c, m))
         else:
             target = next((c for c in clusters if not c.mentions[0].person_name.full
-                           and fold(c.mentions[0].person_name.surname) == key), None)
+                           and c.mentions[0].person_name.surname_key == key), None)
             if target is None:
                 target = Cluster("person")
                 clusters.append(target)

@@ -25,7 +25,7 @@ from .ranks import joined_title, ranks_apart
 from .described import (title_among_peers, title_as, title_as_opening, title_before_examples, title_by_copula,
                         title_by_joined_copula, titles_by_reference)
 from .roles import NAME_WORDS, RoleMention, sentence_start, title_after, title_before
-from .titlewords import is_title_word, singular_title
+from .titlewords import capitalised, is_title_word, singular_title
 
 
 def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
@@ -178,25 +178,45 @@ def drop_unconfirmed_title_case(analysis: Analysis) -> None:
 
 def promote_titled_names(analysis: Analysis) -> None:
     """A name the model took for an organisation right after a title of its own is a person:
-    "President-elect Trump", "Coach Nelson" (proper nouns only, the title capitalised)."""
+    "President-elect Trump", "Coach Nelson" (proper nouns only, the title capitalised); so is one it
+    took for an organisation or a place with a title in apposition ("Eswar Prasad, a trade professor
+    at Cornell", "Mason Rudolph, a below average quarterback"), wherever the article names it."""
     lang = analysis.lang
+    named = set()
     for m in analysis.mentions:
         span, before = m.span, m.span.doc[m.span.start - 1] if m.span.start > 0 else None
         if before is not None and before.lower_ in lang.roles.words("after_office") and before.i >= 2:
             before = before.doc[before.i - 2]  # "President-elect Trump"
-        if m.type == "org" and before is not None and len(span) <= 3 and all(t.pos_ == "PROPN" for t in span) \
+        proper = len(span) <= 3 and all(t.pos_ == "PROPN" for t in span)
+        if m.type == "org" and before is not None and proper \
                 and before.text[:1].isupper() and (is_title_word(before, lang) or before.lower_ in lang.honorifics):
             m.type = "person"
+        elif m.type in ("org", "place") and proper and len(span) >= 2 and all(capitalised(t) for t in span) \
+                and span.end + 2 < len(span.doc) and span.doc[span.end].text == "," \
+                and span.doc[span.end + 1].lower_ in lang.determiners \
+                and country_of(m.name, lang=lang.code) is None and title_after(span) is not None:
+            named.add(m.name)
+    for m in analysis.mentions:
+        if m.name in named:
+            m.type = "person"
+
+
+def _modifies_noun(span: Span) -> bool:
+    """Whether a common noun follows the span, which the span then names the kind of: "White House press"."""
+    return span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN" and span.doc[span.end].is_lower
 
 
 def drop_products(analysis: Analysis) -> None:
     """A "person" whose first word opens an organisation the article names is that organisation's
     product or part: "Google Stadia", "Nintendo Switch", "Blue Moon" beside Blue Origin."""
-    # not a given name the model took for an organisation as often as for a person: "LeBron" beside
-    # "LeBron James"
+    # not a given name the model took for an organisation as often as for a person ("LeBron" beside
+    # "LeBron James"), nor a name it gave a title as a person ("Scooter Braun's company" beside
+    # "talent manager Scooter Braun")
     tagged = Counter((m.name, m.type) for m in analysis.mentions)
-    openers = {m.span[0].text for m in analysis.mentions
-               if m.type == "org" and (m.words >= 2 or tagged[m.name, "org"] > tagged[m.name, "person"])}
+    titled = {m.name for m in analysis.persons() if tagged[m.name, "org"] and title_before(m.span) is not None
+              and not _modifies_noun(m.span)}  # not "the deputy White House press secretary"
+    openers = {m.span[0].text for m in analysis.mentions if m.type == "org" and m.name not in titled
+               and (m.words >= 2 or tagged[m.name, "org"] > tagged[m.name, "person"])}
     products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
     # a "name" followed by a model's tier somewhere in the article: "Nintendo Switch Lite", "... Pro controller"
     tiers = analysis.lang.not_name_words
