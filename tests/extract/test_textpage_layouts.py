@@ -216,3 +216,17 @@ def test_blurbs_on_other_subjects_after_a_rail_heading_are_not_the_story():
     a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *story, "Read More",
                   "Mayor opens new library in the old market hall", "Advertisement", *blurbs))
     assert a.paragraphs == story
+
+
+def test_a_rail_that_prints_its_teasers_captions_again_is_not_the_story():
+    captions = ["Photo: the mayor opens the new library on Saturday.",
+                "Photo: a ferry leaves the harbour in the evening fog."]
+    titles = ["Mayor opens new library in the old market hall", "Ferry timetable changes for the winter season"]
+    rail = [line for caption, title in zip(captions, titles) for line in (caption, caption, title)]
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS, *LATER, *rail))
+    assert a.paragraphs == PARAGRAPHS + LATER
+    # a page that repeats its own sentences is read as it is
+    steps = ["Eat a small meal of eggs and toast before the workout.", "Drink a glass of water during the workout."]
+    plan = [line for day in ("Monday", "Tuesday", "Wednesday") for line in (day, *steps, f"Rest on {day} evening, and sleep for at least eight hours before the next day's workout begins.")]
+    a = read(page("A week of meals for the workout plan", "By Jane Roe", *plan))
+    assert a.paragraphs[:3] == steps + ["Rest on Monday evening, and sleep for at least eight hours before the next day's workout begins."]

@@ -49,6 +49,9 @@ JOIN_GAP = 8
 JOIN_WEIGHT = 20
 #: What a story carried past a box must share with it (`story_past_boxes`, `topic_words`).
 TOPIC_SHARE = 0.3
+#: The share of the story run's weight left when the sentences a page repeats are taken for chrome,
+#: for the run so found to be the story's (`story_lines`).
+UNIQUE_SHARE = 0.7
 _TOPIC_WORD = re.compile(r"\w{5,}")
 #: A social network's handle: the signature of an embedded post, "— Jane Roe (@janeroe) November 1, 2019".
 _HANDLE = re.compile(r"\(@\w+\)|\s@\w{2,}")
@@ -137,6 +140,24 @@ def lines_of(text: str) -> list[Line]:
     lines = [line for raw in text.split("\n") if (line := line_of(raw)) is not None]
     counts = Counter(line.text for line in lines if line.words <= LABEL_WORDS)
     return [replace(line, chrome=True) if counts[line.text] >= LABEL_REPEATS else line for line in lines]
+
+
+def story_lines(lines: list[Line]) -> tuple[list[Line], tuple[int, int, int]]:
+    """The lines to read the story in, and its run (`body_run`) among them. A story says each thing
+    once, where a rail repeats its teasers (an image's caption over its title, a teaser in two
+    lists): with the sentences the page prints more than once taken for chrome, the run found is
+    the story's, when it lies in the run found with them and keeps most of its weight
+    (`UNIQUE_SHARE`); else the page is one that repeats itself (a meal plan's steps, a test page's
+    paragraphs, a story printed twice) and its lines are read as they are."""
+    run = body_run(lines)
+    counts = Counter(line.text for line in lines if line.sentence)
+    if all(n == 1 for n in counts.values()):
+        return lines, run
+    unique = [replace(line, chrome=True, sentence=False) if line.sentence and counts[line.text] > 1 else line
+              for line in lines]
+    found = body_run(unique)
+    inside = run[0] <= found[0] and found[1] <= run[1]
+    return (unique, found) if inside and found[2] >= UNIQUE_SHARE * run[2] else (lines, run)
 
 
 def is_barrier(lines: list[Line], i: int) -> bool:

@@ -21,7 +21,7 @@ from . import patterns as p
 from .authors import authors_from
 from .textheadline import (HEAD_WINDOW, as_listed, dateline_in, find_headline, is_head_item, is_structural,
                            read_byline, read_caption, without_site_suffix)
-from .textlines import SENTENCE_WORDS, Line, body_run, bracketed, is_barrier, is_stop, lines_of, words_in
+from .textlines import SENTENCE_WORDS, Line, bracketed, is_barrier, is_stop, lines_of, story_lines, words_in
 
 #: A page with neither date nor byline is news only with this many words of body (a product page,
 #: a landing page, a profile has a title and a blurb).
@@ -64,12 +64,12 @@ def read_text_page(text: str, origin: str, url: str | None = None) -> Article:
     Raises NotANewsPage when the text holds no run of sentences (a menu, a shop, a list) or no
     headline above it.
     """
-    lines = lines_of(text)
-    start, end, weight = body_run(lines)
+    printed = lines_of(text)
+    lines, (start, end, weight) = story_lines(printed)
     if weight < MIN_BODY_WORDS:
         raise NotANewsPage(origin, "no article body: no run of sentences in the text")
     end = take_unfinished_last_line(lines, end)
-    header, body_start = read_header(lines, start, end, url)
+    header, body_start = read_header(printed, start, end, url)  # a title printed again is the headline's sign
     if header is None:
         raise NotANewsPage(origin, "no headline found above the text's sentences")
     body = read_body(lines[body_start:end])
