@@ -122,6 +122,21 @@ def test_french_incise_with_a_pronoun_inside_the_marks():
         ("Sophie Binet", "Cette loi est injuste, affirme-t-elle. Nous ne céderons pas.", False)]
 
 
+def test_french_incise_with_a_pronoun_means_the_speaker_named_after_a_verb_before():
+    # the subject after its verb ("comme le raconte Antoine"), not the person named before him
+    quotes = said(["Marie-Pierre Dausse enseigne à Paris-8. La précarité est prégnante, comme nous le raconte "
+                   "Antoine Durand, chargé de cours en sociologie. « Je suis très inquiet pour mon avenir, glisse-t-il. "
+                   "Je n'ai pas reçu mon salaire. »"], "fr")
+    assert [speaker for speaker, _, _ in quotes] == ["Antoine Durand"]
+
+
+def test_a_speaker_described_by_a_job_known_by_its_ending_is_the_one_who_holds_it():
+    quotes = said(["Francisca Joly-Gomez, professeure de nutrition et gastro-entérologue au CHU Beaujon, "
+                   "conseille de manger des légumes.", "Pour soigner le transit, « les fibres nourrissent les "
+                   "bactéries du microbiote », précise la gastro-entérologue."], "fr")
+    assert quotes == [("Francisca Joly-Gomez", "les fibres nourrissent les bactéries du microbiote", True)]
+
+
 def test_french_incise_with_a_name_inside_the_marks():
     assert said(["« Absurde, explique Antony Fastier, cette réforme ne marchera jamais. »"], "fr") == [
         ("Antony Fastier", "Absurde, explique Antony Fastier, cette réforme ne marchera jamais.", False)]

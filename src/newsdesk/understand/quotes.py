@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..lang import Language, alternation
 from ..model import Entity, Quote
 from .analysis import OPENERS, Analysis, Mention, quote_spans
+from .titlewords import office_word
 
 #: An attribution after a quote names its speaker within this many words of the closing mark.
 AFTER_REACH = 4
@@ -131,6 +132,7 @@ class Speakers:
         self.persons = analysis.persons()
         self.words = speech_words(analysis.lang)
         self.speech_verbs = analysis.lang.quotes.words("speech_verbs")
+        self.inverted = bool(analysis.lang.quotes.data.get("inverted"))  # "a déclaré le ministre"
 
     def mentions_in(self, block: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
@@ -155,9 +157,10 @@ class Speakers:
             sent = self.a.sentences[m.sentence]
             following = m.span.doc[m.span.end] if m.span.end < len(m.span.doc) else None
             possessive = following is not None and following.text in self.words.possessives
-            # "..., said Alyssa Goodman": the verb after a comma or quote, not "Cook told Benioff"
+            # "..., said Alyssa Goodman": the verb after a comma or quote, not "Cook told Benioff"; where
+            # the language puts a subject after the verb, any verb of speaking: "comme le raconte Antoine"
             said_by = m.span.start - 1 > sent.start and m.span.doc[m.span.start - 1].lower_ in self.speech_verbs \
-                and m.span.doc[m.span.start - 2].is_punct
+                and (m.span.doc[m.span.start - 2].is_punct or self.inverted)
             if not possessive and (m.span.start == sent.start or said_by  # "said Alyssa Goodman, an astronomer"
                                    or (following is not None and following.pos_ in ("VERB", "AUX"))):
                 return m.entity
@@ -171,12 +174,13 @@ class Speakers:
             if any(word.endswith(("’s", "'s")) for word in nouns[:-1]):
                 return None  # "the victim's mother said": someone's relative, not someone named
             for noun in nouns:
-                if noun in w.role_nouns:
+                if office_word(noun, self.a.lang):  # a job by its ending too: "précise la gastro-entérologue"
                     holders = [i for i, e in enumerate(self.entities)
                                if e.type == "person" and any(noun in r.title.lower().split() for r in e.roles)]
                     if len(holders) == 1:
                         return holders[0]
-            described = [n for n in nouns if n in w.role_nouns or n in w.person_nouns or n.endswith(w.person_suffixes or ("\0",))]
+            described = [n for n in nouns if office_word(n, self.a.lang) or n in w.person_nouns
+                         or n.endswith(w.person_suffixes or ("\0",))]
             if described and not self.introduced_unnamed(described[-1], block, char):
                 return self.subject_before(block, char)
         return None
