@@ -64,6 +64,13 @@ def test_a_titled_person_is_no_product_of_the_same_name_taken_for_an_organisatio
     assert list(read.people()) == ["Hogan Gidley"]
 
 
+def test_a_person_that_opens_an_organisations_name_with_the_rest_after_it_is_the_organisation():
+    read = stages(["James Causey told Rest of World the demand is growing.", "Rest of World asked the agency."],
+                  ents=[{"James Causey": "PERSON", "Rest": "PERSON"}, {"Rest of World": "ORG"}])
+    assert (read.names("person"), [(e.name, e.mentions) for e in read.entities if e.type == "org"]) == (
+        ["James Causey"], [("Rest of World", 2)])
+
+
 def test_full_names_that_agree_are_one_person():
     assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
                      "Carlineo denied it."]) == [

@@ -109,6 +109,12 @@ def test_looks_like_title_and_place_said():
     assert place_said(words, " Dubois said. He flew in from Paris.") is None
 
 
+def test_a_pronoun_speaker_is_not_the_person_spoken_to():
+    quotes = said(["Jane Roe, the port's director, told Tom Smith the demand is growing. "
+                   "“It is not that bad,” she said."])
+    assert [speaker for speaker, _, _ in quotes] == ["Jane Roe"]
+
+
 # -- French: « », incises, "selon" ---------------------------------------------------------------
 
 def test_french_attribution_after_the_quote():

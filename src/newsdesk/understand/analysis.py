@@ -128,6 +128,20 @@ MAX_BLOCK_CHARS = 20_000
 MAX_ARTICLE_CHARS = 200_000
 
 
+def organisations_begun(mentions: list[Mention]) -> None:
+    """A "person" that opens an organisation's name the article gives in full, the rest of the name
+    after it, is that organisation: "told Rest of World" read as "Rest" beside "Rest of World"."""
+    orgs = sorted({m.name for m in mentions if m.type == "org" and m.words >= 2}, key=len, reverse=True)
+    for m in mentions:
+        if m.type != "person":
+            continue
+        start = m.span.start_char
+        org = next((o for o in orgs if o.startswith(m.name + " ") and m.span.doc.text.startswith(o, start)), None)
+        span = m.span.doc.char_span(start, start + len(org)) if org else None
+        if org and span is not None:
+            m.type, m.name, m.span = "org", org, span
+
+
 def text_blocks(article: Article) -> list[tuple[str, str]]:
     """(kind, text) of every block the reader reads as the article's own words, within the caps."""
     blocks = [("headline", article.headline)] if article.headline else []

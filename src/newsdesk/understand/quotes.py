@@ -133,6 +133,7 @@ class Speakers:
         self.words = speech_words(analysis.lang)
         self.speech_verbs = analysis.lang.quotes.words("speech_verbs")
         self.inverted = bool(analysis.lang.quotes.data.get("inverted"))  # "a déclaré le ministre"
+        self.hearer_verbs = analysis.lang.quotes.words("hearer_verbs")  # "told Rest of World"
 
     def mentions_in(self, block: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
@@ -159,7 +160,8 @@ class Speakers:
             possessive = following is not None and following.text in self.words.possessives
             # "..., said Alyssa Goodman": the verb after a comma or quote, not "Cook told Benioff"; where
             # the language puts a subject after the verb, any verb of speaking: "comme le raconte Antoine"
-            said_by = m.span.start - 1 > sent.start and m.span.doc[m.span.start - 1].lower_ in self.speech_verbs \
+            verb = m.span.doc[m.span.start - 1].lower_ if m.span.start - 1 > sent.start else ""
+            said_by = verb in self.speech_verbs and verb not in self.hearer_verbs \
                 and (m.span.doc[m.span.start - 2].is_punct or self.inverted)
             if not possessive and (m.span.start == sent.start or said_by  # "said Alyssa Goodman, an astronomer"
                                    or (following is not None and following.pos_ in ("VERB", "AUX"))):

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Language, english
 from ..lang.countries import country_of, country_of_demonym
 from ..model import Article
-from .analysis import Analysis, Mention, classify, credit_key, credit_names, quote_spans, strip_possessive
+from .analysis import (Analysis, Mention, classify, credit_key, credit_names, organisations_begun, quote_spans,
+                       strip_possessive)
 from .names import calendar_words, clean_person
 from .nlp import lang_of
 from .allegiance import employer_after, nationality_before, party_after
@@ -57,6 +58,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
                     if token.pos_ == "ADJ" and token.text.islower() and not token.ent_type_ \
                             and (country := country_of_demonym(token.text, lang.code)) is not None:
                         analysis.countries.append((index, sent.doc[token.i : token.i + 1], country))
+    organisations_begun(analysis.mentions)
     add_names_after_titles(analysis, calendar, credited)
     add_names_before_appositions(analysis, calendar, credited)
     drop_unconfirmed_title_case(analysis)
