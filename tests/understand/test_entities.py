@@ -71,6 +71,17 @@ def test_a_person_that_opens_an_organisations_name_with_the_rest_after_it_is_the
         ["James Causey"], [("Rest of World", 2)])
 
 
+def test_a_name_that_ends_one_longer_name_is_that_person():
+    assert entities(["Joel Eriksson Ek scored twice on Tuesday.", "“He came off my back,” Eriksson Ek said."],
+                    ents=[{"Joel Eriksson Ek": "PERSON"}, {"Eriksson Ek": "PERSON"}]) == [
+        ("Joel Eriksson Ek", "person", ["Eriksson Ek"], 2)]
+    # but not when it ends two: "Der Beek" of James's and of Kimberly's
+    assert [name for name, _, _, _ in entities(
+        ["James Van Der Beek and Kimberly Van Der Beek spoke on Monday.", "Later, Der Beek thanked the fans."],
+        ents=[{"James Van Der Beek": "PERSON", "Kimberly Van Der Beek": "PERSON"}, {"Der Beek": "PERSON"}])] == [
+        "James Van Der Beek", "Kimberly Van Der Beek", "Der Beek"]
+
+
 def test_full_names_that_agree_are_one_person():
     assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
                      "Carlineo denied it."]) == [

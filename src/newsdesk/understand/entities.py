@@ -71,6 +71,7 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
             target = Cluster("person")
             clusters.append(target)
         target.mentions.append(m)
+    clusters = _join_name_tails(clusters)
     full = list(clusters)
     for m in persons:
         if not short(m):
@@ -93,6 +94,18 @@ def cluster_people(persons: list[Mention]) -> list[Cluster]:
         c.mentions.sort(key=lambda m: (m.sentence, m.span.start))
     clusters.sort(key=lambda c: (c.mentions[0].sentence, c.mentions[0].span.start))
     return clusters
+
+
+def _join_name_tails(clusters: list[Cluster]) -> list[Cluster]:
+    """A full name that is the last words of one longer name in the article is that person, its
+    first words left out: "Eriksson Ek" of "Joel Eriksson Ek", "Der Beek" of "James Van Der Beek"."""
+    names = [" " + fold(str(c.mentions[0].person_name)) for c in clusters]
+    longest = [i for i, n in enumerate(names) if not any(o.endswith(n) and o != n for o in names)]
+    into = [[j for j in longest if names[j] != n and names[j].endswith(n)] for n in names]
+    for cluster, found in zip(clusters, into):
+        if len(found) == 1:
+            clusters[found[0]].mentions.extend(cluster.mentions)
+    return [cluster for cluster, found in zip(clusters, into) if len(found) != 1]
 
 
 def _distance(cluster: Cluster, mention: Mention) -> int:
