@@ -82,6 +82,14 @@ def test_a_name_that_ends_one_longer_name_is_that_person():
         "James Van Der Beek", "Kimberly Van Der Beek", "Der Beek"]
 
 
+def test_a_one_word_name_the_model_calls_a_person_more_often_than_not_is_one_everywhere():
+    read = stages(["Trump spoke in Ohio on Monday.", "Trump said the vote was close.",
+                   "Trump sent a similar message to Virginia. “Go out and vote today,” he said."],
+                  ents=[{"Trump": "PERSON", "Ohio": "GPE"}, {"Trump": "PERSON"}, {"Trump": "ORG", "Virginia": "GPE"}])
+    assert ([(e.name, e.mentions) for e in read.entities if e.type != "place"], [q.speaker for q in read.quotes]) == (
+        [("Trump", 3)], ["Trump"])
+
+
 def test_full_names_that_agree_are_one_person():
     assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
                      "Carlineo denied it."]) == [

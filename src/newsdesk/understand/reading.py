@@ -414,8 +414,8 @@ def promote_surnames(analysis: Analysis) -> None:
     """A known person's surname that NER tagged otherwise, or missed, is that person.
 
     The small English model tags some surnames as places ("Dubois told parliament"); once the
-    article has named the person in full, the surname alone means them, and so does the full name
-    tagged otherwise in fewer sentences.
+    article has named the person in full, the surname alone means them, and so does a name tagged
+    otherwise in fewer sentences.
     """
     code = analysis.lang.code
     surnames = {m.surname for m in analysis.mentions if m.type == "person" and m.words >= 2}
@@ -425,16 +425,17 @@ def promote_surnames(analysis: Analysis) -> None:
         if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span):
             m.type = "person"
             surnames.add(m.span[-1].text)
+    labels = Counter((m.name, m.type == "person") for m in analysis.mentions)
+    # a name the model calls a person more often than not, a one-word name at least twice ("Trump")
+    voted = {name for (name, person), n in labels.items()
+             if person and n > labels[name, False] and (len(name.split()) >= 2 or n >= 2)}
+    for m in analysis.mentions:
+        if m.type != "person" and ((len(m.span) == 1 and m.name in surnames) or m.name in voted) \
+                and (country_of(m.name, lang=code) is None or m.span[0].ent_type_ not in analysis.lang.place_labels):
+            m.type = "person"  # and the full name the model tagged a place once: "Francisca Joly-Gomez"
     if not surnames:
         return
     covered = {(id(m.span.doc), i) for m in analysis.mentions for i in range(m.span.start, m.span.end)}
-    labels = Counter((m.name, m.type == "person") for m in analysis.mentions)
-    full_names = {name for (name, person), n in labels.items()
-                  if person and n > labels[name, False] and len(name.split()) >= 2}
-    for m in analysis.mentions:
-        if m.type != "person" and ((len(m.span) == 1 and m.name in surnames) or m.name in full_names) \
-                and (country_of(m.name, lang=code) is None or m.span[0].ent_type_ not in analysis.lang.place_labels):
-            m.type = "person"  # and the full name the model tagged a place once: "Francisca Joly-Gomez"
     for index, sent in enumerate(analysis.sentences):
         for token in sent:
             if token.text in surnames and _as_a_name(token) and (id(token.doc), token.i) not in covered:
