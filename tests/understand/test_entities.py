@@ -90,6 +90,14 @@ def test_a_one_word_name_the_model_calls_a_person_more_often_than_not_is_one_eve
         [("Trump", 3)], ["Trump"])
 
 
+def test_a_law_is_no_person_though_bill_is_a_given_name():
+    read = stages(["The Government backed the Data Retention Bill on Monday.", "Opposition Leader Bill Shorten opposed it.",
+                   "The Bill would require providers to store metadata."],
+                  ents=[{"Data Retention Bill": "ORG"}, {"Bill Shorten": "PERSON"}, {"Bill": "PERSON"}])
+    assert [(e.name, e.type, e.mentions) for e in read.entities] == [
+        ("Bill Shorten", "person", 1), ("Data Retention Bill", "org", 1)]
+
+
 def test_full_names_that_agree_are_one_person():
     assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
                      "Carlineo denied it."]) == [

@@ -78,9 +78,19 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
         return None
     if len(text.split()) >= 2 and all(c.isupper() for c in letters):
         return None  # "SIOUX FALLS": a dateline or a heading, not a name
-    if name[-1].lower_ in lang.not_name_words or name[0].lower_ in lang.names.words("not_name_openers"):
+    if name[-1].lower_ in lang.not_name_words or name[0].lower_ in lang.names.words("not_name_openers") \
+            or names_a_law(name, lang):
         return None
     return name, text
+
+
+def names_a_law(span: Span, lang: Language) -> bool:
+    """"Cyber Security Bill", "the Bill", "a new Bill", "the British Bill": a law, though "Bill"
+    may be a given name ("Bill said", "said Bill")."""
+    if span[-1].lower_ not in lang.names.words("law_words"):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return len(span) >= 2 or (before is not None and (before.lower_ in lang.determiners or before.pos_ == "ADJ"))
 
 
 def _elision_before(doc: Doc, start: int, span_start: int) -> bool:

@@ -18,7 +18,7 @@ from ..lang.countries import country_of, country_of_demonym
 from ..model import Article
 from .analysis import (Analysis, Mention, classify, credit_key, credit_names, organisations_begun, quote_spans,
                        strip_possessive)
-from .names import calendar_words, clean_person
+from .names import calendar_words, clean_person, names_a_law
 from .nlp import lang_of
 from .allegiance import employer_after, nationality_before, party_after
 from .asides import after_bracket
@@ -422,7 +422,8 @@ def promote_surnames(analysis: Analysis) -> None:
     lone = {m.name for m in analysis.mentions if m.type == "person" and m.words == 1}
     for m in analysis.mentions:
         # a full name the model took for an organisation, whose surname alone it calls a person
-        if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span):
+        if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span) \
+                and not names_a_law(m.span, analysis.lang):
             m.type = "person"
             surnames.add(m.span[-1].text)
     labels = Counter((m.name, m.type == "person") for m in analysis.mentions)
