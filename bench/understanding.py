@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/understanding.py [--speed-only|--quality-only] [--articles] [SET ...]
 
-Quality, on five gold sets annotated by hand (people, their titles and affiliations, quotes
+Quality, on ten gold sets annotated by hand (people, their titles and affiliations, quotes
 with speakers), each read by its language's pipeline:
 - `en-181`: tests/data/understanding-gold.json, 17 English articles of
   ../shared/bench/article-extraction (the ground-truth bodies);
@@ -16,7 +16,7 @@ with speakers), each read by its language's pipeline:
   rule names its pages; its misses were read for general rules after its first measure;
 - `en-heldout2`: tests/data/understanding-gold-heldout2-en.json, 12 more, the next in id order
   (three the rule picked were development pages and are left out), annotated blind the same day and
-  never read for rules: what newsdesk does on pages it was not written for;
+  not read for rules until four of its pages were on 2026-11-27;
 - `en-heldout3`: tests/data/understanding-gold-heldout3-en.json, the next 15 by the same rule
   (short ids after 833caf3bdb, development pages skipped), annotated blind on 2026-11-27; its
   misses were read for general rules after its first measure, as en-heldout's were.
@@ -29,7 +29,11 @@ with speakers), each read by its language's pipeline:
   helper who never saw newsdesk's output; first measured after the rule rounds of that day;
 - `en-heldout6`: tests/data/understanding-gold-heldout6-en.json, the 8 English fundus-dev pages
   outside en-fundus naming three people with titles (bench/fundus_english.py MORE_PAGES), annotated
-  blind on 2026-11-27 and first measured after every rule round of that day.
+  blind on 2026-11-27 and first measured after every rule round of that day;
+- `en-heldout7`: tests/data/understanding-gold-heldout7-en.json, 15 English articles of
+  ../shared/bench/article-extraction in no earlier set, the first in id order naming one person or
+  more with a title or job, annotated blind on 2026-11-28 by a helper who never saw newsdesk's
+  output; not read for rules: what newsdesk does on pages it was not written for.
 Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
 full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
@@ -79,6 +83,10 @@ def _en_heldout4() -> list[tuple[str, list[str], str | None]]:
     return _en_181("understanding-gold-heldout4-en.json")
 
 
+def _en_heldout7() -> list[tuple[str, list[str], str | None]]:
+    return _en_181("understanding-gold-heldout7-en.json")
+
+
 def _readability_en():
     from readability_texts import readability_articles
 
@@ -114,6 +122,7 @@ GOLD_SETS = {
     "en-heldout4": ("understanding-gold-heldout4-en.json", "en", _en_heldout4),
     "en-heldout5": ("understanding-gold-heldout5-en.json", "en", _readability_en),
     "en-heldout6": ("understanding-gold-heldout6-en.json", "en", _fundus_more_en),
+    "en-heldout7": ("understanding-gold-heldout7-en.json", "en", _en_heldout7),
 }
 
 

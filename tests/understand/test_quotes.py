@@ -115,6 +115,13 @@ def test_a_pronoun_speaker_is_not_the_person_spoken_to():
     assert [speaker for speaker, _, _ in quotes] == ["Jane Roe"]
 
 
+def test_she_is_not_the_man_named_last_when_the_article_shows_he_is_a_he():
+    quotes = said(["Tom Smith runs the harbour. He took the job in 2019.",
+                   "Tom Smith spoke to the council. He asked for money.",
+                   "Jane Roe met the staff on Monday. Then Tom Smith spoke. “It is fine,” she said."])
+    assert [speaker for speaker, _, _ in quotes] == ["Jane Roe"]
+
+
 # -- French: « », incises, "selon" ---------------------------------------------------------------
 
 def test_french_attribution_after_the_quote():

@@ -134,6 +134,8 @@ class Speakers:
         self.speech_verbs = analysis.lang.quotes.words("speech_verbs")
         self.inverted = bool(analysis.lang.quotes.data.get("inverted"))  # "a déclaré le ministre"
         self.hearer_verbs = analysis.lang.quotes.words("hearer_verbs")  # "told Rest of World"
+        self.pronoun_kinds = {w: kind for kind in ("masculine", "feminine") for w in analysis.lang.quotes.words(kind)}
+        self.genders = person_genders(analysis, self.persons, self.pronoun_kinds)
 
     def mentions_in(self, block: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
@@ -144,11 +146,17 @@ class Speakers:
         doc = mention.span.doc
         return mention.span.end < len(doc) and doc[mention.span.end].text in self.words.possessives
 
-    def subject_before(self, block: int, char: int) -> int | None:
+    def pronoun_kind(self, words: str) -> str | None:
+        """"masculine" or "feminine": what the first pronoun in some words says of its person."""
+        return next((self.pronoun_kinds[w] for w in re.findall(r"\w+", words.lower()) if w in self.pronoun_kinds), None)
+
+    def subject_before(self, block: int, char: int, kind: str | None = None) -> int | None:
         """The person last named as a subject (opening a sentence, just before a verb or just after a
-        verb of speaking) before a point."""
+        verb of speaking) before a point; of the pronoun's kind when one is given and the article
+        shows the person's ("she said": not the man named last)."""
         before = [m for m in self.persons
-                  if (self.a.sentence_block[m.sentence], m.span.end_char) < (block, char + 1)]
+                  if (self.a.sentence_block[m.sentence], m.span.end_char) < (block, char + 1)
+                  and self.genders.get(m.entity_index, kind) == kind]
         if not before:
             return None
         here = before[-1].sentence
@@ -242,12 +250,40 @@ class Speakers:
                 return True, None  # "Swift's rep told Fox News": someone of hers, unnamed, speaks
             return True, (next((m for m in subjects if not self.owns(m)), None) or
                           (subjects[0] if subjects else named[0])).entity
-        if self.words.pronoun.search(words) or self.words.opens_with_pronoun.match(words):
-            return True, self.subject_before(block, quote_start)
+        if (pronoun := self.words.pronoun.search(words) or self.words.opens_with_pronoun.match(words)):
+            return True, self.subject_before(block, quote_start, self.pronoun_kind(pronoun.group()))
         described = self.described(words, block, quote_start)
         if described is None and start < quote_start:
             described = self.title_subject(words)
         return True, described
+
+
+def person_genders(analysis: Analysis, persons: list[Mention], kinds: dict[str, str]) -> dict[int, str]:
+    """Each person's kind ("masculine", "feminine") where the article shows it: the pronouns ("he",
+    "elle") of a sentence that names no one, after one whose subject is that person alone ("Jane
+    Roe took over in May. She said ..."), twice at least and twice as often as the other kind."""
+    named: dict[int, list[Mention]] = {}
+    for m in persons:
+        named.setdefault(m.sentence, []).append(m)
+    votes: dict[int, Counter] = {}
+    for i, mentions in named.items():
+        nxt = i + 1
+        if not kinds or len({m.entity_index for m in mentions}) != 1 or nxt >= len(analysis.sentences) \
+                or nxt in named or analysis.sentence_block[nxt] != analysis.sentence_block[i] \
+                or not any(_subject(m, analysis) for m in mentions):
+            continue
+        for token in analysis.sentences[nxt]:
+            if token.lower_ in kinds and not analysis.in_quote(token.doc[token.i : token.i + 1], analysis.sentence_block[nxt]):
+                votes.setdefault(mentions[0].entity_index, Counter())[kinds[token.lower_]] += 1
+    return {e: top[0][0] for e, c in votes.items()
+            if (top := c.most_common(2))[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1])}
+
+
+def _subject(m: Mention, analysis: Analysis) -> bool:
+    """Whether a name opens its sentence or comes right before a verb: the sentence's subject, likely."""
+    doc = m.span.doc
+    return m.span.start == analysis.sentences[m.sentence].start or (
+        m.span.end < len(doc) and doc[m.span.end].pos_ in ("VERB", "AUX"))
 
 
 def _last_sentence(analysis: Analysis, block: int):
@@ -298,7 +334,8 @@ def find_quotes(analysis: Analysis, entities: list[Entity]) -> list[FoundQuote]:
             if speaker is None and (incise := speakers.words.incise.search(text, t_start, t_end)):
                 # said inside the quote marks: the pronoun's person, or the person named right after the verb
                 if incise.group("pronoun"):
-                    attributed, speaker, words = True, speakers.subject_before(block, q_start), incise.group(0)
+                    kind = speakers.pronoun_kind(incise.group("pronoun"))
+                    attributed, speaker, words = True, speakers.subject_before(block, q_start, kind), incise.group(0)
                 else:
                     named = speakers.mentions_in(block, incise.end(), min(t_end, incise.end() + 60))
                     if named:
