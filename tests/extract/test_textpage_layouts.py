@@ -230,3 +230,12 @@ def test_a_rail_that_prints_its_teasers_captions_again_is_not_the_story():
     plan = [line for day in ("Monday", "Tuesday", "Wednesday") for line in (day, *steps, f"Rest on {day} evening, and sleep for at least eight hours before the next day's workout begins.")]
     a = read(page("A week of meals for the workout plan", "By Jane Roe", *plan))
     assert a.paragraphs[:3] == steps + ["Rest on Monday evening, and sleep for at least eight hours before the next day's workout begins."]
+
+
+def test_a_paywall_box_inside_the_story_is_not_part_of_it():
+    box = ["THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", "Unlimited digital access to the Harbour Gazette.",
+           "Create an account or sign in to continue with your reading experience.",
+           "Register to unlock this article — it’s free", "Already a subscriber? Sign in to read the rest of it here."]
+    a = read(page("Council shuts harbour bridge to lorries", "By Jane Roe", *PARAGRAPHS[:2], *box, *PARAGRAPHS[2:],
+                  *LATER))
+    assert a.paragraphs == PARAGRAPHS + LATER

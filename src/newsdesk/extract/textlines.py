@@ -68,10 +68,12 @@ TEASER_TITLE_WORDS = 4
 #: Unspaced scripts: characters that count as one word.
 CHARS_PER_WORD = 2
 
-#: Sentences of the site, not the story: consent, sign-up and app boxes, in the languages met most.
+#: Sentences of the site, not the story: consent, sign-up, paywall and app boxes, in the languages met most.
 BOILERPLATE = re.compile(
     r"cookie|javascript|newsletter|privacy (?:policy|notice|settings)|terms (?:of (?:use|service)|and conditions)"
     r"|all rights reserved|sign up (?:for|to)|subscribe (?:to|now|for)|your (?:inbox|browser)|ad ?blocker"
+    r"|create an account|(?:register|sign in|log in) to (?:unlock|continue|read)|reserved for subscribers"
+    r"|(?:unlimited|full) (?:digital|online) access|already a subscriber|continue (?:reading|with your reading)"
     r"|advertisement|story continues below|datenschutz|werbung|anzeige|abonnieren|alle rechte vorbehalten"
     r"|publicité|abonnez-vous|tous droits réservés|publicidad|suscríbete|todos los derechos|pubblicità"
     r"|iscriviti|tutti i diritti",
