@@ -98,6 +98,13 @@ def test_a_law_is_no_person_though_bill_is_a_given_name():
         ("Bill Shorten", "person", 1), ("Data Retention Bill", "org", 1)]
 
 
+def test_an_institution_the_model_took_for_a_place_is_whom_a_title_serves():
+    francisca = person(["Francisca Joly-Gomez, gastro-entérologue au CHU Beaujon, conseille de manger des légumes."],
+                       "Francisca Joly-Gomez", language="fr",
+                       ents=[{"Francisca Joly-Gomez": "PER", "CHU Beaujon": "LOC"}])
+    assert francisca.affiliation == "CHU Beaujon"
+
+
 def test_full_names_that_agree_are_one_person():
     assert entities(["Patrick W. Carlineo Jr. was charged.", "Patrick W. Carlineo appeared in court.",
                      "Carlineo denied it."]) == [

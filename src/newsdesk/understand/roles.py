@@ -24,7 +24,7 @@ from .asides import (after_adverb, after_age, after_bracket, after_footnote, bef
                      lists_on)
 from .nlp import lang_of
 from .titlewords import (adjective_of_title, capitalised, hyphenated, in_run, is_title_word, opens_name, phrase_at,
-                         qualifies_plural, served_title_start, singular_title)
+                         qualifies_plural, served_title_start, serves_entity, singular_title)
 
 
 @dataclass
@@ -142,7 +142,7 @@ def complement_org(doc: Doc, start: int, end: int, lang: Language) -> str | None
                 and is_title_word(doc[e.start - 1], lang)), end)
     # a name running on past the complement's end keeps its part inside:
     # "at Boeing Defense, Space, and Security"
-    named = [doc[e.start : min(e.end, end)] for e in doc.ents if e.label_ in lang.org_labels | lang.person_labels
+    named = [doc[e.start : min(e.end, end)] for e in doc.ents if serves_entity(e, lang)
              and start <= e.start < end
              and not is_title_word(e[0], lang)  # not a title: "du président de la République"
              and not qualifies_plural(doc, e.end, end)  # nor a kind of people: "a consultant for Amazon sellers"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from .nlp import lang_of
@@ -204,3 +204,11 @@ def opens_name(doc: Doc, i: int, lang: Language) -> bool:
     """Whether a word opens a place's or organisation's name: "New" in "New Jersey Sen. Cory Booker"."""
     named = lang.affiliation_labels | lang.org_labels
     return doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ == "I" and doc[i].ent_type_ in named
+
+
+def serves_entity(ent: Span, lang: Language) -> bool:
+    """Whether an entity in a title's complement can be whom the title serves: an organisation, a
+    person (the small models call some organisations people), or a place the model took for one
+    that opens as institutions do ("gastro-entérologue au CHU Beaujon", tagged a place)."""
+    return ent.label_ in lang.org_labels | lang.person_labels or (
+        ent.label_ in lang.place_labels and ent[0].lower_ in lang.roles.words("institution_openers"))
