@@ -258,3 +258,10 @@ def test_an_article_only_in_a_nextjs_server_components_stream():
                                             "Paragraph 1 of the story, sent in the page's script data only."]
     assert ("heading", "What comes next") in [(b.type, b.text) for b in a.body]
     assert "A photo caption, not the story." not in [b.text for b in a.body]
+
+
+def test_paragraphs_opening_with_empty_bold_are_the_storys():
+    plaques = [f"The plaque number {i} on the stadium wall honours the players who won the cup in the year it was "
+               "unveiled." for i in range(3)]
+    a = read(page("", "".join(f"<p><b></b> {text}</p>" for text in plaques)))
+    assert a.paragraphs[-3:] == plaques

@@ -32,6 +32,7 @@ from .headline import choose_headline
 from .labels import labelled_values
 from .siterules import SiteRules, rules_for
 from .standfirst import find_standfirst
+from .tree import load_tree
 
 #: Below this share of the page's paragraph words, the precise pass is taken to have lost text.
 RECALL_FALLBACK_SHARE = 0.4
@@ -71,7 +72,7 @@ class PageMeta:
 
 def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str = "") -> Article:
     """Read an HTML page into an Article (a new record); raises NotANewsPage when it holds none."""
-    tree = trafilatura.load_html(data)
+    tree = load_tree(data)
     if tree is None:
         raise NotANewsPage(origin, "HTML that cannot be parsed")
     base = url or _canonical(tree)
@@ -150,7 +151,7 @@ def main_text(tree, data: bytes, url: str | None, rules: SiteRules, article_body
     total = expected_words(tree, article_body)  # before a pass prunes the tree
     best, best_words = None, -1
     for index, (precision, recall, fast) in enumerate(PASSES):
-        document = tree if index == 0 else trafilatura.load_html(data)
+        document = tree if index == 0 else load_tree(data)
         if document is None:
             break
         found = trafilatura.bare_extraction(
