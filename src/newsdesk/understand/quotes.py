@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..lang import Language, alternation
 from ..model import Entity, Quote
@@ -135,7 +136,12 @@ class Speakers:
         self.inverted = bool(analysis.lang.quotes.data.get("inverted"))  # "a déclaré le ministre"
         self.hearer_verbs = analysis.lang.quotes.words("hearer_verbs")  # "told Rest of World"
         self.pronoun_kinds = {w: kind for kind in ("masculine", "feminine") for w in analysis.lang.quotes.words(kind)}
-        self.genders = person_genders(analysis, self.persons, self.pronoun_kinds)
+
+    @cached_property
+    def genders(self) -> dict[int, str]:
+        """Each person's kind where the article shows it (`person_genders`): read once, and only for
+        an article with a quote whose speaker is looked for before it."""
+        return person_genders(self.a, self.persons, self.pronoun_kinds)
 
     def mentions_in(self, block: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.persons if self.a.sentence_block[m.sentence] == block
@@ -171,8 +177,7 @@ class Speakers:
             verb = m.span.doc[m.span.start - 1].lower_ if m.span.start - 1 > sent.start else ""
             said_by = verb in self.speech_verbs and verb not in self.hearer_verbs \
                 and (m.span.doc[m.span.start - 2].is_punct or self.inverted)
-            if not possessive and (m.span.start == sent.start or said_by  # "said Alyssa Goodman, an astronomer"
-                                   or (following is not None and following.pos_ in ("VERB", "AUX"))):
+            if not possessive and (said_by or _subject(m, self.a)):  # "said Alyssa Goodman, an astronomer"
                 return m.entity
         return before[-1].entity
 
@@ -262,13 +267,15 @@ def person_genders(analysis: Analysis, persons: list[Mention], kinds: dict[str, 
     """Each person's kind ("masculine", "feminine") where the article shows it: the pronouns ("he",
     "elle") of a sentence that names no one, after one whose subject is that person alone ("Jane
     Roe took over in May. She said ..."), twice at least and twice as often as the other kind."""
+    if not kinds:
+        return {}
     named: dict[int, list[Mention]] = {}
     for m in persons:
         named.setdefault(m.sentence, []).append(m)
     votes: dict[int, Counter] = {}
     for i, mentions in named.items():
         nxt = i + 1
-        if not kinds or len({m.entity_index for m in mentions}) != 1 or nxt >= len(analysis.sentences) \
+        if len({m.entity_index for m in mentions}) != 1 or nxt >= len(analysis.sentences) \
                 or nxt in named or analysis.sentence_block[nxt] != analysis.sentence_block[i] \
                 or not any(_subject(m, analysis) for m in mentions):
             continue
