@@ -122,6 +122,12 @@ def test_she_is_not_the_man_named_last_when_the_article_shows_he_is_a_he():
     assert [speaker for speaker, _, _ in quotes] == ["Jane Roe"]
 
 
+def test_a_speaker_described_without_a_pronoun_may_be_a_person_whose_kind_is_known():
+    quotes = said(["Tom Smith plays guitar in the band. He wrote the songs.",
+                   "Tom Smith sang on Friday. He thanked the fans.", "“It was loud,” the singer said."])
+    assert [speaker for speaker, _, _ in quotes] == ["Tom Smith"]
+
+
 # -- French: « », incises, "selon" ---------------------------------------------------------------
 
 def test_french_attribution_after_the_quote():

@@ -162,7 +162,7 @@ class Speakers:
         shows the person's ("she said": not the man named last)."""
         before = [m for m in self.persons
                   if (self.a.sentence_block[m.sentence], m.span.end_char) < (block, char + 1)
-                  and self.genders.get(m.entity_index, kind) == kind]
+                  and (kind is None or self.genders.get(m.entity_index, kind) == kind)]
         if not before:
             return None
         here = before[-1].sentence
