@@ -181,6 +181,16 @@ def test_a_place_named_more_than_anyone_of_that_family_name_keeps_it(engine_stor
     assert engine_store.find_entity("Trump") == entity_of(engine_store, "j5", "Donald Trump")
 
 
+def test_a_full_name_both_a_person_and_an_organisation_finds_the_one_named_more_the_person_on_a_tie(engine_store):
+    relator = Relator(engine_store)
+    add(engine_store, relator, "s1", Entity(name="Scooter Braun", type="org"))  # "Scooter Braun's company"
+    add(engine_store, relator, "s2", person("Scooter Braun", "Braun", roles=["talent manager"]))
+    braun = entity_of(engine_store, "s2", "Scooter Braun")
+    assert engine_store.find_entity("Scooter Braun") == braun != entity_of(engine_store, "s1", "Scooter Braun")
+    add(engine_store, relator, "s3", Entity(name="Scooter Braun", type="org"))
+    assert engine_store.find_entity("Scooter Braun") == entity_of(engine_store, "s1", "Scooter Braun")
+
+
 def test_a_users_correction_decides_what_a_family_name_finds(engine_store):
     relator = Relator(engine_store)
     add(engine_store, relator, "k1", Entity(name="Trump", type="org"), person("Donald Trump"))

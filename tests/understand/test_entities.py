@@ -57,6 +57,12 @@ def test_a_titled_person_is_no_product_of_the_same_name_taken_for_an_organisatio
                    "Fans criticised Scooter Braun's company."],
                   ents=[{"Scooter Braun": "PERSON"}, {"Scooter Braun": "ORG"}])
     assert [r.title for r in read.people()["Scooter Braun"].roles] == ["talent manager"]
+    # and a full name called a person as often as anything else is one person everywhere
+    read = stages(["The label was bought by a company owned by talent manager Scooter Braun.",
+                   "Braun has worked with Kanye West.", "Fans criticised Scooter Braun's company."],
+                  ents=[{"Scooter Braun": "PERSON"}, {"Kanye West": "PERSON"}, {"Scooter Braun's": "ORG"}])
+    assert [(e.name, e.type, e.mentions) for e in read.entities if e.name == "Scooter Braun"] == [
+        ("Scooter Braun", "person", 3)]
     # but a name before the noun it qualifies is no one's: "the deputy White House press secretary"
     read = stages(["“We are fine,” said Hogan Gidley, the principal deputy White House press secretary.",
                    "The White House said so."], ents=[{"Hogan Gidley": "PERSON", "White House": "PERSON"},
@@ -436,3 +442,11 @@ def test_a_country_word_that_ends_a_longer_place_name_is_no_nationality():
 
 def test_an_organisation_that_only_qualifies_a_kind_of_people_is_no_employer():
     assert person(["Will Tjernlund, a consultant for Amazon sellers, said so."], "Will Tjernlund").affiliation is None
+
+
+def test_an_organisation_run_across_a_comma_into_the_next_item_of_a_list_ends_at_the_comma():
+    read = stages(["Swift took aim at Big Machine, Braun and The Carlyle Group.", "The maker is Dräger, Inc. of Lübeck.",
+                   "The Ministry of Trade, Industry and Energy agreed."],
+                  ents=[{"Big Machine, Braun": "ORG", "Carlyle Group": "ORG"}, {"Dräger, Inc.": "ORG"},
+                        {"Ministry of Trade, Industry and Energy": "ORG"}])
+    assert read.names("org") == ["Big Machine", "Carlyle Group", "Dräger", "Ministry of Trade, Industry and Energy"]

@@ -35,14 +35,17 @@ def find_entity(conn: Connection, name: str) -> int | None:
 
 def keyed_entity(conn: Connection, name: str) -> tuple[int, bool] | None:
     """The entity a name's exact keys find (a country under any name, else its spelling; a pinned
-    key first), and whether that key is pinned."""
+    key first, then the entity named in more articles, a person before an organisation or place of
+    the same name), and whether that key is pinned."""
     country = country_named(name)
     keys = [f"country:{country.code}"] if country is not None else []
     keys.append(spelling_key(name))
     for key in keys:
         found = conn.execute(select(entity_aliases.c.entity_id, entity_aliases.c.pinned)
+                             .join(entities, entities.c.id == entity_aliases.c.entity_id)
                              .where(entity_aliases.c.key == key)
-                             .order_by(entity_aliases.c.pinned.desc()).limit(1)).first()
+                             .order_by(entity_aliases.c.pinned.desc(), entities.c.articles.desc(),
+                                       (entities.c.type == "person").desc(), entities.c.id).limit(1)).first()
         if found is not None:
             return int(found.entity_id), bool(found.pinned)
     return None

@@ -168,6 +168,16 @@ def strip_possessive(span: Span, lang: Language) -> Span:
     return span
 
 
+def before_list_comma(span: Span) -> Span:
+    """An organisation's name up to a comma no conjunction follows: the model ran it into the next
+    item of a list ("Big Machine, Braun and The Carlyle Group") or a legal form ("Dräger, Inc."),
+    while "Ministry of Trade, Industry and Energy" is one name."""
+    comma = next((t.i for t in span if t.text == ","), None)
+    if comma is None or any(t.pos_ == "CCONJ" or t.text == "&" for t in span.doc[comma + 1 : span.end]):
+        return span
+    return span.doc[span.start : comma]
+
+
 def with_acronym(span: Span) -> Span:
     """Extend an organisation's name over a following "(ACRONYM)"."""
     doc = span.doc
@@ -266,6 +276,9 @@ def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[Entit
     if not _named(span):
         return None
     if label in lang.org_labels:
+        span = before_list_comma(span)
+        if not span or not _named(span):
+            return None
         if (named := _name_after_title(span, lang)) is not None:
             # "ministre de la Santé Roman Prymula", "Major-Gen Gopaul Govender" as one ORG
             cleaned = clean_person(named, lang, calendar)

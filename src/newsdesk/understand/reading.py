@@ -426,8 +426,12 @@ def promote_surnames(analysis: Analysis) -> None:
                 and not names_a_law(m.span, analysis.lang):
             m.type = "person"
             surnames.add(m.span[-1].text)
-    labels = Counter((m.name, m.type == "person") for m in analysis.mentions)
-    # a name the model calls a person more often than not, a one-word name at least twice ("Trump")
+    labels: Counter = Counter()
+    for m in analysis.mentions:  # a person given a title counts twice, unless "White House press secretary"
+        labels[m.name, m.type == "person"] += 1 + (m.type == "person" and title_before(m.span) is not None
+                                                   and not _modifies_noun(m.span))
+    # a name the model calls a person more often than not, a one-word name at least twice ("Trump"),
+    # a titled full name beside one organisation of its name ("talent manager Scooter Braun")
     voted = {name for (name, person), n in labels.items()
              if person and n > labels[name, False] and (len(name.split()) >= 2 or n >= 2)}
     for m in analysis.mentions:
