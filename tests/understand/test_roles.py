@@ -171,6 +171,11 @@ def test_no_title_after_a_possessive_and_no_noun():
     ("The findings were checked by sociologist Maria Gomez.", "Maria Gomez", "sociologist"),
     ("The plumber John Smith fixed the sink.", "John Smith", "plumber"),
     ("Her brother John Smith, a teacher, was there.", "John Smith", "teacher"),
+    # the end of a hyphenated compound, whatever the tagger made of it
+    ("Singer-keyboardist Michael Day and multi-instrumentalist John McFee will tour.", "John McFee",
+     "multi-instrumentalist"),
+    ("A colleague remembered that a graduate student named Sarah Gille had studied there.", "Sarah Gille",
+     "graduate student"),
 ])
 def test_job_nouns_by_their_ending_are_titles(sentence, name, title):
     assert role(sentence, name)[0] == title
@@ -181,6 +186,8 @@ def test_job_nouns_by_their_ending_are_titles(sentence, name, title):
     ("The customer Jane Doe complained.", "Jane Doe"),
     ("Jane Doe, the younger sister of the mayor, spoke.", "Jane Doe"),
     ("Her brother John Smith arrived late.", "John Smith"),
+    # a plural title before one name is no apposition
+    ("The firm is mostly recent graduates and master’s students, Mrwan Mohey said.", "Mrwan Mohey"),
 ])
 def test_nouns_ending_as_jobs_that_are_no_titles(sentence, name):
     assert role(sentence, name) is None

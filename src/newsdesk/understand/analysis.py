@@ -17,7 +17,8 @@ from ..lang.countries import Country, country_named, country_of, country_of_demo
 from ..lang.names import PersonName, parse_person
 from ..model import Article, EntityType
 from .names import clean_person
-from .roles import RoleMention, sentence_start, title_after, title_before
+from .nlp import sentence_start
+from .roles import RoleMention, title_after, title_before
 from .titlewords import is_title_word
 
 #: Each opening quotation mark and the marks that close it, in the languages newsdesk reads.

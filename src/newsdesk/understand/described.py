@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Language
 from .analysis import Analysis, Mention
 from .asides import after_relative
-from .nlp import lang_of
-from .roles import RoleMention, complement_org, phrase_at, role_from_tokens, run_before, sentence_end, sentence_start
+from .nlp import lang_of, sentence_end, sentence_start
+from .roles import RoleMention, complement_org, phrase_at, role_from_tokens, run_before
 from .titlewords import in_run, is_title_word, singular_title
 
 

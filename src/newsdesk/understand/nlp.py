@@ -15,6 +15,7 @@ from typing import cast
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.tokens import Span
 
 from ..errors import ModelNotInstalled, NewsdeskError
 from ..lang import Language as Words
@@ -179,3 +180,18 @@ LANGUAGE_KEY = "newsdesk_language"
 def lang_of(doc) -> Words:
     """The words of the language a spaCy Doc was read in: its article's, else its pipeline's."""
     return language(doc.user_data.get(LANGUAGE_KEY)) or language(doc.lang_) or english()
+
+
+def sentence_start(span: Span) -> int:
+    """The index of the first token of a span's sentence (`span.sent` walks the whole document)."""
+    doc, i = span.doc, span.start
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def sentence_end(span: Span) -> int:
+    doc, i = span.doc, span.end
+    while i < len(doc) and not doc[i].is_sent_start:
+        i += 1
+    return i

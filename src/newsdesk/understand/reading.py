@@ -19,13 +19,13 @@ from ..model import Article
 from .analysis import (Analysis, Mention, classify, credit_key, credit_names, organisations_begun, quote_spans,
                        strip_possessive)
 from .names import calendar_words, clean_person, names_a_law
-from .nlp import lang_of
+from .nlp import lang_of, sentence_start
 from .allegiance import employer_after, nationality_before, party_after
 from .asides import after_bracket
 from .ranks import joined_title, ranks_apart
 from .described import (title_among_peers, title_as, title_as_opening, title_before_examples, title_by_copula,
                         title_by_joined_copula, titles_by_reference)
-from .roles import NAME_WORDS, RoleMention, sentence_start, title_after, title_before
+from .roles import NAME_WORDS, RoleMention, title_after, title_before
 from .titlewords import capitalised, is_title_word, singular_title
 
 

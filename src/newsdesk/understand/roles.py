@@ -22,7 +22,7 @@ from ..lang import Language
 from ..lang.countries import country_of, country_of_demonym
 from .asides import (after_adverb, after_age, after_bracket, after_footnote, before_bracketed_name, before_quoted_aside,
                      lists_on)
-from .nlp import lang_of
+from .nlp import lang_of, sentence_end, sentence_start
 from .titlewords import (adjective_of_title, capitalised, hyphenated, in_run, is_title_word, opens_name, phrase_at,
                          qualifies_plural, served_title_start, serves_entity, singular_title)
 
@@ -39,21 +39,6 @@ class RoleMention:
     start: int  # token index where the written title starts (affiliation included)
     end: int  # token index just after it
     public: bool  # a public office, whose holder acts for a state
-
-
-def sentence_start(span: Span) -> int:
-    """The index of the first token of a span's sentence (`span.sent` walks the whole document)."""
-    doc, i = span.doc, span.start
-    while i > 0 and not doc[i].is_sent_start:
-        i -= 1
-    return i
-
-
-def sentence_end(span: Span) -> int:
-    doc, i = span.doc, span.end
-    while i < len(doc) and not doc[i].is_sent_start:
-        i += 1
-    return i
 
 
 def title_before(person: Span) -> RoleMention | None:
@@ -161,7 +146,11 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
     Kremlin spokesman, Dmitry Peskov", "la nouvelle ministre des Sports, Roxana Maracineanu"), a
     possessive ("his lawyer, ...", "son interprète principal, ...") or a possessive owner ("South
     Africa's minister of electricity, ..."). Inside a clause ("After meeting the president, Anna
-    Berg left") the name must close the apposition: a comma or the sentence's end after it."""
+    Berg left") the name must close the apposition: a comma or the sentence's end after it. A plural
+    title is the apposition of a list only ("master's students, Mohey said" is none)."""
+    after = doc[name_end] if name_end < len(doc) else None
+    if singular_title(role.title, doc[role.end - 1]) and not (after is not None and (after.text in ",&" or after.pos_ == "CCONJ")):
+        return False
     if any(t.text in lang.possessives for t in doc[role.start : role.end]):
         return True
     i = role.start - 1
@@ -203,10 +192,10 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language, name_follows
     start = served_title_start(doc, i + 1, end, lang) if name_follows else i + 1
     # a bracketed aside opening the run is none of it ("(CNN) President Donald Trump"; an acronym
     # inside stays: "Department of ... (Dirco) director-general"), and a run cannot start with a
-    # closing bracket or a connector
+    # closing bracket, a hyphen ("madame-procurer" after an honorific) or a connector
     if doc[start].text == "(":
         start = next((j + 1 for j in range(start, end) if doc[j].text == ")"), start)
-    while start < end and (doc[start].text in ")" or doc[start].lower_ in lang.roles.words("connectors")):
+    while start < end and (doc[start].text in (")", "-", "‐") or doc[start].lower_ in lang.roles.words("connectors")):
         start += 1
     while end > start and doc[end - 1].lower_ in lang.honorifics:
         end -= 1  # "his longtime physician Dr. Harold Bornstein": the honorific is the name's

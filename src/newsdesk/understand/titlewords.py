@@ -23,8 +23,9 @@ def is_title_word(token: Token, lang: Language | None = None) -> bool:
     lower = token.lower_
     if lower in lang.role_nouns or (lower in lang.compound_roles and _in_compound(token, lang)):
         return True
-    if hyphenated(token) and token.i >= 2 and token.doc[token.i - 2].lower_ == "co":
-        # a noun after "co-", however tagged ("co-writers" read as a verb)
+    if hyphenated(token) and token.i >= 2 and (token.doc[token.i - 2].lower_ == "co" or token.pos_ != "VERB"):
+        # the end of a compound, however tagged: "co-writers" read as a verb, "multi-instrumentalist"
+        # as an adjective, "singer-keyboardist" as a proper noun
         return office_word(lower, lang) or (lower.endswith("s") and office_word(lower[:-1], lang))
     if lower in lang.roles.words("field_roles"):
         # a job only after the field it is in: "film critic Pauline Kael", not "a critic of the plan"
