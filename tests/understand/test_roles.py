@@ -2,12 +2,16 @@
 
 import pytest
 
-from literal import doc, span
+from literal import doc, span, stages
 from newsdesk.understand.allegiance import nationality_before, party_after
 from newsdesk.understand.described import title_among_peers, title_as
 from newsdesk.understand.roles import title_after, title_before
 from newsdesk.understand.nlp import lang_of
 from newsdesk.understand.titlewords import is_title_word
+
+
+def person(paragraphs, name):
+    return stages(paragraphs).people()[name]
 
 
 def role(sentence: str, name: str, read=None, lang: str = "en"):
@@ -638,6 +642,16 @@ def test_a_second_title_after_and_an_article():
     first = title_after(span(parsed, "Eugene Steuerle"))
     assert first.title == "fellow" and [r.title for r in joined_title(first, parsed, lang_of(parsed))] == [
         "co-founder"]
+    # and after an adverb of time: "and now an industry consultant"
+    parsed = doc("“It adds risk,” said Doug Cooke, a former NASA associate administrator for exploration and now an "
+                 "industry consultant, during a hearing.", "en")
+    first = title_after(span(parsed, "Doug Cooke"))
+    assert [r.title for r in joined_title(first, parsed, lang_of(parsed))] == ["industry consultant"]
+
+
+def test_two_titles_joined_by_and_are_two_roles():
+    assert [r.title for r in person(["“It is a step down,” said Lisa Boesky, a clinical psychologist and jail suicide "
+                                     "expert."], "Lisa Boesky").roles] == ["clinical psychologist", "jail suicide expert"]
 
 
 def test_an_owner_after_including_is_no_example():

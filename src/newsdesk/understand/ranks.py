@@ -58,7 +58,8 @@ def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[Rol
     for t in tokens:
         if head is None or t.i <= head + 1 or t.lower_ not in joiners or t.i + 1 >= role.end:
             continue
-        start = t.i + 1 + (doc[t.i + 1].lower_ in lang.determiners)  # "and a co-founder of ..."
+        start = t.i + 1 + (doc[t.i + 1].lower_ in lang.roles.words("appositive_adverbs"))  # "and now an ..."
+        start += doc[start].lower_ in lang.determiners  # "and a co-founder of ..."
         # the title word may follow a word or two of its own ("and PR director of Tmall")
         reach = min(start + 1 + JOINED_MODIFIERS, role.end)
         word = next((u.i for u in doc[start:reach] if is_title_word(u, lang)), None)
