@@ -180,6 +180,9 @@ def test_no_title_after_a_possessive_and_no_noun():
      "multi-instrumentalist"),
     ("A colleague remembered that a graduate student named Sarah Gille had studied there.", "Sarah Gille",
      "graduate student"),
+    ("Republican counsel Steve Castor asked Morrison about it.", "Steve Castor", "counsel"),
+    ("“It helps,” says Chris Early, senior vp partnerships and revenue at Ubisoft.", "Chris Early",
+     "senior vp partnerships and revenue"),
 ])
 def test_job_nouns_by_their_ending_are_titles(sentence, name, title):
     assert role(sentence, name)[0] == title
