@@ -265,3 +265,21 @@ def test_paragraphs_opening_with_empty_bold_are_the_storys():
                "unveiled." for i in range(3)]
     a = read(page("", "".join(f"<p><b></b> {text}</p>" for text in plaques)))
     assert a.paragraphs[-3:] == plaques
+
+
+def test_a_story_paragraph_mostly_a_link_is_put_back_where_the_page_has_it():
+    def block(inner: str, cls: str = "story") -> str:
+        return f"<div class='text-block'><p class='{cls}'>{inner}</p></div>"
+
+    said = [f"Paragraph {i} of the alliance story goes on long enough to be read as the article's own text, "
+            "with many more words than a label could need." for i in range(6)]
+    linked = ("It also <a href='/news/plans'>co-ordinates military plans and carries out joint military exercises "
+              "across the member states</a>.")
+    promo = "Sign up for our morning newsletter and get the best of the news in your inbox every day."
+    markup = "".join([block(said[0]), block(said[1]), block(said[2]), block(linked), block(said[3]),
+                      block("<a href='/news/other'>Read more: the alliance at seventy</a>"),
+                      block(promo, cls="promo"), block(said[4]), block(said[5])])
+    data = (f"<html lang='en'><head></head><body><article><h1>What is the alliance?</h1>{markup}</article>"
+            "</body></html>").encode()
+    assert read(data).paragraphs == [*said[:3], "It also co-ordinates military plans and carries out joint military "
+                                     "exercises across the member states.", *said[3:]]

@@ -29,6 +29,7 @@ from .authors import BYLINE_META, find_authors, find_byline, is_account_url
 from .headings import page_subheadings, restore_headings
 from .embedded import embedded_blocks
 from .headline import choose_headline
+from .paragraphs import blocks_from, page_paragraphs, restore_paragraphs
 from .labels import labelled_values
 from .siterules import SiteRules, rules_for
 from .standfirst import find_standfirst
@@ -47,7 +48,6 @@ DATELINE = re.compile(
     r"dpa|DPA|ANI|PTI|IANS|Xinhua|TASS|EFE|ANSA|AA|Anadolu|Kyodo|Yonhap|CNN|BBC)\)\s*[—–-]+\s*"
 )
 _RELATED_MIN_WORDS = 4
-_HEADING_TAGS = {"head"}
 
 
 @dataclass
@@ -85,15 +85,15 @@ def read_html(data: bytes, origin: str, url: str | None = None, site_rules: str 
     byline = None if meta.byline else find_byline(tree, outlets)
     authors = find_authors(tree, meta.authors, meta.byline, outlets, byline)
     related = find_related(tree, base)
-    subheadings = page_subheadings(tree)
+    subheadings, paragraphs = page_subheadings(tree), page_paragraphs(tree, rules.prune)
     h1 = p.clean(heading.text_content()) if heading is not None else None
     site_names = [n for n in (meta.site_name, meta.publisher) if n]
     headline = p.clean(rules.field(tree, "headline") or choose_headline([h1, *meta.titles], site_names)
                       or _first_text(tree, "//title"))
     written_date = meta.published or labelled_date(tree)
     document = main_text(tree, data, base, rules, meta.body_text)  # prunes the tree: every reading comes before
-    body = trim_edges(drop_repeats(restore_headings(subheadings, blocks_from(document.body if document is not None
-                                                                               else None)), headline, dek))
+    found = blocks_from(document.body if document is not None else None)
+    body = trim_edges(drop_repeats(restore_headings(subheadings, restore_paragraphs(paragraphs, found)), headline, dek))
     if not any(b.type == "paragraph" for b in body) and meta.body_text:
         body = [Block(type="paragraph", text=t) for t in _paragraphs(meta.body_text)]
     if not any(b.type == "paragraph" for b in body):
@@ -180,33 +180,6 @@ def expected_words(tree, article_body: str | None = None) -> int:
 
 def paragraph_words(tree) -> int:
     return sum(len((el.text_content() or "").split()) for el in tree.iter("p"))
-
-
-def blocks_from(body) -> list[Block]:
-    """trafilatura's XML body as paragraphs and headings; list items and quotes become paragraphs."""
-    if body is None:
-        return []
-    blocks: list[Block] = []
-    for el in body:
-        tag = el.tag
-        if tag == "list":
-            for item in el.iter("item"):
-                text = p.clean(" ".join(item.itertext()))
-                if text:
-                    blocks.append(Block(type="paragraph", text=text))
-            continue
-        text = p.clean(" ".join(el.itertext()))
-        if not text:
-            continue
-        if tag in _HEADING_TAGS:
-            if p.furniture_heading(text):
-                continue  # "More:", "Related" headings of link lists trafilatura removed
-            blocks.append(Block(type="heading", text=text))
-        else:
-            blocks.append(Block(type="paragraph", text=text))
-    while blocks and blocks[-1].type == "heading":
-        blocks.pop()
-    return blocks
 
 
 def drop_repeats(body: list[Block], headline: str, dek: str | None) -> list[Block]:
