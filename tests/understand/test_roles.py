@@ -741,3 +741,17 @@ def test_the_first_item_of_a_list_after_a_name_is_no_title():
     assert role("Because of the noise, Edward Lorenz, his secretary, his programmer and his students shared "
                 "an office.", "Edward Lorenz", title_after) is None
     assert role("Rose Woods, his secretary, said so, and left.", "Rose Woods", title_after)[0] == "secretary"
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("“In honored memory of John F. Kennedy (1917-1963). 35th President of the United States. He spoke here.”",
+     "John F. Kennedy", "35th President"),
+    ("“Howard Harding Jones (1885-1941). Head football coach of USC from 1925 to 1940.”", "Howard Harding Jones",
+     "Head football coach"),
+    ("Anna Berg spoke. The minister left.", "Anna Berg", None),  # a sentence with a verb says more than a title
+])
+def test_a_sentence_of_nothing_but_a_title_after_the_name_it_follows(sentence, name, title):
+    from newsdesk.understand.described import title_in_next_sentence
+
+    found = role(sentence, name, title_in_next_sentence)
+    assert (found[0] if found else None) == title

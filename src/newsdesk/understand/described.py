@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language
 from .analysis import Analysis, Mention
-from .asides import after_relative
+from .asides import after_bracket, after_relative
 from .nlp import lang_of, sentence_end, sentence_start
 from .roles import RoleMention, complement_org, phrase_at, role_from_tokens, run_before
 from .titlewords import in_run, is_title_word, singular_title
@@ -131,6 +131,28 @@ def _title_from(doc: Doc, start: int, sent_end: int, lang: Language) -> RoleMent
     if end == start or not is_title_word(doc[end - 1], lang):
         return None
     return role_from_tokens(doc, start, end, start, lang)
+
+
+def title_in_next_sentence(person: Span) -> RoleMention | None:
+    """A sentence of nothing but a title, right after the sentence the name ends: a plaque's "In
+    honored memory of John F. Kennedy (1917-1963). 35th President of the United States." (no verb
+    and no other person in it)."""
+    doc, lang = person.doc, lang_of(person.doc)
+    end = sentence_end(person)
+    stop = after_bracket(doc, person.end, end, lang)
+    if end >= len(doc) or stop != end - 1 or doc[stop].text != ".":
+        return None
+    next_end = next((t.i + 1 for t in doc[end:] if t.text in ".!?"), len(doc))  # the model may split it more
+    if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in lang.person_labels for t in doc[end:next_end]):
+        return None
+    head = next((t.i for t in doc[end:next_end] if t.pos_ == "ADP" or t.is_punct), next_end)
+    while head > end and not is_title_word(doc[head - 1], lang):
+        head -= 1
+    role = run_before(doc, head, end, lang) if head > end else None
+    if role is None or role.start > end + 1:  # the whole phrase, but an ordinal or article before it
+        return None
+    role.org = complement_org(doc, head, next_end, lang) or role.org
+    return role
 
 
 #: The most words of a verb group between a name and the title it says the person is ("has since

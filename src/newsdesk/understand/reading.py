@@ -24,7 +24,7 @@ from .allegiance import employer_after, nationality_before, party_after
 from .asides import after_bracket
 from .ranks import joined_title, ranks_apart
 from .described import (title_among_peers, title_as, title_as_opening, title_before_examples, title_by_copula,
-                        title_by_joined_copula, titles_by_reference)
+                        title_by_joined_copula, title_in_next_sentence, titles_by_reference)
 from .roles import NAME_WORDS, RoleMention, title_after, title_before
 from .titlewords import capitalised, is_title_word, singular_title
 
@@ -72,7 +72,8 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     for mention in analysis.persons():
         after = title_after(mention.span)
         as_role = title_as(mention.span, after.end if after else None)
-        said = title_by_copula(mention.span) if after is None and as_role is None else None
+        said = (title_by_copula(mention.span) or title_in_next_sentence(mention.span)) \
+            if after is None and as_role is None else None
         before = title_before(mention.span) or title_among_peers(mention.span) or title_before_examples(mention.span) \
             or title_as_opening(mention.span)
         then = title_by_joined_copula(mention.span) if as_role is None else None
