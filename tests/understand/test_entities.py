@@ -450,3 +450,17 @@ def test_an_organisation_run_across_a_comma_into_the_next_item_of_a_list_ends_at
                   ents=[{"Big Machine, Braun": "ORG", "Carlyle Group": "ORG"}, {"Dräger, Inc.": "ORG"},
                         {"Ministry of Trade, Industry and Energy": "ORG"}])
     assert read.names("org") == ["Big Machine", "Carlyle Group", "Dräger", "Ministry of Trade, Industry and Energy"]
+
+
+def test_a_family_name_of_particles_is_a_name_and_joins_the_full_name_taken_for_an_organisation():
+    read = stages(["Alano De La Rosa holds the top office in Local 90.", "In 2015, it was De La Rosa who signed him up."],
+                  ents=[{"Alano De La Rosa": "ORG"}, {"De La Rosa": "PERSON"}])
+    assert [(e.name, e.type, e.mentions) for e in read.entities if e.type != "place"] == [
+        ("Alano De La Rosa", "person", 2)]
+
+
+def test_a_person_run_across_a_bracket_is_the_two_people_it_names():
+    read = stages(["It follows Elio (Timothée Chalamet) and his father’s 24-year-old graduate student Oliver (Armie Hammer)."],
+                  ents=[{"Elio": "PERSON", "Timothée Chalamet": "PERSON", "Oliver (Armie Hammer": "PERSON"}])
+    assert read.names("person")[-2:] == ["Oliver", "Armie Hammer"]
+    assert [r.title for r in read.people()["Oliver"].roles] == ["graduate student"]

@@ -169,6 +169,22 @@ def strip_possessive(span: Span, lang: Language) -> Span:
     return span
 
 
+def people_apart_at_brackets(doc: Doc, lang: Language) -> None:
+    """A person the model ran across an opening bracket is the two names it holds: "Oliver (Armie
+    Hammer" is a character and the actor playing him (the doc's entities are mended, for every rule)."""
+    if any("(" in e.text and e.label_ in lang.person_labels for e in doc.ents):
+        doc.ents = [part for e in doc.ents for part in _bracket_apart(e, lang)]
+
+
+def _bracket_apart(ent: Span, lang: Language) -> list[Span]:
+    bracket = next((t.i for t in ent if t.text == "("), None)
+    if bracket is None or ent.label_ not in lang.person_labels:
+        return [ent]
+    end = next((t.i for t in ent if t.text == ")"), ent.end)
+    parts = [Span(ent.doc, ent.start, bracket, label=ent.label_), Span(ent.doc, bracket + 1, end, label=ent.label_)]
+    return [part for part in parts if len(part)]
+
+
 def before_list_comma(span: Span) -> Span:
     """An organisation's name up to a comma no conjunction follows: the model ran it into the next
     item of a list ("Big Machine, Braun and The Carlyle Group") or a legal form ("Dräger, Inc."),

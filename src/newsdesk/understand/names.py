@@ -53,8 +53,9 @@ def clean_person(span: Span, lang: Language, calendar: frozenset[str]) -> tuple[
             start, run_in = t.i, t.text[m.start():]
     if run_in is None:
         while start < end and (_not_a_name_start(doc[start], lang, calendar) or (
-                doc[start].lower_ in PARTICLES and sum(t.text[:1].isupper() for t in doc[start + 1 : end]) >= 2)):
-            start += 1  # "de Donald Trump": a preposition, where "de Gaulle" is a name
+                doc[start].lower_ in PARTICLES and sum(t.text[:1].isupper() for t in doc[start + 1 : end]) >= 2
+                and doc[start + 1].lower_ not in PARTICLES)):
+            start += 1  # "de Donald Trump": a preposition, where "de Gaulle" and "De La Rosa" are names
         # a title inside the span before a full name: "Browns DL Sheldon Richardson", "Apple CEO Tim Cook"
         inner = [t.i for t in doc[start + 1 : end - 2] if t.lower_ in lang.role_nouns and t.text[:1].isupper()]
         if inner and all(_name_word(t) for t in doc[inner[-1] + 1 : end]):

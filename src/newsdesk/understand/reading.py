@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Language, english
 from ..lang.countries import country_of, country_of_demonym
 from ..model import Article
-from .analysis import (Analysis, Mention, classify, credit_key, credit_names, organisations_begun, quote_spans,
-                       strip_possessive)
+from .analysis import (Analysis, Mention, classify, credit_key, credit_names, organisations_begun,
+                       people_apart_at_brackets, quote_spans, strip_possessive)
 from .names import calendar_words, clean_person, names_a_law
 from .nlp import lang_of, sentence_start
 from .allegiance import employer_after, nationality_before, party_after
@@ -38,6 +38,7 @@ def analyse(article: Article, docs: list[Doc], kinds: list[str]) -> Analysis:
     country_labels = lang.affiliation_labels | lang.org_labels | lang.person_labels
     credited = credit_names(article)
     for block, doc in enumerate(docs):
+        people_apart_at_brackets(doc, lang)
         for sent in doc.sents:
             analysis.sentences.append(sent)
             analysis.sentence_block.append(block)
@@ -420,11 +421,11 @@ def promote_surnames(analysis: Analysis) -> None:
     """
     code = analysis.lang.code
     surnames = {m.surname for m in analysis.mentions if m.type == "person" and m.words >= 2}
-    lone = {m.name for m in analysis.mentions if m.type == "person" and m.words == 1}
+    lone = {m.name for m in analysis.mentions if m.type == "person" and not m.person_name.given}  # "De La Rosa"
     for m in analysis.mentions:
         # a full name the model took for an organisation, whose surname alone it calls a person
-        if m.type == "org" and len(m.span) >= 2 and m.span[-1].text in lone and all(t.pos_ == "PROPN" for t in m.span) \
-                and not names_a_law(m.span, analysis.lang):
+        if m.type == "org" and len(m.span) >= 2 and any(m.name.endswith(" " + name) for name in lone) \
+                and all(t.pos_ == "PROPN" for t in m.span) and not names_a_law(m.span, analysis.lang):
             m.type = "person"
             surnames.add(m.span[-1].text)
     labels: Counter = Counter()

@@ -192,10 +192,11 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language, name_follows
     start = served_title_start(doc, i + 1, end, lang) if name_follows else i + 1
     # a bracketed aside opening the run is none of it ("(CNN) President Donald Trump"; an acronym
     # inside stays: "Department of ... (Dirco) director-general"), and a run cannot start with a
-    # closing bracket, a hyphen ("madame-procurer" after an honorific) or a connector
+    # closing bracket, a connector or inside a hyphenated word ("24-year-old graduate student")
     if doc[start].text == "(":
         start = next((j + 1 for j in range(start, end) if doc[j].text == ")"), start)
-    while start < end and (doc[start].text in (")", "-", "‐") or doc[start].lower_ in lang.roles.words("connectors")):
+    while start < end and (doc[start].text in (")", "-", "‐") or doc[start].lower_ in lang.roles.words("connectors")
+                           or (hyphenated(doc[start]) and doc[start].is_lower and not is_title_word(doc[start], lang))):
         start += 1
     while end > start and doc[end - 1].lower_ in lang.honorifics:
         end -= 1  # "his longtime physician Dr. Harold Bornstein": the honorific is the name's
