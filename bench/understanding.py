@@ -33,7 +33,10 @@ with speakers), each read by its language's pipeline:
 - `en-heldout7`: tests/data/understanding-gold-heldout7-en.json, 15 English articles of
   ../shared/bench/article-extraction in no earlier set, the first in id order naming one person or
   more with a title or job, annotated blind on 2026-11-28 by a helper who never saw newsdesk's
-  output; not read for rules: what newsdesk does on pages it was not written for.
+  output; not read for rules: what newsdesk does on pages it was not written for;
+- `en-heldout8`: tests/data/understanding-gold-heldout8-en.json, the next 15 articles by the same
+  rule (ids after 5ae11e580a), annotated blind on 2026-11-28 the same way, first measured after
+  that day's rules; not read for rules either.
 Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
 full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
@@ -87,6 +90,10 @@ def _en_heldout7() -> list[tuple[str, list[str], str | None]]:
     return _en_181("understanding-gold-heldout7-en.json")
 
 
+def _en_heldout8() -> list[tuple[str, list[str], str | None]]:
+    return _en_181("understanding-gold-heldout8-en.json")
+
+
 def _readability_en():
     from readability_texts import readability_articles
 
@@ -123,6 +130,7 @@ GOLD_SETS = {
     "en-heldout5": ("understanding-gold-heldout5-en.json", "en", _readability_en),
     "en-heldout6": ("understanding-gold-heldout6-en.json", "en", _fundus_more_en),
     "en-heldout7": ("understanding-gold-heldout7-en.json", "en", _en_heldout7),
+    "en-heldout8": ("understanding-gold-heldout8-en.json", "en", _en_heldout8),
 }
 
 
