@@ -464,3 +464,9 @@ def test_a_person_run_across_a_bracket_is_the_two_people_it_names():
                   ents=[{"Elio": "PERSON", "Timothée Chalamet": "PERSON", "Oliver (Armie Hammer": "PERSON"}])
     assert read.names("person")[-2:] == ["Oliver", "Armie Hammer"]
     assert [r.title for r in read.people()["Oliver"].roles] == ["graduate student"]
+
+
+def test_an_office_in_its_short_and_long_forms_is_one_role():
+    noem = person(["Gov. Kristi Noem spoke in Pierre on Monday.", "Later, Governor Kristi Noem signed the bill."],
+                  "Kristi Noem")
+    assert [r.title for r in noem.roles] == ["Gov."]

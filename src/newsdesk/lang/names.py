@@ -164,6 +164,18 @@ def canonical_name(kind: str, counts: dict[str, int]) -> str:
     return max(counts, key=lambda n: (counts[n], len(n.split()), len(n), n))
 
 
+@lru_cache(maxsize=1)
+def title_abbreviations() -> dict[str, str]:
+    """The short forms titles are written in, in every language newsdesk reads (`roles.abbreviations`),
+    as title keys: "gov" -> "governor"."""
+    from . import known_languages, language
+
+    return {fold(short).replace(".", ""): fold(full) for code in known_languages() if (lang := language(code))
+            for short, full in lang.roles.table("abbreviations").items()}
+
+
 def title_key(title: str) -> str:
-    """A title as a key: "Defense Minister" and "defense minister" are one title."""
-    return " ".join(fold(title).replace(".", "").split())
+    """A title as a key: "Defense Minister" and "defense minister" are one title, and so are "Gov." and
+    "governor", "Lt. Col." and "lieutenant colonel"."""
+    abbreviations = title_abbreviations()
+    return " ".join(abbreviations.get(word, word) for word in fold(title).replace(".", "").split())
