@@ -755,3 +755,13 @@ def test_a_sentence_of_nothing_but_a_title_after_the_name_it_follows(sentence, n
 
     found = role(sentence, name, title_in_next_sentence)
     assert (found[0] if found else None) == title
+
+
+def test_a_list_of_titles_before_the_name_is_each_a_role():
+    assert [r.title for r in person(["“It was good,” chairman, CEO and president Craig Menear said."],
+                                    "Craig Menear").roles] == ["chairman", "CEO", "president"]
+
+
+def test_a_capitalised_title_after_as_runs_to_its_end():
+    assert role("My6sense is adding Ivan Braiker as the company’s first Chief Strategy Officer.", "Ivan Braiker",
+                title_as)[0] == "first Chief Strategy Officer"

@@ -14,7 +14,7 @@ from .analysis import Analysis, Mention
 from .asides import after_bracket, after_relative
 from .nlp import lang_of, sentence_end, sentence_start
 from .roles import RoleMention, complement_org, phrase_at, role_from_tokens, run_before
-from .titlewords import in_run, is_title_word, singular_title
+from .titlewords import capitalised, in_run, is_title_word, singular_title
 
 
 #: The most words between a name and the "as" of its title ("will continue as", "takes home about
@@ -126,8 +126,10 @@ def _title_from(doc: Doc, start: int, sent_end: int, lang: Language) -> RoleMent
             return None
         end += 1
         if is_title_word(doc[end - 1], lang) and (end >= sent_end or not (
-                is_title_word(doc[end], lang) or doc[end].text in lang.possessives)):
-            break  # ... but a title that owns the next ("the President's physician") is not the title
+                is_title_word(doc[end], lang) or doc[end].text in lang.possessives
+                or (capitalised(doc[end - 1]) and capitalised(doc[end]) and not doc[end].ent_type_))):
+            break  # ... but a title that owns the next ("the President's physician") is not the title,
+            # and a capitalised title runs on: "as the company's first Chief Strategy Officer"
     if end == start or not is_title_word(doc[end - 1], lang):
         return None
     return role_from_tokens(doc, start, end, start, lang)

@@ -181,7 +181,7 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language, name_follows
     the run with nothing between, and the run may open with the job of someone serving them."""
     i = end - 1
     following = None
-    while i >= sent_start and in_run(doc[i], following, lang):
+    while i >= sent_start and (in_run(doc[i], following, lang) or _listing_titles(doc, i, end, following, lang)):
         inside_name = doc[i].text[:1].isupper() and end < len(doc) and all(
             doc[j].ent_iob_ == "I" for j in range(i + 1, end + 1))
         if doc[i].ent_type_ in lang.person_labels and not inside_name and not is_title_word(doc[i], lang) and not (
@@ -203,6 +203,12 @@ def run_before(doc: Doc, end: int, sent_start: int, lang: Language, name_follows
     if start >= end:
         return None
     return role_from_tokens(doc, start, end, sent_start, lang)
+
+
+def _listing_titles(doc: Doc, i: int, end: int, following: Token | None, lang: Language) -> bool:
+    """A comma between two titles of a list that "and" closes: "chairman, CEO and president Craig Menear"."""
+    return doc[i].text == "," and i > 0 and following is not None and is_title_word(following, lang) \
+        and is_title_word(doc[i - 1], lang) and any(t.lower_ in lang.roles.words("and_word") for t in doc[i + 1 : end])
 
 
 def title_after(person: Span) -> RoleMention | None:
