@@ -33,10 +33,10 @@ with speakers), each read by its language's pipeline:
 - `en-heldout7`: tests/data/understanding-gold-heldout7-en.json, 15 English articles of
   ../shared/bench/article-extraction in no earlier set, the first in id order naming one person or
   more with a title or job, annotated blind on 2026-11-28 by a helper who never saw newsdesk's
-  output; not read for rules: what newsdesk does on pages it was not written for;
+  output; measured twice, then read for rules on 2026-11-28;
 - `en-heldout8`: tests/data/understanding-gold-heldout8-en.json, the next 15 articles by the same
   rule (ids after 5ae11e580a), annotated blind on 2026-11-28 the same way, first measured after
-  that day's rules; not read for rules either.
+  that day's rules; not read for rules: what newsdesk does on pages it was not written for.
 Speed: words per second on one core, newsdesk's whole understanding stage beside spaCy's own
 full pipeline and its NER alone, per language (English over all 181 benchmark bodies).
 """
