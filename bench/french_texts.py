@@ -2,7 +2,7 @@
 
 `french_articles()` gives, for each page, the exact paragraphs that were read by hand:
 - the 18 pages of shared/bench/french-dev/html: trafilatura 2.3.1's extraction (comments and
-  tables left out), one paragraph per non-empty line, with the date from the page's metadata;
+  tables left out), one paragraph per non-empty line, with the date and URL from the page's metadata;
 - the French pages of shared/bench/fundus-dev: the paragraphs and date of their Fundus gold.
 Only the standard library and trafilatura (pinned at 2.3.1) are used, so the texts stay the same from run to run.
 """
@@ -39,6 +39,7 @@ def french_articles() -> list[dict]:
             "id": page_id,
             "published": None if page_id in NO_DATE or meta is None else meta.date or None,
             "paragraphs": _lines(text),
+            "url": meta.url if meta is not None else None,  # the publisher's domain, for its country
         })
     gold = json.loads((FUNDUS_DEV / "gold.json").read_text(encoding="utf-8"))
     for path in sorted((FUNDUS_DEV / "html").glob("fr__*.html.gz")):

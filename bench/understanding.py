@@ -59,15 +59,17 @@ from newsdesk.understand.nlp import load_pipeline, pipeline_names  # noqa: E402
 DATA = ROOT / "tests" / "data"
 
 
-def article_from(page_id: str, paragraphs: list[str], published: str | None, language: str) -> Article:
-    return Article(id=page_id[:16], origin=page_id, headline="", published=published, language=language,
+def article_from(page_id: str, paragraphs: list[str], published: str | None, language: str,
+                 url: str | None = None) -> Article:
+    return Article(id=page_id[:16], origin=page_id, headline="", published=published, language=language, url=url,
                    body=[Block(type="paragraph", text=p.strip()) for p in paragraphs if p.strip()])
 
 
 def _en_181(file: str = "understanding-gold.json") -> list[tuple[str, list[str], str | None]]:
     truth = ground_truth()
     gold = json.loads((DATA / file).read_text(encoding="utf-8"))["articles"]
-    return [(g["id"], truth[full_id(g["id"])]["articleBody"].split("\n"), g["published"]) for g in gold]
+    return [(g["id"], truth[full_id(g["id"])]["articleBody"].split("\n"), g["published"], truth[full_id(g["id"])]["url"])
+            for g in gold]
 
 
 def _en_heldout() -> list[tuple[str, list[str], str | None]]:
@@ -115,7 +117,7 @@ def _fundus_more_en():
 def _french():
     from french_texts import french_articles
 
-    return [(a["id"], a["paragraphs"], a["published"]) for a in french_articles()]
+    return [(a["id"], a["paragraphs"], a["published"], a.get("url")) for a in french_articles()]
 
 
 #: name -> (gold file, language, the texts annotated)
@@ -137,8 +139,8 @@ GOLD_SETS = {
 def gold_articles(name: str) -> list[tuple[dict, Article]]:
     file, language, texts = GOLD_SETS[name]
     gold = {g["id"]: g for g in json.loads((DATA / file).read_text(encoding="utf-8"))["articles"]}
-    return [(gold[pid], article_from(pid, paragraphs, published, language))
-            for pid, paragraphs, published in texts() if pid in gold]
+    return [(gold[pid], article_from(pid, paragraphs, published, language, *url))
+            for pid, paragraphs, published, *url in texts() if pid in gold]
 
 
 def quality(name: str = "en-181") -> tuple[UnderstandingScore, list[tuple[str, UnderstandingScore]]]:
@@ -168,7 +170,7 @@ def speed(language: str) -> list[list]:
     if language == "en":
         bodies = [v["articleBody"].split("\n") for v in ground_truth().values()]
     else:
-        bodies = [paragraphs for _, paragraphs, _ in GOLD_SETS["fr"][2]()]
+        bodies = [paragraphs for _, paragraphs, *_ in GOLD_SETS["fr"][2]()]
     articles = [article_from(str(i), b, "2019-11-19", language) for i, b in enumerate(bodies)]
     paragraphs = [b.text for a in articles for b in a.body]
     model = pipeline_names()[language]

@@ -57,9 +57,9 @@ def span(parsed: Doc, text: str) -> Span:
 
 def article(paragraphs: list[str], language: str = "en", published: str = PUBLISHED, headline: str = "",
             caption: str | None = None, credit: str | None = None, source: str | None = None,
-            byline: str | None = None) -> Article:
+            byline: str | None = None, url: str | None = None) -> Article:
     image = Image(caption=caption, credit=credit) if caption or credit else None
-    return Article(id="t", origin="t.txt", headline=headline, published=published, language=language,
+    return Article(id="t", origin="t.txt", headline=headline, published=published, language=language, url=url,
                    source=source, byline=byline, image=image,
                    body=[Block(type="paragraph", text=p) for p in paragraphs])
 

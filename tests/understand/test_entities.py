@@ -4,7 +4,8 @@ import pytest
 
 from literal import stages
 from newsdesk.lang import english
-from newsdesk.understand.entities import source_organisations, split_titles
+from newsdesk.understand.entities import source_organisations
+from newsdesk.understand.ranks import split_titles
 
 
 def entities(paragraphs, **fields):
@@ -470,3 +471,28 @@ def test_an_office_in_its_short_and_long_forms_is_one_role():
     noem = person(["Gov. Kristi Noem spoke in Pierre on Monday.", "Later, Governor Kristi Noem signed the bill."],
                   "Kristi Noem")
     assert [r.title for r in noem.roles] == ["Gov."]
+
+
+def test_a_public_official_with_no_country_named_acts_for_the_country_of_the_publishers_domain():
+    """... when the article names that country (here by its capital) as often as any other."""
+    paragraphs = ["La ministre des Sports, Roxana Maracineanu, a répondu mardi.", "Elle a défendu son budget à Paris."]
+    assert person(paragraphs, "Roxana Maracineanu", language="fr", url="https://www.lemonde.fr/sport/x").affiliation \
+        == "France"
+    assert person(paragraphs, "Roxana Maracineanu", language="fr", url="https://www.example.com/x").affiliation is None
+    # not when the article is more about another country: a German edition of an American story
+    assert person(["La ministre des Sports, Roxana Maracineanu, a répondu mardi.", "Washington et Washington, pas Paris."],
+                  "Roxana Maracineanu", language="fr", url="https://www.lemonde.fr/x").affiliation != "France"
+    # a country written at the name wins over the domain's
+    assert person(["Le ministre tchèque de la Santé, Roman Prymula, a démissionné."], "Roman Prymula", language="fr",
+                  url="https://www.lemonde.fr/x").affiliation != "France"
+
+
+@pytest.mark.parametrize("url, country", [
+    ("https://francais.radio.cz/le-ministre", "Czech Republic"), ("https://www.bbc.co.uk/news/x", "United Kingdom"),
+    ("https://edition.cnn.com/x", None), ("https://news.example.io/x", None), (None, None),
+])
+def test_the_country_of_a_sites_country_code_domain(url, country):
+    from newsdesk.lang.countries import country_of_host
+
+    found = country_of_host(url)
+    assert (found.name if found else None) == country

@@ -765,3 +765,8 @@ def test_a_list_of_titles_before_the_name_is_each_a_role():
 def test_a_capitalised_title_after_as_runs_to_its_end():
     assert role("My6sense is adding Ivan Braiker as the company’s first Chief Strategy Officer.", "Ivan Braiker",
                 title_as)[0] == "first Chief Strategy Officer"
+
+
+def test_a_modifier_alone_as_the_subject_of_a_verb_is_no_title():
+    assert role("Sur un une-deux entre Yoane Wissa et Pierre-Yves Hamel, le premier termine l'action.",
+                "Pierre-Yves Hamel", lang="fr") is None

@@ -10,6 +10,7 @@ Maurice into a country. Lookups fold case and diacritics: "Türkiye", "Turkiye" 
 from __future__ import annotations
 
 import unicodedata
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -152,3 +153,17 @@ def country_of(text: str, capitals: bool = True, lang: str = DEFAULT_LANGUAGE) -
     """The country a name, nationality or (optionally) capital refers to."""
     return (country_named(text, lang) or country_of_demonym(text, lang)
             or (country_of_capital(text, lang) if capitals else None))
+
+
+#: Country-code domains sold to anyone, which say nothing of where a publisher is: "news.co", "x.io", "y.tv".
+VANITY_DOMAINS = frozenset("ai am cc co fm gg io la ly me nu sh so to tv vc ws".split())
+
+
+def country_of_host(url: str | None) -> Country | None:
+    """The country a site's country-code domain names ("lemonde.fr", "francais.radio.cz",
+    "bbc.co.uk"); None for a generic or a vanity domain."""
+    host = urlsplit(url).hostname if url else None
+    label = host.rsplit(".", 1)[-1] if host else ""
+    if len(label) != 2 or label in VANITY_DOMAINS:
+        return None
+    return country_by_code("GB" if label == "uk" else label.upper())

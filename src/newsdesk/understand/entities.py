@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..lang import Language
-from ..lang.countries import country_by_code, country_named, country_of, country_of_demonym, fold
+from ..lang.countries import country_by_code, country_named, country_of, country_of_demonym, country_of_host, fold
 from ..lang.names import names_agree, spelling_key, title_key
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
-from .titlewords import is_title_word, office_word
+from .ranks import split_titles
+from .titlewords import is_title_word
 
 
 #: How many sentences back a public official's country may have been named.
@@ -225,6 +226,16 @@ class Affiliations:
                     return self.name(text)
         return None
 
+    def home(self) -> str | None:
+        """The country of the publisher's own country-code domain ("lemonde.fr", "francais.radio.cz"):
+        whom a public official acts for when the article names no country for them, if it names that
+        country (or its capital, or its people) as often as any other."""
+        country = country_of_host(self.analysis.article.url)
+        named = Counter(c.code for _, _, c in self.analysis.countries)
+        if country is None or not named[country.code] or named[country.code] < max(named.values()):
+            return None  # a German edition of an American story, a Canadian page on the European Space Agency
+        return self.display.get(country.code, country.name)
+
     def seat(self, org: str | None) -> str | None:
         """The country a seat of government stands for: "White House", "Kremlin", "Downing Street"."""
         code = self.analysis.lang.countries.table("seats").get(org) if org else None
@@ -287,6 +298,7 @@ class AffiliationEvidence:
     org: str | None = None  # "Kremlin spokesman", "CEO of Ceres Robotics"
     seat: str | None = None  # the country whose seat of government the title names: "White House Press Secretary"
     earlier: str | None = None  # the country named last before, within a few sentences
+    home: str | None = None  # the country of the publisher's country-code domain ("lemonde.fr")
     public: bool = False
 
     def choose(self, side: str | None = None) -> str | None:
@@ -294,27 +306,8 @@ class AffiliationEvidence:
         if self.explicit:
             return self.explicit
         if self.public:
-            return self.context or self.seat or side or self.org or self.earlier
+            return self.context or self.seat or side or self.org or self.earlier or self.home
         return self.org or side
-
-
-def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tuple[str, str | None]]:
-    """Two offices in one title are two roles: "founder and former CEO" -> founder; CEO (former).
-
-    "Research and Advocacy Director" stays whole: only a split where both sides hold a role noun counts.
-    """
-    joiner = next(iter(lang.roles.words("and_word")), "and")
-    parts = [p.strip() for part in title.split(f" {joiner} ") for p in part.split(", ")]  # "chairman, CEO and president"
-    if len(parts) < 2 or not all(any(office_word(w, lang) for w in p.split()) for p in parts):
-        return [(title, qualifier)]
-    result: list[tuple[str, str | None]] = []
-    for part in parts:
-        first = part.split()[0].lower()
-        if first in lang.qualifier_words and len(part.split()) > 1:
-            result.append((part.split(" ", 1)[1], first))
-        else:
-            result.append((part, qualifier))  # "former federal prosecutor and governor": both former
-    return result
 
 
 def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> AffiliationEvidence:
@@ -342,6 +335,7 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
         evidence.context = next((c for m in cluster.mentions if m.roles and (c := affiliations.in_sentence(m))), None)
         evidence.seat = next((c for m in cluster.mentions for r in m.roles if (c := affiliations.seat(r.org))), None)
         evidence.earlier = next((c for m in cluster.mentions if m.roles and (c := affiliations.before(m))), None)
+        evidence.home = affiliations.home()
     return evidence
 
 

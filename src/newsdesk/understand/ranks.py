@@ -1,7 +1,8 @@
 """Roles of their own inside one written title: a rank after an office and before the name
 ("Marine Corps Commandant Major General Arturo Rojas" is a commandant and a major general), a
 second title joined to the first's complement ("professeure de nutrition et gastro-entérologue au
-CHU Beaujon" is a professeure and a gastro-entérologue)."""
+CHU Beaujon" is a professeure and a gastro-entérologue), offices listed in one title ("founder and
+former CEO", "chairman, CEO and president")."""
 
 from __future__ import annotations
 
@@ -71,3 +72,22 @@ def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[Rol
         return [RoleMention(title=title, text=doc[start : role.end].text, qualifier=None, affiliation=None, org=None,
                             start=start, end=role.end, public=any(u.lower_ in lang.public_office for u in doc[start:end]))]
     return []
+
+
+def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tuple[str, str | None]]:
+    """Two offices in one title are two roles: "founder and former CEO" -> founder; CEO (former).
+
+    "Research and Advocacy Director" stays whole: only a split where both sides hold a role noun counts.
+    """
+    joiner = next(iter(lang.roles.words("and_word")), "and")
+    parts = [p.strip() for part in title.split(f" {joiner} ") for p in part.split(", ")]  # "chairman, CEO and president"
+    if len(parts) < 2 or not all(any(office_word(w, lang) for w in p.split()) for p in parts):
+        return [(title, qualifier)]
+    result: list[tuple[str, str | None]] = []
+    for part in parts:
+        first = part.split()[0].lower()
+        if first in lang.qualifier_words and len(part.split()) > 1:
+            result.append((part.split(" ", 1)[1], first))
+        else:
+            result.append((part, qualifier))  # "former federal prosecutor and governor": both former
+    return result

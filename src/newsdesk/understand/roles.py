@@ -419,8 +419,10 @@ def role_from_tokens(doc: Doc, start: int, end: int, sent_start: int, lang: Lang
         affiliation = affiliation or doc[inside].text
         title_words[inside - title_start] = ""
     title_tokens = doc[title_start:end]
-    if not any(is_title_word(t, lang) for t in title_tokens):
-        return None
+    if not any(is_title_word(t, lang) for t in title_tokens) or (
+            len(title_tokens) == 1 and title_tokens[0].lower_ in lang.title_modifiers and title_tokens[0].is_lower
+            and end < len(doc) and doc[end].pos_ in ("VERB", "AUX")):
+        return None  # a modifier alone, the subject of a verb: "le premier termine l'action" (the former)
     # an organisation inside the run, its article left outside: "the University of Liverpool biochemist"
     orgs = [org.text for e in doc.ents if e.label_ in lang.org_labels and title_start < e.end <= end
             and (e.start >= title_start or (e.start == title_start - 1 and doc[e.start].lower_ in lang.determiners))
