@@ -7,8 +7,10 @@ Standard library only. The shared folder is $NEWSDESK_SHARED, or ../shared besid
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import re
 from pathlib import Path
 
 SHARED = Path(os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
@@ -56,8 +58,19 @@ MORE_PAGES = [
 ]
 
 
+_CANONICAL = re.compile(r"""<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)|<meta[^>]+property=["']og:url["'][^>]+content=["']([^"']+)""")
+
+
+def page_url(page: str) -> str | None:
+    """The address the page gives itself (its canonical link, else Open Graph's), for the publisher's domain."""
+    html = gzip.decompress((GOLD.parent / "html" / f"{page}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+    found = _CANONICAL.search(html)
+    return (found.group(1) or found.group(2)) if found else None
+
+
 def english_articles(pages: list[str] = PAGES) -> list[dict]:
-    """[{"id", "published", "paragraphs"}] for each page in `pages` (PAGES unless told), in that order."""
+    """[{"id", "published", "paragraphs", "url"}] for each page in `pages` (PAGES unless told), in that order."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     found = [(page, gold[page + ".html"]) for page in pages]
-    return [{"id": page, "published": g["date"], "paragraphs": list(g["paragraphs"])} for page, g in found]
+    return [{"id": page, "published": g["date"], "paragraphs": list(g["paragraphs"]), "url": page_url(page)}
+            for page, g in found]

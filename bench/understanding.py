@@ -105,13 +105,13 @@ def _readability_en():
 def _fundus_en():
     from fundus_english import english_articles
 
-    return [(a["id"], a["paragraphs"], a["published"]) for a in english_articles()]
+    return [(a["id"], a["paragraphs"], a["published"], a["url"]) for a in english_articles()]
 
 
 def _fundus_more_en():
     from fundus_english import MORE_PAGES, english_articles
 
-    return [(a["id"], a["paragraphs"], a["published"]) for a in english_articles(MORE_PAGES)]
+    return [(a["id"], a["paragraphs"], a["published"], a["url"]) for a in english_articles(MORE_PAGES)]
 
 
 def _french():
