@@ -496,3 +496,11 @@ def test_the_country_of_a_sites_country_code_domain(url, country):
 
     found = country_of_host(url)
     assert (found.name if found else None) == country
+
+
+def test_a_name_joined_by_and_to_a_person_is_one_though_the_model_called_it_a_product():
+    read = stages(["Then Marcel Granollers and Feliciano Lopez completed the comeback.",
+                   "The firm hired Anna Berg, Boston Dynamics and Palo Alto Networks."],
+                  ents=[{"Marcel Granollers": "PRODUCT", "Feliciano Lopez": "PERSON"},
+                        {"Anna Berg": "PERSON", "Boston Dynamics": "ORG", "Palo Alto Networks": "GPE"}])
+    assert read.names("person") == ["Marcel Granollers", "Feliciano Lopez", "Anna Berg"]

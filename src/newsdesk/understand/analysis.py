@@ -276,11 +276,26 @@ def _name_after_title(span: Span, lang: Language) -> Span | None:
     return None
 
 
+def beside_a_person(ent: Span, lang: Language) -> bool:
+    """A name of two or three capitalised words that "and" or a comma joins to a person the model
+    tagged, itself tagged neither an organisation nor a place (a place after a name and a comma is
+    where they are from): "Marcel Granollers and Feliciano Lopez", the first a product to the model."""
+    if ent.label_ in lang.org_labels | lang.place_labels or not 2 <= len(ent) <= 3 \
+            or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    doc, joiners = ent.doc, lang.roles.words("and_word") | {","}
+    after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in joiners and doc[ent.end + 1].ent_type_ in lang.person_labels
+    before = ent.start > 1 and doc[ent.start - 1].lower_ in joiners and doc[ent.start - 2].ent_type_ in lang.person_labels
+    return (after or before) and country_of(ent.text, lang=lang.code) is None
+
+
 def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[EntityType, Span, str] | None:
     """An NER span as (person|org|place, name span, name), with the model's common mistakes mended."""
     span = strip_possessive(ent, lang)
     label = ent.label_
     code = lang.code
+    if label not in lang.person_labels and beside_a_person(ent, lang):
+        label = next(iter(lang.person_labels))
     if label in lang.person_labels:
         cleaned = clean_person(person_span(ent, lang), lang, calendar)
         if cleaned is None:
