@@ -181,6 +181,7 @@ def test_no_title_after_a_possessive_and_no_noun():
     ("A colleague remembered that a graduate student named Sarah Gille had studied there.", "Sarah Gille",
      "graduate student"),
     ("Republican counsel Steve Castor asked Morrison about it.", "Steve Castor", "counsel"),
+    ("Kosmos was co-founded by Barcelona soccer player Gerard Pique.", "Gerard Pique", "soccer player"),
     ("“It helps,” says Chris Early, senior vp partnerships and revenue at Ubisoft.", "Chris Early",
      "senior vp partnerships and revenue"),
 ])
@@ -193,6 +194,7 @@ def test_job_nouns_by_their_ending_are_titles(sentence, name, title):
     ("The customer Jane Doe complained.", "Jane Doe"),
     ("Jane Doe, the younger sister of the mayor, spoke.", "Jane Doe"),
     ("Her brother John Smith arrived late.", "John Smith"),
+    ("The best player John Smith has seen retired.", "John Smith"),  # a player only after the game's name
     # a plural title before one name is no apposition
     ("The firm is mostly recent graduates and master’s students, Mrwan Mohey said.", "Mrwan Mohey"),
 ])
