@@ -654,6 +654,16 @@ def test_a_second_title_after_and_an_article():
     assert [r.title for r in joined_title(first, parsed, lang_of(parsed))] == ["industry consultant"]
 
 
+def test_a_second_title_after_a_comma_and_and_past_the_place_that_closes_the_first():
+    assert [r.title for r in person(["“It works,” Dylan Nelson, a postdoctoral fellow at the Max Planck Institute in "
+                                     "Munich, Germany, and co-author of the study, said."], "Dylan Nelson").roles] == [
+        "postdoctoral fellow", "co-author"]
+    # but not another person's title and name
+    roles = person(["That drew rebukes from Prime Minister Micheál Martin, the leader of Fianna Fáil, and Foreign "
+                    "Minister Simon Harris."], "Micheál Martin").roles
+    assert "Foreign Minister" not in " ".join(r.title for r in roles)
+
+
 def test_two_titles_joined_by_and_are_two_roles():
     assert [r.title for r in person(["“It is a step down,” said Lisa Boesky, a clinical psychologist and jail suicide "
                                      "expert."], "Lisa Boesky").roles] == ["clinical psychologist", "jail suicide expert"]

@@ -54,24 +54,43 @@ def joined_title(role: RoleMention | None, doc: Doc, lang: Language) -> list[Rol
     words = role.title.split()
     joiners = lang.roles.words("and_word")
     complement = lang.roles.words("complement")
-    tokens = doc[role.start : role.end]
+    limit = _after_trailing_and(doc, role.end, joiners, lang)
+    tokens = doc[role.start : limit]
     head = next((t.i for t in tokens if t.text == words[-1]), None) if words else None
     for t in tokens:
-        if head is None or t.i <= head + 1 or t.lower_ not in joiners or t.i + 1 >= role.end:
+        if head is None or t.i <= head + 1 or t.lower_ not in joiners or t.i + 1 >= limit:
             continue
         start = t.i + 1 + (doc[t.i + 1].lower_ in lang.roles.words("appositive_adverbs"))  # "and now an ..."
         start += doc[start].lower_ in lang.determiners  # "and a co-founder of ..."
         # the title word may follow a word or two of its own ("and PR director of Tmall")
-        reach = min(start + 1 + JOINED_MODIFIERS, role.end)
+        reach = min(start + 1 + JOINED_MODIFIERS, limit)
         word = next((u.i for u in doc[start:reach] if is_title_word(u, lang)), None)
         if word is None or any((u.is_punct and not (u.text == "-" and not u.whitespace_))  # "co-founder"
-                               or u.pos_ in ("VERB", "AUX", "ADP", "DET") for u in doc[start:word]):
-            continue
-        end = next((u.i for u in doc[word : role.end] if u.lower_ in complement), role.end)
+                               or u.pos_ in ("VERB", "AUX", "ADP", "DET") for u in doc[start:word]) \
+                or any(u.ent_type_ in lang.person_labels for u in doc[max(start, role.end) : limit]):
+            continue  # (another person's title and name: "..., and Foreign Minister Simon Harris")
+        end = next((u.i for u in doc[word:limit] if u.lower_ in complement), limit)
         title = doc[start:end].text
-        return [RoleMention(title=title, text=doc[start : role.end].text, qualifier=None, affiliation=None, org=None,
-                            start=start, end=role.end, public=any(u.lower_ in lang.public_office for u in doc[start:end]))]
+        return [RoleMention(title=title, text=doc[start:limit].text, qualifier=None, affiliation=None, org=None,
+                            start=start, end=limit, public=any(u.lower_ in lang.public_office for u in doc[start:end]))]
     return []
+
+
+def _after_trailing_and(doc: Doc, end: int, joiners: frozenset[str], lang: Language) -> int:
+    """Where a phrase set off after an appositive title by ", and" ends ("a postdoctoral fellow at the
+    institute in Munich, Germany, and co-author of the study,"), past the places that close the
+    title; `end` itself when none follows."""
+    i = end
+    while i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ in lang.place_labels:
+        i += 1
+        while i < len(doc) and doc[i].ent_type_ in lang.place_labels:
+            i += 1  # ", Germany"
+    if not (i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in joiners):
+        return end
+    j = i + 2
+    while j < len(doc) and doc[j].text not in ",.;:!?" and not doc[j].is_sent_start:
+        j += 1
+    return j
 
 
 def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tuple[str, str | None]]:
