@@ -284,9 +284,12 @@ def beside_a_person(ent: Span, lang: Language) -> bool:
             or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
     doc, joiners = ent.doc, lang.roles.words("and_word") | {","}
-    after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in joiners and doc[ent.end + 1].ent_type_ in lang.person_labels
-    before = ent.start > 1 and doc[ent.start - 1].lower_ in joiners and doc[ent.start - 2].ent_type_ in lang.person_labels
-    return (after or before) and country_of(ent.text, lang=lang.code) is None
+
+    def joined(joiner: int, other: int) -> bool:
+        return 0 <= other < len(doc) and doc[joiner].lower_ in joiners and doc[other].ent_type_ in lang.person_labels
+
+    return (joined(ent.end, ent.end + 1) or joined(ent.start - 1, ent.start - 2)) \
+        and country_of(ent.text, lang=lang.code) is None
 
 
 def classify(ent: Span, lang: Language, calendar: frozenset[str]) -> tuple[EntityType, Span, str] | None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..lang import Language
-from ..lang.countries import country_by_code, country_named, country_of, country_of_demonym, country_of_host, fold
+from ..lang.countries import (Country, country_by_code, country_named, country_of, country_of_demonym,
+                               country_of_host, fold)
 from ..lang.names import names_agree, spelling_key, title_key
 from ..model import Entity, EntityType, Role
 from .analysis import Analysis, Mention
@@ -205,7 +207,7 @@ class Affiliations:
         country = country_of(word, lang=self.code)
         if country is None:
             return word
-        return self.display.get(country.code, country.name)
+        return self.shown(country)
 
     def in_title(self, mention: Mention, role) -> str | None:
         """A country the title itself names: "ministre de la Défense de la Russie", "President of the
@@ -226,6 +228,11 @@ class Affiliations:
                     return self.name(text)
         return None
 
+    def shown(self, country: Country) -> str:
+        """A country by the name the article itself uses for it, else by its English name."""
+        return self.display.get(country.code, country.name)
+
+    @cached_property
     def home(self) -> str | None:
         """The country of the publisher's own country-code domain ("lemonde.fr", "francais.radio.cz"):
         whom a public official acts for when the article names no country for them, if it names that
@@ -234,13 +241,13 @@ class Affiliations:
         named = Counter(c.code for _, _, c in self.analysis.countries)
         if country is None or not named[country.code] or named[country.code] < max(named.values()):
             return None  # a German edition of an American story, a Canadian page on the European Space Agency
-        return self.display.get(country.code, country.name)
+        return self.shown(country)
 
     def seat(self, org: str | None) -> str | None:
         """The country a seat of government stands for: "White House", "Kremlin", "Downing Street"."""
         code = self.analysis.lang.countries.table("seats").get(org) if org else None
         country = country_by_code(code) if code else None
-        return self.display.get(country.code, country.name) if country else None
+        return self.shown(country) if country else None
 
     def referred_org(self, mention: Mention, role, reach: int = EARLIER_REACH) -> str | None:
         """The organisation a title refers back to ("the company's chief operating officer",
@@ -265,7 +272,7 @@ class Affiliations:
         if not earlier:
             return None
         country = max(earlier, key=lambda x: (x[0], x[1]))[2]
-        return self.display.get(country.code, country.name)
+        return self.shown(country)
 
     def _reported_from(self, mention: Mention) -> int:
         """Where a clause of what the person says or thinks starts after their name ("argued that
@@ -286,7 +293,7 @@ class Affiliations:
         if not near:
             return None
         country = min(near, key=lambda x: x[0])[1]
-        return self.display.get(country.code, country.name)
+        return self.shown(country)
 
 
 @dataclass
@@ -335,7 +342,7 @@ def affiliation_evidence(cluster: Cluster, affiliations: Affiliations) -> Affili
         evidence.context = next((c for m in cluster.mentions if m.roles and (c := affiliations.in_sentence(m))), None)
         evidence.seat = next((c for m in cluster.mentions for r in m.roles if (c := affiliations.seat(r.org))), None)
         evidence.earlier = next((c for m in cluster.mentions if m.roles and (c := affiliations.before(m))), None)
-        evidence.home = affiliations.home()
+        evidence.home = affiliations.home
     return evidence
 
 

@@ -99,7 +99,8 @@ def split_titles(title: str, qualifier: str | None, lang: Language) -> list[tupl
     "Research and Advocacy Director" stays whole: only a split where both sides hold a role noun counts.
     """
     joiner = next(iter(lang.roles.words("and_word")), "and")
-    parts = [p.strip() for part in title.split(f" {joiner} ") for p in part.split(", ")]  # "chairman, CEO and president"
+    # "chairman, CEO and president": commas list offices too
+    parts = [p.strip() for part in title.split(f" {joiner} ") for p in part.split(", ")]
     if len(parts) < 2 or not all(any(office_word(w, lang) for w in p.split()) for p in parts):
         return [(title, qualifier)]
     result: list[tuple[str, str | None]] = []

@@ -205,9 +205,10 @@ def promote_titled_names(analysis: Analysis) -> None:
             m.type = "person"
 
 
-def _modifies_noun(span: Span) -> bool:
-    """Whether a common noun follows the span, which the span then names the kind of: "White House press"."""
-    return span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN" and span.doc[span.end].is_lower
+def _titled(span: Span) -> bool:
+    """Whether a title stands before a name, no noun after it: not "the deputy White House press secretary"."""
+    return title_before(span) is not None and not (
+        span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN" and span.doc[span.end].is_lower)
 
 
 def drop_products(analysis: Analysis) -> None:
@@ -217,8 +218,7 @@ def drop_products(analysis: Analysis) -> None:
     # "LeBron James"), nor a name it gave a title as a person ("Scooter Braun's company" beside
     # "talent manager Scooter Braun")
     tagged = Counter((m.name, m.type) for m in analysis.mentions)
-    titled = {m.name for m in analysis.persons() if tagged[m.name, "org"] and title_before(m.span) is not None
-              and not _modifies_noun(m.span)}  # not "the deputy White House press secretary"
+    titled = {m.name for m in analysis.persons() if tagged[m.name, "org"] and _titled(m.span)}
     openers = {m.span[0].text for m in analysis.mentions if m.type == "org" and m.name not in titled
                and (m.words >= 2 or tagged[m.name, "org"] > tagged[m.name, "person"])}
     products = {m.name for m in analysis.persons() if m.words >= 2 and m.name.split()[0] in openers}
@@ -429,9 +429,9 @@ def promote_surnames(analysis: Analysis) -> None:
             m.type = "person"
             surnames.add(m.span[-1].text)
     labels: Counter = Counter()
-    for m in analysis.mentions:  # a person given a title counts twice, unless "White House press secretary"
-        labels[m.name, m.type == "person"] += 1 + (m.type == "person" and title_before(m.span) is not None
-                                                   and not _modifies_noun(m.span))
+    others = {m.name for m in analysis.mentions if m.type != "person"}
+    for m in analysis.mentions:  # a person given a title counts twice (it decides only beside other tags)
+        labels[m.name, m.type == "person"] += 1 + (m.type == "person" and m.name in others and _titled(m.span))
     # a name the model calls a person more often than not, a one-word name at least twice ("Trump"),
     # a titled full name beside one organisation of its name ("talent manager Scooter Braun")
     voted = {name for (name, person), n in labels.items()

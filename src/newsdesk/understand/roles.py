@@ -149,7 +149,8 @@ def _opens_apposition(doc: Doc, role: RoleMention, sent_start: int, lang: Langua
     Berg left") the name must close the apposition: a comma or the sentence's end after it. A plural
     title is the apposition of a list only ("master's students, Mohey said" is none)."""
     after = doc[name_end] if name_end < len(doc) else None
-    if singular_title(role.title, doc[role.end - 1]) and not (after is not None and (after.text in ",&" or after.pos_ == "CCONJ")):
+    listed = after is not None and (after.text in ",&" or after.pos_ == "CCONJ")
+    if singular_title(role.title, doc[role.end - 1]) and not listed:
         return False
     if any(t.text in lang.possessives for t in doc[role.start : role.end]):
         return True
