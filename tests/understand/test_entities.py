@@ -490,6 +490,7 @@ def test_a_public_official_with_no_country_named_acts_for_the_country_of_the_pub
 @pytest.mark.parametrize("url, country", [
     ("https://francais.radio.cz/le-ministre", "Czech Republic"), ("https://www.bbc.co.uk/news/x", "United Kingdom"),
     ("https://edition.cnn.com/x", None), ("https://news.example.io/x", None), (None, None),
+    ("http://[abc/x", None),  # a malformed address a page claims: no country, no crash
 ])
 def test_the_country_of_a_sites_country_code_domain(url, country):
     from newsdesk.lang.countries import country_of_host

@@ -161,8 +161,11 @@ VANITY_DOMAINS = frozenset("ai am cc co fm gg io la ly me nu sh so to tv vc ws".
 
 def country_of_host(url: str | None) -> Country | None:
     """The country a site's country-code domain names ("lemonde.fr", "francais.radio.cz",
-    "bbc.co.uk"); None for a generic or a vanity domain."""
-    host = urlsplit(url).hostname if url else None
+    "bbc.co.uk"); None for a generic or a vanity domain, or an address naming no host."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed address a page claims ("http://[abc")
+        return None
     label = host.rsplit(".", 1)[-1] if host else ""
     if len(label) != 2 or label in VANITY_DOMAINS:
         return None
